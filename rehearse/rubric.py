@@ -1,0 +1,338 @@
+"""Rubrics: one TOML file per topic, loaded with tomllib and validated key by key.
+
+The format is documented in the README ("Rubric format"). A rubric names its own layers, so the
+four of a technical answer (concept, example, code, trade_off) are a convention of the shipped
+rubrics, not a limit: a user's rubric may use situation/task/action/result.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RubricError, UnknownTopic
+from .text import TermMap, parse_phrase
+
+STANDARD_LAYERS = ("concept", "example", "code", "trade_off")
+
+# Words the command line uses itself; a topic may not take them (`rehearse topics` must list
+# topics, not practise one called "topics").
+RESERVED_TOPIC_IDS = frozenset(
+    """topics card rubric practice devices doctor mic history show play compare progress plan
+    rescore retry delete export help version""".split()
+)
+
+_TOPIC_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_LAYER_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
+MAX_RUBRIC_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Idea:
+    """One piece of evidence: an idea and the ways people say it."""
+
+    idea: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    label: str
+    cue: str
+    next_step: str
+    needed: int
+    evidence: tuple[Idea, ...]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    question: str
+    answer: str
+    expects: tuple[str, ...]
+    needed: int
+    layer: str | None
+
+
+@dataclass(frozen=True)
+class Rubric:
+    id: str
+    title: str
+    question: str
+    version: int
+    digest: str
+    layers: Mapping[str, Layer]
+    terms: Mapping[str, tuple[str, ...]]
+    follow_ups: tuple[FollowUp, ...]
+    path: Path | None = None
+    source: str = "built-in"
+    term_map: TermMap = field(default_factory=TermMap, compare=False, repr=False)
+
+    @property
+    def ref(self) -> str:
+        """What a stored score records: ``gil@1#3f2a9c0d1b2e`` (id, version, content hash)."""
+        return f"{self.id}@{self.version}#{self.digest}"
+
+
+def _default_next_step(name: str, label: str, cue: str) -> str:
+    return {
+        "concept": f"Open with one plain sentence that defines it: {cue}",
+        "example": f"Name one real situation where you would use it: {cue}",
+        "code": f"Say one short snippet out loud, symbol by symbol: {cue}",
+        "trade_off": f"Close with when you would not use it, and why: {cue}",
+    }.get(name, f"Add the {label} part: {cue}")
+
+
+class _Reader:
+    """Typed access to a TOML table that reports problems as ``file: key: what is wrong``."""
+
+    def __init__(self, path: object, table: Mapping[str, Any], key: str = "") -> None:
+        self.path = path
+        self.table = table
+        self.key = key
+
+    def fail(self, problem: str, key: str | None = None) -> RubricError:
+        return RubricError(self.path, problem, key if key is not None else (self.key or None))
+
+    def _sub(self, name: str) -> str:
+        return f"{self.key}.{name}" if self.key else name
+
+    def check_keys(self, allowed: Iterable[str]) -> None:
+        allowed = list(allowed)
+        for name in self.table:
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
+                raise self.fail(f"unknown key ({hint})", self._sub(name))
+
+    def _get(self, name: str, required: bool) -> Any:
+        if name not in self.table:
+            if required:
+                raise self.fail("missing (required)", self._sub(name))
+            return None
+        return self.table[name]
+
+    def text(self, name: str, required: bool = True) -> str | None:
+        value = self._get(name, required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"expected non-empty text, got {_describe(value)}", self._sub(name))
+        return " ".join(value.split())
+
+    def integer(self, name: str, default: int, minimum: int = 1) -> int:
+        value = self._get(name, False)
+        if value is None:
+            return default
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise self.fail(
+                f"expected a whole number >= {minimum}, got {_describe(value)}", self._sub(name)
+            )
+        return value
+
+    def texts(self, name: str, required: bool = True) -> tuple[str, ...]:
+        value = self._get(name, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            raise self.fail(f"expected a non-empty list of text, got {_describe(value)}", self._sub(name))
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(f"expected non-empty text, got {_describe(item)}", f"{self._sub(name)}[{i}]")
+        return tuple(" ".join(item.split()) for item in value)
+
+    def table_at(self, name: str, required: bool = True) -> _Reader | None:
+        value = self._get(name, required)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(f"expected a table, got {_describe(value)}", self._sub(name))
+        return _Reader(self.path, value, self._sub(name))
+
+    def tables(self, name: str) -> list[_Reader]:
+        value = self._get(name, False)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"expected a list of tables, got {_describe(value)}", self._sub(name))
+        return [_Reader(self.path, v, f"{self._sub(name)}[{i}]") for i, v in enumerate(value)]
+
+
+def _describe(value: Any) -> str:
+    kind = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+    shown = json.dumps(value, default=str)
+    return f"{kind} {shown[:40] + '...' if len(shown) > 40 else shown}"
+
+
+def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: TermMap) -> None:
+    for i, phrase in enumerate(phrases):
+        if not parse_phrase(phrase, terms)[1]:
+            raise reader.fail(
+                f"phrase {phrase!r} has no required words that can count as evidence "
+                "(only stopwords, fillers or optional words?)",
+                f"{key}[{i}]",
+            )
+
+
+def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id: str | None = None,
+                 source: str = "built-in") -> Rubric:
+    """Validate a parsed TOML document and build a :class:`Rubric`. Raises :class:`RubricError`."""
+    root = _Reader(path, data)
+    root.check_keys(["id", "title", "question", "version", "terms", "layers", "follow_ups"])
+    topic = root.text("id", required=default_id is None) or default_id
+    assert topic is not None
+    if not _TOPIC_ID.fullmatch(topic):
+        raise root.fail(
+            f"{topic!r} is not a valid topic id (lowercase letters, digits, '-' and '_'; "
+            "it must start with a letter or digit)", "id")
+    if topic in RESERVED_TOPIC_IDS:
+        raise root.fail(f"{topic!r} is a rehearse command; choose another topic id", "id")
+
+    terms: dict[str, tuple[str, ...]] = {}
+    term_reader = root.table_at("terms", required=False)
+    if term_reader:
+        for name in term_reader.table:
+            terms[name] = term_reader.texts(name)
+    term_map = TermMap().merged(terms)
+
+    layers_reader = root.table_at("layers")
+    assert layers_reader is not None
+    if not layers_reader.table:
+        raise root.fail("needs at least one layer, e.g. [layers.concept]", "layers")
+    layers: dict[str, Layer] = {}
+    for name in layers_reader.table:
+        if not _LAYER_NAME.fullmatch(name):
+            raise root.fail("layer names are lowercase letters, digits and '_'", f"layers.{name}")
+        lr = layers_reader.table_at(name)
+        assert lr is not None
+        lr.check_keys(["label", "cue", "next_step", "needed", "evidence"])
+        label = lr.text("label", required=False) or name.replace("_", "-")
+        cue = lr.text("cue")
+        assert cue is not None
+        ideas: list[Idea] = []
+        for er in lr.tables("evidence"):
+            er.check_keys(["idea", "phrases"])
+            phrases = er.texts("phrases")
+            _check_phrases(er, f"{er.key}.phrases", phrases, term_map)
+            ideas.append(Idea(er.text("idea") or "", phrases))
+        if not ideas:
+            raise lr.fail("needs at least one [[...evidence]] entry with phrases", f"layers.{name}.evidence")
+        needed = lr.integer("needed", 1)
+        if needed > len(ideas):
+            raise lr.fail(f"is {needed} but the layer has only {len(ideas)} evidence ideas",
+                          f"layers.{name}.needed")
+        next_step = lr.text("next_step", required=False) or _default_next_step(name, label, cue)
+        layers[name] = Layer(name, label, cue, next_step, needed, tuple(ideas))
+
+    follow_ups: list[FollowUp] = []
+    for fr in root.tables("follow_ups"):
+        fr.check_keys(["question", "answer", "expects", "needed", "layer"])
+        expects = fr.texts("expects")
+        _check_phrases(fr, f"{fr.key}.expects", expects, term_map)
+        layer = fr.text("layer", required=False)
+        if layer is not None and layer not in layers:
+            raise fr.fail(f"names layer {layer!r}, which this rubric does not define", f"{fr.key}.layer")
+        needed = fr.integer("needed", 1)
+        if needed > len(expects):
+            raise fr.fail(f"is {needed} but only {len(expects)} phrases are expected", f"{fr.key}.needed")
+        follow_ups.append(FollowUp(fr.text("question") or "", fr.text("answer", required=False) or "",
+                                   expects, needed, layer))
+
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return Rubric(
+        id=topic,
+        title=root.text("title") or "",
+        question=root.text("question") or "",
+        version=root.integer("version", 1),
+        digest=hashlib.sha256(canonical.encode()).hexdigest()[:12],
+        layers=layers,
+        terms=terms,
+        follow_ups=tuple(follow_ups),
+        path=path if isinstance(path, Path) else None,
+        source=source,
+        term_map=term_map,
+    )
+
+
+def load_rubric(path: Path, source: str = "built-in") -> Rubric:
+    """Read and validate one rubric file. Raises :class:`RubricError` naming the file."""
+    try:
+        if path.stat().st_size > MAX_RUBRIC_BYTES:
+            raise RubricError(path, f"larger than {MAX_RUBRIC_BYTES // 1000} kB; is this a rubric?")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RubricError(path, "no such file") from None
+    except IsADirectoryError:
+        raise RubricError(path, "is a folder, not a .toml file") from None
+    except OSError as exc:
+        raise RubricError(path, f"cannot read it ({exc.strerror or exc})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RubricError(path, "not UTF-8 text; save it as UTF-8 TOML") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RubricError(path, f"TOML syntax error: {exc}") from None
+    return parse_rubric(data, path, default_id=path.stem, source=source)
+
+
+def builtin_rubrics_dir() -> Path:
+    """The shipped rubrics: inside the installed wheel, or the checkout's top-level ``rubrics/``."""
+    packaged = Path(__file__).with_name("_rubrics")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rubrics"
+
+
+class Catalog:
+    """All known topics. Later folders override earlier ones topic by topic.
+
+    A broken file does not hide the other topics: its error is kept and raised when its topic
+    is asked for (or listed by ``errors``).
+    """
+
+    def __init__(self, folders: Sequence[tuple[Path, str]]) -> None:
+        self.folders = list(folders)
+        self.rubrics: dict[str, Rubric] = {}
+        self.errors: dict[str, RubricError] = {}
+        for folder, source in self.folders:
+            if not folder.is_dir():
+                continue
+            seen: dict[str, Path] = {}
+            for path in sorted(folder.glob("*.toml")):
+                try:
+                    rubric = load_rubric(path, source)
+                except RubricError as exc:
+                    self.errors[path.stem] = exc
+                    self.rubrics.pop(path.stem, None)
+                    continue
+                if rubric.id in seen:
+                    self.errors[rubric.id] = RubricError(
+                        path, f"topic {rubric.id!r} is already defined in {seen[rubric.id].name}", "id")
+                    self.rubrics.pop(rubric.id, None)
+                    continue
+                seen[rubric.id] = path
+                self.errors.pop(rubric.id, None)
+                self.rubrics[rubric.id] = rubric
+
+    def get(self, topic: str) -> Rubric:
+        if topic in self.rubrics:
+            return self.rubrics[topic]
+        if topic in self.errors:
+            raise self.errors[topic]
+        known = sorted(self.rubrics)
+        close = difflib.get_close_matches(topic.lower(), known, n=3, cutoff=0.5)
+        if not close:
+            close = [t for t in known if topic.lower() in t or t in topic.lower()][:3]
+        raise UnknownTopic(topic, close, known)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rubrics.values())
+
+    def __len__(self) -> int:
+        return len(self.rubrics)

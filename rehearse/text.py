@@ -1,0 +1,224 @@
+"""Normalise spoken or typed answers into canonical tokens that keep their source spans.
+
+Rubric phrases and transcripts go through the same pipeline, so "**kwargs", "star star kwargs"
+and "double asterisk kwargs" all become ``star star kwarg``, "don't" becomes ``do not``,
+"one thread" becomes ``1 thread`` and a rubric's term aliases ("gill", "global interpreter
+lock") collapse to the term itself (``gil``). Every token remembers the character span it came
+from, so evidence can quote exactly what the speaker said.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import Stemmer
+
+# Raw pieces of text: a word (letters/digits, with an inner apostrophe for contractions) or one
+# of the code symbols that people say out loud. Underscores and dots separate words, so
+# `functools.wraps`, "functools dot wraps" and `__name__` / "dunder name" line up.
+_PIECE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\*\*|==|[*@=%+]")
+
+_SYMBOLS: dict[str, tuple[str, ...]] = {
+    "**": ("star", "star"),
+    "*": ("star",),
+    "@": ("at",),
+    "==": ("equals",),
+    "=": ("equals",),
+    "%": ("mod",),
+    "+": ("plus",),
+}
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+_IRREGULAR_CONTRACTIONS: dict[str, tuple[str, ...]] = {
+    "won't": ("will", "not"),
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+    "let's": ("let", "us"),
+}
+_SUFFIX_CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    ("n't", "not"),
+    ("'re", "are"),
+    ("'ve", "have"),
+    ("'ll", "will"),
+    ("'m", "am"),
+    ("'d", "would"),
+)
+# "'s" is "is" after these words and a possessive (dropped) after anything else.
+_IS_BEFORE_S = frozenset(
+    "it that there what where who how here he she this which everything something".split()
+)
+
+_NUMBERS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBERS.update(
+    thirty="30", forty="40", fifty="50", sixty="60", seventy="70", eighty="80", ninety="90",
+    hundred="100", thousand="1000", million="1000000", single="1",
+)
+
+# Spoken names of symbols and separators, folded onto the canonical token or dropped.
+_SYNONYMS = {"asterisk": "star", "modulo": "mod", "modulus": "mod", "equal": "equals"}
+_DROPPED = frozenset(
+    "dunder underscore dash hyphen dot um uh uhm umm erm er ah hmm mm".split()
+)
+
+# Words that carry no evidence on their own. Negations are deliberately absent: "threads do
+# not speed up CPU-bound work" must never be matched by "threads speed up CPU-bound work".
+STOPWORDS = frozenset(
+    """a an the and or but so if then than of to in on at for from with by as into onto about
+    is are was were be been being am it its this that these those there here
+    i you we they he she me us them my your our their his her
+    do does did doing can could would should will shall may might must
+    just really very quite also too some
+    like well actually basically kind sort okay ok yeah right thing things stuff
+    what which who whom whose how when where why let""".split()
+)
+
+# Spoken forms that apply to every topic. Rubrics add their own in their [terms] table.
+GLOBAL_TERMS: dict[str, tuple[str, ...]] = {
+    "io": ("i o", "input output", "eye oh", "i slash o"),
+    "cpython": ("c python", "see python", "sea python", "cee python"),
+    "cpu": ("c p u", "see pee you"),
+    "api": ("a p i",),
+    "speedup": ("speed up", "speeds up", "speed ups", "sped up"),
+    "threadsafe": ("thread safe",),
+    "runtime": ("run time",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One canonical token and the character span ``[start, end)`` of its source text."""
+
+    text: str
+    start: int
+    end: int
+
+
+_STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a word
+
+
+def _stem(word: str) -> str:
+    """Fold inflections so "threads"/"thread", "waiting"/"wait", "cached"/"cache" agree."""
+    return _STEMMER.stemWord(word) if word.isalpha() else word
+
+
+def _expand(piece: str) -> tuple[str, ...]:
+    if piece in _SYMBOLS:
+        return _SYMBOLS[piece]
+    if piece in _IRREGULAR_CONTRACTIONS:
+        return _IRREGULAR_CONTRACTIONS[piece]
+    if "'" in piece:
+        for suffix, word in _SUFFIX_CONTRACTIONS:
+            if piece.endswith(suffix) and len(piece) > len(suffix):
+                return (*_expand(piece[: -len(suffix)]), word)
+        head, _, tail = piece.partition("'")
+        if tail == "s":
+            return (head, "is") if head in _IS_BEFORE_S else (head,)
+        return (head + tail,)
+    return (piece,)
+
+
+def _canonical(word: str) -> str | None:
+    word = _SYNONYMS.get(word, word)
+    if word in _DROPPED:
+        return None
+    word = _NUMBERS.get(word, word)
+    return _stem(word)
+
+
+def _base_tokens(text: str) -> list[Token]:
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    tokens: list[Token] = []
+    for match in _PIECE.finditer(text):
+        for word in _expand(match.group()):
+            canonical = _canonical(word)
+            if canonical:
+                tokens.append(Token(canonical, match.start(), match.end()))
+    return tokens
+
+
+class TermMap:
+    """Multi-word spoken forms and mishearings folded onto one canonical term token.
+
+    Built from ``{term: [alias, ...]}``; the longest alias wins where several start at the
+    same place ("global interpreter lock" before "global").
+    """
+
+    def __init__(self, terms: Mapping[str, Iterable[str]] = GLOBAL_TERMS) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for term, aliases in terms.items():
+            canonical = " ".join(t.text for t in _base_tokens(term))
+            if not canonical:
+                continue
+            for alias in (term, *aliases):
+                words = tuple(t.text for t in _base_tokens(alias))
+                if words and words != (canonical,):
+                    self._by_first.setdefault(words[0], []).append((words, canonical))
+        for options in self._by_first.values():
+            options.sort(key=lambda option: len(option[0]), reverse=True)
+
+    def merged(self, terms: Mapping[str, Iterable[str]]) -> TermMap:
+        combined: dict[str, list[str]] = {k: list(v) for k, v in GLOBAL_TERMS.items()}
+        for term, aliases in terms.items():
+            combined.setdefault(term, []).extend(aliases)
+        return TermMap(combined)
+
+    def apply(self, tokens: Sequence[Token]) -> list[Token]:
+        out: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            for words, canonical in self._by_first.get(tokens[i].text, ()):
+                n = len(words)
+                if tuple(t.text for t in tokens[i : i + n]) == words:
+                    out.append(Token(canonical, tokens[i].start, tokens[i + n - 1].end))
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+
+_DEFAULT_TERMS = TermMap()
+
+
+def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
+    """Canonical tokens of ``text``, term aliases folded; stopwords are kept (see ``is_content``)."""
+    return (terms or _DEFAULT_TERMS).apply(_base_tokens(text))
+
+
+def is_content(word: str) -> bool:
+    """Whether a canonical token can count as evidence (stopwords and fillers cannot)."""
+    return word not in STOPWORDS
+
+
+def normalize(text: str, terms: TermMap | None = None) -> str:
+    """The canonical form of ``text`` as one space-separated string (for display and tests)."""
+    return " ".join(t.text for t in tokenize(text, terms))
+
+
+_OPTIONAL = re.compile(r"(?<!\S)(\S+)\?(?!\S)")
+
+
+def parse_phrase(text: str, terms: TermMap | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Split a rubric phrase into (display text, required content tokens, optional ones).
+
+    A word ending in "?" is optional: "only one thread runs? python? bytecode at a time".
+    """
+    required: list[str] = []
+    optional: list[str] = []
+    for i, part in enumerate(_OPTIONAL.split(text)):
+        words = [t.text for t in tokenize(part, terms) if is_content(t.text)]
+        (optional if i % 2 else required).extend(words)
+    return " ".join(_OPTIONAL.sub(r"\1", text).split()), tuple(required), tuple(optional)

@@ -1,0 +1,71 @@
+"""Data-driven scoring cases: tests/cases/<topic>.toml holds answers and the layers each covers.
+
+Each ``[[case]]`` is an answer (typed, spoken, misheard, off-topic, ...) and the *exact* set of
+layers it must cover, so a case fails on a missed layer (recall) and on a spurious one
+(precision). The seed answers of every topic are also scored against every other topic: they
+must cover nothing there, except what a case file declares in ``[cross_topic]``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from rehearse.rubric import Catalog, builtin_rubrics_dir
+from rehearse.scoring import score
+
+CASES_DIR = Path(__file__).parent / "cases"
+CATALOG = Catalog([(builtin_rubrics_dir(), "built-in")])
+
+
+def _case_files() -> dict[str, dict]:
+    return {p.stem: tomllib.loads(p.read_text("utf-8")) for p in sorted(CASES_DIR.glob("*.toml"))}
+
+
+CASES = _case_files()
+
+
+def _params():
+    for topic, data in CASES.items():
+        for i, case in enumerate(data["case"]):
+            yield pytest.param(topic, case, id=f"{topic}-{i}-{case['name']}")
+
+
+@pytest.mark.parametrize(("topic", "case"), list(_params()))
+def test_case_covers_exactly(topic: str, case: dict) -> None:
+    result = score(case["text"], CATALOG.get(topic))
+    covered = sorted(name for name, layer in result.layers.items() if layer.covered)
+    evidence = {n: [(e.phrase, e.said) for e in layer.matched] for n, layer in result.layers.items()}
+    assert covered == sorted(case["covers"]), evidence
+
+
+def test_every_shipped_topic_has_cases() -> None:
+    assert set(CASES) == set(CATALOG.rubrics)
+
+
+def test_each_topic_has_positive_negative_spoken_and_misheard_cases() -> None:
+    for topic, data in CASES.items():
+        kinds = {case["kind"] for case in data["case"]}
+        assert {"seed", "spoken", "misheard", "off-topic", "negative"} <= kinds, topic
+
+
+def _seed_answers():
+    for topic, data in CASES.items():
+        for case in data["case"]:
+            if case["kind"] == "seed":
+                yield topic, case
+
+
+@pytest.mark.parametrize("other", sorted(CASES))
+def test_seed_answers_of_other_topics_cover_nothing_here(other: str) -> None:
+    rubric = CATALOG.get(other)
+    for topic, case in _seed_answers():
+        if topic == other:
+            continue
+        allowed = set(CASES[topic].get("cross_topic", {}).get(other, []))
+        result = score(case["text"], rubric)
+        spurious = {n: [(e.phrase, e.said) for e in layer.matched]
+                    for n, layer in result.layers.items() if layer.covered and n not in allowed}
+        assert not spurious, f"{topic} seed answer {case['name']!r} covers {other}: {spurious}"
