@@ -289,11 +289,31 @@ def builtin_rubrics_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rubrics"
 
 
+def load_folder(folder: Path, source: str = "user") -> dict[Path, Rubric | RubricError]:
+    """Every ``*.toml`` in ``folder``: the rubric, or why it is broken (a topic id defined twice
+    in one folder is an error on the second file)."""
+    results: dict[Path, Rubric | RubricError] = {}
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            rubric = load_rubric(path, source)
+        except RubricError as exc:
+            results[path] = exc
+            continue
+        if rubric.id in seen:
+            results[path] = RubricError(
+                path, f"topic {rubric.id!r} is already defined in {seen[rubric.id].name}", "id")
+            continue
+        seen[rubric.id] = path
+        results[path] = rubric
+    return results
+
+
 class Catalog:
     """All known topics. Later folders override earlier ones topic by topic.
 
-    A broken file does not hide the other topics: its error is kept and raised when its topic
-    is asked for (or listed by ``errors``).
+    A broken file does not hide the other topics: its error is kept (by file name) and raised
+    when its topic is asked for.
     """
 
     def __init__(self, folders: Sequence[tuple[Path, str]]) -> None:
@@ -303,22 +323,13 @@ class Catalog:
         for folder, source in self.folders:
             if not folder.is_dir():
                 continue
-            seen: dict[str, Path] = {}
-            for path in sorted(folder.glob("*.toml")):
-                try:
-                    rubric = load_rubric(path, source)
-                except RubricError as exc:
-                    self.errors[path.stem] = exc
+            for path, item in load_folder(folder, source).items():
+                if isinstance(item, RubricError):
+                    self.errors[path.stem] = item
                     self.rubrics.pop(path.stem, None)
-                    continue
-                if rubric.id in seen:
-                    self.errors[rubric.id] = RubricError(
-                        path, f"topic {rubric.id!r} is already defined in {seen[rubric.id].name}", "id")
-                    self.rubrics.pop(rubric.id, None)
-                    continue
-                seen[rubric.id] = path
-                self.errors.pop(rubric.id, None)
-                self.rubrics[rubric.id] = rubric
+                else:
+                    self.errors.pop(item.id, None)
+                    self.rubrics[item.id] = item
 
     def get(self, topic: str) -> Rubric:
         if topic in self.rubrics:

@@ -1,0 +1,113 @@
+"""Terminal rendering (rich) of scores, cue cards and topic lists. Short, calm, scannable."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .rubric import Catalog, Rubric
+from .scoring import LayerResult, Score
+
+LAYER_STYLES = ("cyan", "green", "magenta", "yellow", "blue", "red")
+QUOTE_WIDTH = 48  # characters of a quote shown in the checklist
+
+
+def layer_styles(rubric: Rubric) -> dict[str, str]:
+    return {name: LAYER_STYLES[i % len(LAYER_STYLES)] for i, name in enumerate(rubric.layers)}
+
+
+def clock(seconds: float) -> str:
+    """``75.4`` -> ``1:15``."""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _checklist(score: Score) -> Table:
+    styles = layer_styles(score.rubric)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=2)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_column(justify="right", no_wrap=True)
+    for name, result in score.layers.items():
+        label = Text(result.label, style=styles[name])
+        if result.covered:
+            quote = Text(f'"{_shorten(result.matched[0].said)}"')
+            if len(result.matched) > 1:
+                quote.append(f" +{len(result.matched) - 1}", style="dim")
+            when = result.first_time
+            grid.add_row(Text("✓", style="bold green"), label, quote,
+                         Text(clock(when), style="dim") if when is not None else "")
+        else:
+            grid.add_row(Text("✗", style="bold red"), label, _missed(result), "")
+    return grid
+
+
+def _missed(result: LayerResult) -> Text:
+    text = Text()
+    text.append("cue: ", style="dim")
+    text.append(result.cue)
+    text.append("\nnext: ", style="dim")
+    text.append(result.next_step, style="italic")
+    return text
+
+
+def highlighted_transcript(score: Score) -> Text:
+    """The transcript with each piece of evidence styled in its layer's colour."""
+    styles = layer_styles(score.rubric)
+    text = Text(score.transcript.text)
+    for name, result in score.layers.items():
+        for evidence in result.matched:
+            text.stylize(f"bold underline {styles[name]}", evidence.start, evidence.end)
+    return text
+
+
+def score_report(score: Score, show_transcript: bool = True) -> RenderableType:
+    parts: list[RenderableType] = [Text(score.rubric.question, style="bold")]
+    if not score.transcript.text.strip():
+        parts.append(Text("Nothing to score: the answer is empty.", style="yellow"))
+        return Group(*parts)
+    total = len(score.layers)
+    summary = Text(f"Covered {score.covered} of {total} layers",
+                   style="bold green" if score.covered == total else "bold")
+    parts += [summary, _checklist(score)]
+    if show_transcript:
+        parts += [Text(""), Text("Your answer", style="dim"), highlighted_transcript(score)]
+    return Group(*parts)
+
+
+def card(rubric: Rubric) -> RenderableType:
+    """The cue card: the question, one short line per layer, and one follow-up."""
+    styles = layer_styles(rubric)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for name, layer in rubric.layers.items():
+        grid.add_row(Text(layer.label, style=styles[name]), layer.cue)
+    if rubric.follow_ups:
+        grid.add_row(Text("follow-up", style="dim"), rubric.follow_ups[0].question)
+    return Group(Text(rubric.question, style="bold"), grid)
+
+
+def topics_table(catalog: Catalog) -> Table:
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
+    table.add_column("topic", no_wrap=True, style="bold")
+    table.add_column("question", ratio=1)
+    if any(r.source != "built-in" for r in catalog):
+        table.add_column("from", no_wrap=True, style="dim")
+    for rubric in catalog:
+        row = [rubric.id, rubric.question]
+        if len(table.columns) == 3:
+            row.append(rubric.source)
+        table.add_row(*row)
+    return table
+
+
+def make_console(stderr: bool = False, width: int | None = None) -> Console:
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
