@@ -337,9 +337,12 @@ class Catalog:
         if topic in self.errors:
             raise self.errors[topic]
         known = sorted(self.rubrics)
-        close = difflib.get_close_matches(topic.lower(), known, n=3, cutoff=0.5)
+        wanted = topic.lower()
+        ratios = {t: difflib.SequenceMatcher(None, wanted, t).ratio() for t in known}
+        best = max(ratios.values(), default=0.0)
+        close = [t for t in known if ratios[t] >= max(0.6, best - 0.05)]
         if not close:
-            close = [t for t in known if topic.lower() in t or t in topic.lower()][:3]
+            close = [t for t in known if wanted and (wanted in t or t in wanted)][:3]
         raise UnknownTopic(topic, close, known)
 
     def __iter__(self):  # type: ignore[no-untyped-def]

@@ -68,6 +68,7 @@ _NUMBERS.update(
 
 # Spoken names of symbols and separators, folded onto the canonical token or dropped.
 _SYNONYMS = {"asterisk": "star", "modulo": "mod", "modulus": "mod", "equal": "equals"}
+_DOUBLED = frozenset({"star", "equals", "underscore"})
 _DROPPED = frozenset(
     "dunder underscore dash hyphen dot um uh uhm umm erm er ah hmm mm".split()
 )
@@ -130,7 +131,6 @@ def _expand(piece: str) -> tuple[str, ...]:
 
 
 def _canonical(word: str) -> str | None:
-    word = _SYNONYMS.get(word, word)
     if word in _DROPPED:
         return None
     word = _NUMBERS.get(word, word)
@@ -139,12 +139,16 @@ def _canonical(word: str) -> str | None:
 
 def _base_tokens(text: str) -> list[Token]:
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    words = [(_SYNONYMS.get(word, word), m.start(), m.end())
+             for m in _PIECE.finditer(text) for word in _expand(m.group())]
     tokens: list[Token] = []
-    for match in _PIECE.finditer(text):
-        for word in _expand(match.group()):
-            canonical = _canonical(word)
-            if canonical:
-                tokens.append(Token(canonical, match.start(), match.end()))
+    for i, (word, start, end) in enumerate(words):
+        if word == "double" and i + 1 < len(words) and words[i + 1][0] in _DOUBLED:
+            # "double star" is "**" (two stars); "double equals", "double underscore" are one.
+            word = "star" if words[i + 1][0] == "star" else "underscore"
+        canonical = _canonical(word)
+        if canonical:
+            tokens.append(Token(canonical, start, end))
     return tokens
 
 

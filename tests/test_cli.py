@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rehearse.cli import app
+
+from .test_rubric import MINIMAL, SEED_TOPICS
+
+runner = CliRunner()
+ANSWER = ("The GIL is a mutex in CPython, so only one thread runs Python bytecode at a time. "
+          "A web service waiting on the database still gains from threads. "
+          "But threads don't speed up CPU-bound work.")
+
+
+def run(*args: str, input: str | None = None):  # noqa: A002
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def answer_file(tmp_path: Path) -> Path:
+    path = tmp_path / "answer.txt"
+    path.write_text(ANSWER, "utf-8")
+    return path
+
+
+def assert_one_line_error(result, code: int, *fragments: str) -> None:
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("rehearse: ")
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_topics_lists_the_ten() -> None:
+    result = run("topics")
+    assert result.exit_code == 0
+    for topic in SEED_TOPICS:
+        assert topic in result.stdout
+    data = json.loads(run("topics", "--json").stdout)
+    assert {t["id"] for t in data["topics"]} == SEED_TOPICS
+
+
+def test_card_has_one_line_per_layer_and_a_follow_up() -> None:
+    result = run("card", "gil")
+    assert result.exit_code == 0
+    for label in ("concept", "example", "code", "trade-off", "follow-up"):
+        assert label in result.stdout
+    assert "pool.map(square, nums)" in result.stdout
+    data = json.loads(run("card", "gil", "--json").stdout)
+    assert list(data["layers"]) == ["concept", "example", "code", "trade_off"]
+    assert data["follow_up"].startswith("Does the GIL")
+
+
+def test_transcript_json_is_exactly_one_object_with_the_contract(answer_file: Path) -> None:
+    result = run("gil", "--transcript", str(answer_file), "--json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    data = json.loads(result.stdout)  # the whole of stdout is one JSON document
+    assert data["topic"] == "gil"
+    assert data["transcript"] == ANSWER
+    assert list(data["layers"]) == ["concept", "example", "code", "trade_off"]
+    covered = {name for name, layer in data["layers"].items() if layer["covered"]}
+    assert covered == {"concept", "example", "trade_off"}
+    for layer in data["layers"].values():
+        assert set(layer) >= {"covered", "score", "matched", "cue"}
+        assert 0.0 <= layer["score"] <= 1.0
+    evidence = data["layers"]["concept"]["matched"][0]
+    assert ANSWER[evidence["start"]:evidence["end"]] == evidence["said"]
+
+
+def test_practice_is_the_same_as_naming_the_topic(answer_file: Path) -> None:
+    a = run("gil", "-t", str(answer_file), "--json").stdout
+    b = run("practice", "gil", "-t", str(answer_file), "--json").stdout
+    assert a == b
+
+
+def test_stdin_answer() -> None:
+    result = run("gil", "--transcript", "-", "--json", input=ANSWER)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["covered"] == 3
+
+
+def test_human_report_checklist_evidence_and_next_steps(answer_file: Path) -> None:
+    result = run("gil", "-t", str(answer_file))
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Covered 3 of 4 layers" in out
+    assert "✓" in out and "✗" in out
+    assert '"mutex in CPython"' in out or '"only one thread runs Python bytecode' in out
+    assert "cue: with Pool() as pool: pool.map(square, nums)" in out
+    assert "next: " in out
+    assert "Your answer" in out
+
+
+def test_empty_answer_says_so() -> None:
+    result = run("gil", "-t", "-", input="   \n")
+    assert result.exit_code == 0
+    assert "the answer is empty" in result.stdout
+    data = json.loads(run("gil", "-t", "-", "--json", input="").stdout)
+    assert data["covered"] == 0
+
+
+def test_unknown_topic() -> None:
+    assert_one_line_error(run("gill", "-t", "-", input="x"), 2, "unknown topic 'gill'",
+                          "did you mean gil?")
+    assert_one_line_error(run("card", "decorator"), 2, "did you mean decorators?")
+
+
+def test_missing_unreadable_and_binary_transcripts(tmp_path: Path) -> None:
+    assert_one_line_error(run("gil", "-t", str(tmp_path / "nope.txt")), 2, "does not exist")
+    assert_one_line_error(run("gil", "-t", str(tmp_path)), 2, "is a folder")
+    binary = tmp_path / "a.wav"
+    binary.write_bytes(b"RIFF\x00\x00WAVEfmt \x00\xff")
+    assert_one_line_error(run("gil", "-t", str(binary)), 1, "binary")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("caf\xe9".encode("latin-1"))
+    assert_one_line_error(run("gil", "-t", str(latin1)), 1, "not UTF-8")
+    huge = tmp_path / "huge.txt"
+    huge.write_text("word " * 100_000)
+    assert_one_line_error(run("gil", "-t", str(huge)), 1, "larger than")
+
+
+def test_bad_option_is_one_line() -> None:
+    assert_one_line_error(run("gil", "--bogus"), 2, "No such option: --bogus")
+
+
+def test_user_rubric_in_data_home(data_home: Path) -> None:
+    (data_home / "rubrics").mkdir(parents=True)
+    (data_home / "rubrics" / "star.toml").write_text(MINIMAL, "utf-8")
+    result = run("star", "-t", "-", "--json", input="On my team we disagreed.")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["layers"]["situation"]["covered"] is True
+    assert "user" in run("topics").stdout
+
+
+def test_rubrics_option_and_broken_rubric(tmp_path: Path) -> None:
+    (tmp_path / "gil.toml").write_text(MINIMAL.replace("[layers.situation]", "[layers.situation]\nneeded = 0"))
+    result = run("gil", "-t", "-", "--rubrics", str(tmp_path), input="x")
+    assert_one_line_error(result, 1, "gil.toml", "layers.situation.needed", "whole number >= 1")
+    assert_one_line_error(run("topics", "--rubrics", str(tmp_path / "nope")), 2, "is not a folder")
+
+
+def test_rubric_check(tmp_path: Path) -> None:
+    ok = run("rubric", "check")
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.count("✓") == len(SEED_TOPICS)
+    (tmp_path / "star.toml").write_text(MINIMAL)
+    (tmp_path / "bad.toml").write_text(MINIMAL.replace('title = "Conflict"\n', ""))
+    result = run("rubric", "check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "✓" in result.stdout and "✗" in result.stdout
+    assert "bad.toml: title: missing" in result.stdout
+    single = run("rubric", "check", str(tmp_path / "star.toml"))
+    assert single.exit_code == 0
+
+
+def _modules_after(*args: str) -> set[str]:
+    code = ("import sys; from rehearse.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(sorted(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          input=ANSWER, timeout=60)
+    return set(proc.stderr.split())
+
+
+@pytest.mark.parametrize("args", [("--help",), ("topics",), ("card", "gil"),
+                                  ("gil", "--transcript", "-", "--json")])
+def test_fast_paths_do_not_import_torch_or_whisper(args: tuple[str, ...]) -> None:
+    modules = _modules_after(*args)
+    assert "rehearse.cli" in modules
+    assert not {"torch", "whisper", "numba"} & modules
+
+
+def test_python_dash_m_and_console_script() -> None:
+    proc = subprocess.run([sys.executable, "-m", "rehearse", "--version"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.startswith("rehearse ")

@@ -1,0 +1,59 @@
+from rehearse.text import TermMap, normalize, parse_phrase, tokenize
+
+
+def test_case_punctuation_and_contractions() -> None:
+    assert normalize("It's FAST, isn't it? Don't; can't; won't.") == (
+        "it is fast is not it do not can not will not")
+
+
+def test_possessive_s_is_dropped_but_pronoun_s_is_is() -> None:
+    assert normalize("the interpreter's lock") == "the interpret lock"
+    assert normalize("that's it") == "that is it"
+
+
+def test_numbers_as_words_and_digits_agree() -> None:
+    assert normalize("one thread") == normalize("1 thread") == normalize("a single thread")[2:]
+
+
+def test_spoken_and_typed_code_agree() -> None:
+    assert normalize("**kwargs") == normalize("star star kwargs") == normalize("double asterisk kwargs")
+    assert normalize("@log_calls") == normalize("at log calls") == normalize("at log underscore calls")
+    assert normalize("functools.wraps") == normalize("functools dot wraps")
+    assert normalize("python -m venv") == normalize("python dash m venv")
+    assert normalize("__name__") == normalize("dunder name")
+    assert normalize("n % 2 == 0") == normalize("n modulo two double equals zero")
+    assert normalize("__init__") == normalize("double underscore init double underscore")
+
+
+def test_inflections_fold() -> None:
+    assert normalize("threads waiting") == normalize("thread waits")
+
+
+def test_fillers_are_dropped() -> None:
+    assert normalize("um so uh the erm GIL") == "so the gil"
+
+
+def test_terms_fold_aliases_and_keep_the_source_span() -> None:
+    terms = TermMap().merged({"gil": ["gill", "global interpreter lock"]})
+    text = "The Global Interpreter Lock, or gill."
+    tokens = tokenize(text, terms)
+    assert [t.text for t in tokens] == ["the", "gil", "or", "gil"]
+    assert text[tokens[1].start:tokens[1].end] == "Global Interpreter Lock"
+    assert text[tokens[3].start:tokens[3].end] == "gill"
+
+
+def test_global_terms_cover_common_spoken_forms() -> None:
+    assert normalize("see python, I/O") == "cpython io"
+
+
+def test_optional_words_in_phrases() -> None:
+    display, required, optional = parse_phrase("only one thread runs? python? bytecode")
+    assert display == "only one thread runs python bytecode"
+    assert required == ("onli", "1", "thread", "bytecod")
+    assert optional == ("run", "python")
+
+
+def test_code_parentheses_are_not_optional_marks() -> None:
+    display, required, optional = parse_phrase("pool.map(square, nums)")
+    assert display == "pool.map(square, nums)" and optional == ()
+    assert required == ("pool", "map", "squar", "num")
