@@ -81,7 +81,7 @@ STOPWORDS = frozenset(
     i you we they he she me us them my your our their his her
     do does did doing can could would should will shall may might must
     just really very quite also too some
-    like well actually basically kind sort okay ok yeah right thing things stuff
+    like well actually basically okay ok yeah right thing things stuff
     what which who whom whose how when where why let""".split()
 )
 
@@ -202,9 +202,12 @@ def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
     return (terms or _DEFAULT_TERMS).apply(_base_tokens(text))
 
 
+_STOPWORDS_CANONICAL = frozenset(c for w in STOPWORDS if (c := _canonical(w)))
+
+
 def is_content(word: str) -> bool:
     """Whether a canonical token can count as evidence (stopwords and fillers cannot)."""
-    return word not in STOPWORDS
+    return word not in _STOPWORDS_CANONICAL
 
 
 def normalize(text: str, terms: TermMap | None = None) -> str:

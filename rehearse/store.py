@@ -1,0 +1,246 @@
+"""Every attempt, kept in SQLite in the data home (stdlib sqlite3, WAL, numbered migrations).
+
+An attempt row is written *before* recording starts (state ``recording``) and moves on as the
+work gets done: ``recorded`` -> ``transcribed`` -> ``scored``, or ``failed`` with a reason. A
+row left in ``recording`` or ``recorded`` by a crash still points at its audio, which
+``rehearse retry`` can finish. The folder is created owner-only (0700), the database 0600.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import RehearseError
+
+DB_NAME = "rehearse.db"
+BUSY_TIMEOUT_MS = 10_000  # wait this long for another rehearse process to finish writing
+STATES = ("recording", "recorded", "transcribed", "scored", "failed")
+SOURCES = ("microphone", "audio", "transcript")
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    db.execute("""
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            topic TEXT NOT NULL,
+            rubric TEXT,                 -- id@version#hash of the rubric that scored it
+            started_at TEXT NOT NULL,    -- ISO 8601, UTC
+            duration_s REAL,
+            source TEXT NOT NULL,        -- microphone | audio | transcript
+            audio_path TEXT,             -- relative to the data home when inside it
+            transcript TEXT,
+            words TEXT,                  -- JSON [[word, start_s, end_s], ...]
+            model TEXT,
+            result TEXT,                 -- JSON: the score (layers with evidence)
+            delivery TEXT,               -- JSON: pace, fillers, pauses
+            follow_ups TEXT,             -- JSON
+            state TEXT NOT NULL,
+            error TEXT,
+            pid INTEGER,                 -- the process recording it, to tell a crash from a live one
+            overflows INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("CREATE INDEX attempts_topic_started ON attempts (topic, started_at)")
+    db.execute("CREATE INDEX attempts_started ON attempts (started_at)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RehearseError):
+    pass
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    topic: str
+    rubric: str | None
+    started_at: str
+    duration_s: float | None
+    source: str
+    audio_path: Path | None
+    transcript: str | None
+    words: list[tuple[str, float, float]] | None
+    model: str | None
+    result: dict[str, Any] | None
+    delivery: dict[str, Any] | None
+    follow_ups: list[dict[str, Any]] | None
+    state: str
+    error: str | None
+    pid: int | None
+    overflows: int
+
+    @property
+    def covered(self) -> dict[str, bool]:
+        if not self.result:
+            return {}
+        return {name: layer["covered"] for name, layer in self.result["layers"].items()}
+
+
+_JSON_FIELDS = ("words", "result", "delivery", "follow_ups")
+_COLUMNS = ("topic", "rubric", "started_at", "duration_s", "source", "audio_path", "transcript",
+            "words", "model", "result", "delivery", "follow_ups", "state", "error", "pid",
+            "overflows")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) owner-only; fail early, in one line, if it is not writable."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        probe = path / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise StoreError(
+            f"the data folder {str(path)!r} is not writable ({exc.strerror or exc}); "
+            "set REHEARSE_HOME to a folder you can write to") from None
+    return path
+
+
+class Store:
+    """The attempt database of one data home."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = ensure_private_dir(home)
+        self.path = home / DB_NAME
+        old_umask = os.umask(0o077)  # the database and its -wal/-shm files: owner only
+        try:
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                      isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"the attempt database {str(self.path)!r} is unreadable ({exc}); your recordings "
+                f"are safe in {str(home)!r}: move the database aside to start a new one") from None
+        finally:
+            os.umask(old_umask)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{str(self.path)!r} was written by a newer rehearse (schema {version}); "
+                    "upgrade rehearse")
+            for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+                migration(db)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _encode(self, fields: dict[str, Any]) -> dict[str, Any]:
+        out = {}
+        for key, value in fields.items():
+            if key not in _COLUMNS:
+                raise ValueError(f"unknown attempt field {key!r}")
+            if key in _JSON_FIELDS and value is not None:
+                value = json.dumps(value, ensure_ascii=False)
+            elif key == "audio_path" and value is not None:
+                value = self._relative(Path(value))
+            out[key] = value
+        return out
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.home.resolve()))
+        except ValueError:
+            return str(path)
+
+    def add(self, topic: str, source: str, **fields: Any) -> int:
+        fields = self._encode({"topic": topic, "source": source, "state": "recorded",
+                               "started_at": now_iso(), **fields})
+        names = ", ".join(fields)
+        marks = ", ".join("?" for _ in fields)
+        with self._write() as db:
+            cursor = db.execute(f"INSERT INTO attempts ({names}) VALUES ({marks})",
+                                list(fields.values()))
+        return int(cursor.lastrowid or 0)
+
+    def update(self, attempt_id: int, **fields: Any) -> None:
+        fields = self._encode(fields)
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with self._write() as db:
+            db.execute(f"UPDATE attempts SET {assignments} WHERE id = ?",
+                       [*fields.values(), attempt_id])
+
+    def _attempt(self, row: sqlite3.Row) -> Attempt:
+        data = dict(row)
+        for key in _JSON_FIELDS:
+            if data[key] is not None:
+                data[key] = json.loads(data[key])
+        if data["words"] is not None:
+            data["words"] = [tuple(w) for w in data["words"]]
+        if data["audio_path"] is not None:
+            path = Path(data["audio_path"])
+            data["audio_path"] = path if path.is_absolute() else self.home / path
+        return Attempt(**data)
+
+    def get(self, attempt_id: int) -> Attempt:
+        row = self.db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no attempt {attempt_id}; 'rehearse history' lists them")
+        return self._attempt(row)
+
+    def list(self, topic: str | None = None, limit: int | None = None) -> list[Attempt]:
+        query = "SELECT * FROM attempts"
+        args: list[Any] = []
+        if topic is not None:
+            query += " WHERE topic = ?"
+            args.append(topic)
+        query += " ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            query += " LIMIT ?"
+            args.append(limit)
+        return [self._attempt(row) for row in self.db.execute(query, args)]
+
+    def delete(self, attempt_id: int) -> Attempt:
+        attempt = self.get(attempt_id)
+        with self._write() as db:
+            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+        if attempt.audio_path is not None and attempt.audio_path.is_relative_to(self.home):
+            attempt.audio_path.unlink(missing_ok=True)
+        return attempt
+
+
+def process_alive(pid: int | None) -> bool:
+    """Whether ``pid`` is a running process (used to tell a crashed recording from a live one)."""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
