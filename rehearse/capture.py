@@ -1,0 +1,305 @@
+"""Microphone capture through sounddevice/PortAudio, written to disk as it arrives.
+
+The PortAudio callback only copies each block into a queue. A writer thread drains the queue:
+it mixes to mono, resamples to 16 kHz when the device could not open at that rate, appends to a
+16-bit WAV and flushes (libsndfile rewrites the header on flush), so a crash or ``kill -9``
+loses at most ``FLUSH_SECONDS`` of the answer. The same thread hands each 16 kHz float32 chunk
+to ``on_audio`` so transcription can start while the user is still speaking.
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import RehearseError
+
+SAMPLE_RATE = 16_000  # Hz: what Whisper expects, and what recordings are stored at
+BLOCK_SECONDS = 0.1  # one PortAudio callback block: 1,600 frames at 16 kHz
+FLUSH_SECONDS = 0.5  # audio written since the last header update is what a kill can lose
+SILENCE_DBFS = -50.0  # a block quieter than this counts as silence
+CLIP_PEAK = 0.99  # a block whose peak reaches this (of full scale) counts as clipping
+MAX_SECONDS = 3600  # refuse limits beyond an hour: an answer is minutes long
+
+
+class AudioError(RehearseError):
+    """A microphone or audio-library problem, with its fix."""
+
+
+def sounddevice() -> Any:
+    """Import sounddevice, turning a missing PortAudio into a one-line fix."""
+    try:
+        import sounddevice as sd
+    except OSError as exc:
+        raise AudioError(
+            f"PortAudio library not found ({exc}); on Debian/Ubuntu: sudo apt-get install "
+            "libportaudio2, on macOS: brew install portaudio") from None
+    return sd
+
+
+@dataclass(frozen=True)
+class InputDevice:
+    index: int
+    name: str
+    channels: int
+    default_rate: float
+    hostapi: str
+    is_default: bool
+
+
+def input_devices() -> list[InputDevice]:
+    """Every device that can record, the default one marked."""
+    sd = sounddevice()
+    try:
+        devices = sd.query_devices()
+        default = sd.default.device[0]
+        hostapis = sd.query_hostapis()
+    except sd.PortAudioError as exc:
+        raise AudioError(f"cannot list audio devices: {exc}") from None
+    if default is None or default < 0:
+        try:
+            default = sd.query_devices(kind="input")["index"]
+        except (sd.PortAudioError, ValueError):
+            default = -1
+    return [
+        InputDevice(d["index"], d["name"], d["max_input_channels"], d["default_samplerate"],
+                    hostapis[d["hostapi"]]["name"], d["index"] == default)
+        for d in devices if d["max_input_channels"] > 0
+    ]
+
+
+def pick_device(spec: str | None) -> InputDevice:
+    """The device to record from: the default input, or ``spec`` as an index or part of a name."""
+    devices = input_devices()
+    if not devices:
+        raise AudioError("no input device found: connect a microphone (or enable it in your "
+                         "system's sound settings) and run 'rehearse devices'")
+    if spec is None or spec == "":
+        for device in devices:
+            if device.is_default:
+                return device
+        return devices[0]
+    if spec.strip().isdigit():
+        for device in devices:
+            if device.index == int(spec):
+                return device
+        raise AudioError(f"no input device with index {spec}; 'rehearse devices' lists them")
+    matches = [d for d in devices if spec.casefold() in d.name.casefold()]
+    exact = [d for d in matches if d.name.casefold() == spec.casefold()]
+    if len(exact) == 1 or len(matches) == 1:
+        return (exact or matches)[0]
+    if not matches:
+        raise AudioError(f"no input device named {spec!r}; 'rehearse devices' lists them")
+    names = ", ".join(f"{d.index}: {d.name}" for d in matches)
+    raise AudioError(f"{spec!r} matches several input devices ({names}); pass its index")
+
+
+@dataclass(frozen=True)
+class CaptureResult:
+    path: Path
+    seconds: float  # of audio saved
+    reason: str  # "limit", "stopped", "interrupted", "device-lost", "disk-full"
+    overflows: int  # input blocks the OS dropped because we were too slow (should be 0)
+    device_rate: int
+    error: str | None = None
+
+
+class Capture:
+    """Record one answer from ``device`` into ``path`` (16 kHz mono 16-bit WAV).
+
+    ``start()`` opens the stream; the capture ends by itself at ``max_seconds`` or when the
+    device fails, or when ``stop()`` is called. ``result()`` waits for the writer to drain the
+    queue and close the file. ``rate``/``channels`` force how the device is opened (tests and
+    devices that misreport); by default 16 kHz mono is tried first, then the device's own.
+    """
+
+    def __init__(self, path: Path, device: InputDevice, max_seconds: float,
+                 on_audio: Callable[[np.ndarray], None] | None = None,
+                 rate: int | None = None, channels: int | None = None) -> None:
+        if not 0 < max_seconds <= MAX_SECONDS:
+            raise AudioError(f"the time limit must be between 1 and {MAX_SECONDS} seconds")
+        self.path = path
+        self.device = device
+        self.max_frames = int(max_seconds * SAMPLE_RATE)
+        self.on_audio = on_audio
+        self._forced_rate = rate
+        self._forced_channels = channels
+        self._queue: queue.Queue[bytes | None] = queue.Queue()
+        self._done = threading.Event()
+        self._reason: str | None = None
+        self._error: str | None = None
+        self._stream: Any = None
+        self._lock = threading.Lock()
+        self._writer: threading.Thread | None = None
+        self.frames = 0  # 16 kHz frames written
+        self.overflows = 0
+        self.rate = SAMPLE_RATE
+        self.channels = 1
+        self.levels: deque[float] = deque(maxlen=40)  # dBFS of recent blocks, for the meter
+        self.silent_seconds = 0.0  # how long the input has been silent, up to now
+        self.clipping_at: float | None = None  # capture time of the last clipped block
+
+    # -- the PortAudio side ---------------------------------------------------------------
+    def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
+        if status.input_overflow:
+            self.overflows += 1
+        self._queue.put(bytes(indata))
+
+    def _finished(self) -> None:
+        # PortAudio ended the stream: by our stop(), or because the device went away.
+        if not self._done.is_set() and self._reason is None:
+            self._reason = "device-lost"
+            self._error = "the input device stopped delivering audio"
+        self._queue.put(None)
+
+    def _open(self, sd: Any, rate: int, channels: int) -> Any:
+        return sd.RawInputStream(
+            samplerate=rate, channels=channels, dtype="int16", device=self.device.index,
+            blocksize=int(rate * BLOCK_SECONDS), callback=self._callback,
+            finished_callback=self._finished)
+
+    def start(self) -> None:
+        sd = sounddevice()
+        attempts: list[tuple[int, int]] = []
+        if self._forced_rate or self._forced_channels:
+            attempts.append((self._forced_rate or SAMPLE_RATE, self._forced_channels or 1))
+        else:
+            native = int(self.device.default_rate) or 48_000
+            attempts += [(SAMPLE_RATE, 1), (native, 1), (native, min(2, self.device.channels))]
+        last: Exception | None = None
+        for rate, channels in dict.fromkeys(attempts):
+            try:
+                self._stream = self._open(sd, rate, channels)
+            except sd.PortAudioError as exc:  # "Invalid sample rate", "Invalid number of channels"
+                last = exc
+                continue
+            self.rate, self.channels = rate, channels
+            break
+        else:
+            raise AudioError(f"cannot open input device {self.device.name!r}: {last}")
+        self._writer = threading.Thread(target=self._write_loop, name="rehearse-writer",
+                                        daemon=True)
+        self._writer.start()
+        self._stream.start()
+
+    def stop(self, reason: str = "stopped") -> None:
+        """End the capture early; everything captured so far is kept."""
+        if self._reason is None:
+            self._reason = reason
+        self._done.set()
+        self._close_stream()
+
+    def _close_stream(self) -> None:
+        with self._lock:
+            stream, self._stream = self._stream, None
+        if stream is not None:
+            try:
+                stream.stop()
+                stream.close()
+            except Exception:  # noqa: BLE001 - a vanished device may fail to close; audio is safe
+                pass
+        self._queue.put(None)
+
+    # -- the writer thread ----------------------------------------------------------------
+    def _write_loop(self) -> None:
+        import soundfile as sf
+        import soxr
+
+        resampler = (soxr.ResampleStream(self.rate, SAMPLE_RATE, 1, dtype="float32")
+                     if self.rate != SAMPLE_RATE else None)
+        since_flush = 0
+        try:
+            with sf.SoundFile(self.path, "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as out:
+                while True:
+                    block = self._queue.get()  # None: the stream closed (stop, or device gone)
+                    if block:
+                        audio = self._to_mono_16k(block, resampler, last=False)
+                        if audio.size and self._write(out, audio):
+                            break
+                        since_flush += audio.size
+                        if since_flush >= FLUSH_SECONDS * SAMPLE_RATE:
+                            out.flush()
+                            since_flush = 0
+                    if block is None:
+                        if resampler is not None:
+                            tail = resampler.resample_chunk(np.zeros(0, np.float32), last=True)
+                            self._write(out, tail)
+                        break
+        except OSError as exc:  # disk full, folder removed: keep what reached the disk
+            self._reason = "disk-full" if getattr(exc, "errno", None) == 28 else "write-failed"
+            self._error = f"could not write {self.path.name}: {exc}"
+        except Exception as exc:  # noqa: BLE001 - libsndfile reports a full disk this way too
+            self._reason = "write-failed"
+            self._error = f"could not write {self.path.name}: {exc}"
+            if "space" in str(exc).lower():
+                self._reason = "disk-full"
+        finally:
+            if self._reason is None:
+                self._reason = "limit"
+            self._done.set()
+
+    def _to_mono_16k(self, block: bytes, resampler: Any, last: bool) -> np.ndarray:
+        samples = np.frombuffer(block, dtype="<i2").astype(np.float32) / 32768.0
+        if self.channels > 1:
+            samples = samples.reshape(-1, self.channels).mean(axis=1)
+        if resampler is not None:
+            samples = resampler.resample_chunk(samples, last=last)
+        return samples.astype(np.float32, copy=False)
+
+    def _write(self, out: Any, audio: np.ndarray) -> bool:
+        """Append 16 kHz float audio; True when the limit is reached."""
+        room = self.max_frames - self.frames
+        audio = audio[:room]
+        if not audio.size:
+            return room <= 0
+        pcm = np.clip(np.round(audio * 32768.0), -32768, 32767).astype("<i2")
+        out.write(pcm)
+        self.frames += audio.size
+        self._meter(audio)
+        if self.on_audio is not None:
+            self.on_audio(audio)
+        if self.frames >= self.max_frames:
+            out.flush()
+            self._reason = self._reason or "limit"
+            return True
+        return False
+
+    def _meter(self, audio: np.ndarray) -> None:
+        rms = float(np.sqrt(np.mean(np.square(audio, dtype=np.float64))))
+        dbfs = 20 * math.log10(rms) if rms > 1e-9 else -120.0
+        self.levels.append(dbfs)
+        seconds = audio.size / SAMPLE_RATE
+        self.silent_seconds = self.silent_seconds + seconds if dbfs < SILENCE_DBFS else 0.0
+        if float(np.max(np.abs(audio))) >= CLIP_PEAK:
+            self.clipping_at = self.seconds
+
+    # -- status ---------------------------------------------------------------------------
+    @property
+    def seconds(self) -> float:
+        return self.frames / SAMPLE_RATE
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+    def result(self) -> CaptureResult:
+        """Wait for the writer to drain and close the file; what was captured and why it ended."""
+        if not self._done.is_set():
+            self.stop()
+        if self._writer is not None:
+            self._writer.join()
+        self._close_stream()
+        return CaptureResult(self.path, self.seconds, self._reason or "stopped", self.overflows,
+                             self.rate, self._error)
+
