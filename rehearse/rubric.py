@@ -174,7 +174,7 @@ def _describe(value: Any) -> str:
 
 def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: TermMap) -> None:
     for i, phrase in enumerate(phrases):
-        if not parse_phrase(phrase, terms)[1]:
+        if not parse_phrase(phrase, terms).required:
             raise reader.fail(
                 f"phrase {phrase!r} has no required words that can count as evidence "
                 "(only stopwords, fillers or optional words?)",

@@ -26,11 +26,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .rubric import Layer, Rubric
-from .text import TermMap, Token, is_content, parse_phrase, tokenize
+from .text import NEGATIONS, Phrase, TermMap, Token, is_content, negated, parse_phrase, tokenize
 
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 85  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
-_NEGATING_PREFIXES = ("im", "un", "in", "non", "dis", "ir", "il")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,22 +132,6 @@ class Score:
         }
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    text: str  # as shown to the user, without the optional-word marks
-    required: tuple[str, ...]  # content tokens that must all be found
-    optional: tuple[str, ...]  # content tokens marked with '?': widen the quote, never needed
-
-
-def _compile_phrase(text: str, terms: TermMap) -> _Phrase:
-    return _Phrase(*parse_phrase(text, terms))
-
-
-def _negated(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return long_.endswith(short) and long_[: len(long_) - len(short)] in _NEGATING_PREFIXES
-
-
 class _Index:
     """The transcript's content tokens and, per phrase token, where it occurs and how well."""
 
@@ -169,12 +152,27 @@ class _Index:
         if len(word) >= FUZZY_MIN_LEN and not word.isdigit() and self._long:
             for other, ratio, _ in process.extract(word, self._long, scorer=fuzz.ratio,
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
-                if other != word and not _negated(word, other):
+                if other != word and not negated(word, other):
                     found.extend((pos, ratio / 100) for pos in self.positions[other])
         self._cache[word] = found
         return found
 
-    def best_match(self, phrase: _Phrase) -> tuple[float, list[int]]:
+    def _contradicted(self, phrase: Phrase, used: list[int]) -> bool:
+        """A negation or antonym between the matched words that the phrase itself lacks:
+        "lists are NOT mutable" or "lists are IMMUTABLE and tuples are mutable" is no evidence
+        for "lists are mutable"."""
+        for pos in range(min(used), max(used)):
+            word = self.tokens[pos].text
+            if pos in used:
+                continue
+            if word in NEGATIONS and word not in phrase.required:
+                return True
+            raw = self.tokens[pos].word
+            if any(negated(raw, req) for req in phrase.words if len(req) >= 3):
+                return True
+        return False
+
+    def best_match(self, phrase: Phrase) -> tuple[float, list[int]]:
         """Best mean similarity of ``phrase`` over windows where all its required tokens occur.
 
         Returns (0.0, []) when no window holds every required token; otherwise the score and
@@ -189,41 +187,45 @@ class _Index:
         for anchor in sorted({pos for hits in required for pos, _ in hits}):
             used: list[int] = []
             total = 0.0
+            last = anchor - 1
             for i, hits in enumerate(required + optional):
-                options = [(sim, pos) for pos, sim in hits
-                           if anchor <= pos < anchor + width and pos not in used]
+                is_required = i < len(required)
+                options = [(sim, -pos, pos) for pos, sim in hits
+                           if anchor <= pos < anchor + width and pos not in used
+                           and (not is_required or pos > last)]
                 if options:
-                    sim, pos = max(options)
+                    sim, _, pos = max(options)
                     used.append(pos)
-                    if i < len(required):
+                    if is_required:
                         total += sim
-                elif i < len(required):
+                        last = pos
+                elif is_required:
                     break
             else:
                 score = total / len(required)
-                if score > best[0]:
+                if score > best[0] and not self._contradicted(phrase, used[: len(required)]):
                     best = (score, used)
         return best
 
 
-def _compiled(rubric: Rubric) -> dict[str, list[tuple[str, list[_Phrase]]]]:
+def _compiled(rubric: Rubric) -> dict[str, list[tuple[str, list[Phrase]]]]:
     key = rubric.ref
     if key not in _COMPILED:
         _COMPILED[key] = {
-            name: [(idea.idea, [_compile_phrase(p, rubric.term_map) for p in idea.phrases])
+            name: [(idea.idea, [parse_phrase(p, rubric.term_map) for p in idea.phrases])
                    for idea in layer.evidence]
             for name, layer in rubric.layers.items()
         }
     return _COMPILED[key]
 
 
-_COMPILED: dict[str, dict[str, list[tuple[str, list[_Phrase]]]]] = {}
+_COMPILED: dict[str, dict[str, list[tuple[str, list[Phrase]]]]] = {}
 
 
 def match_phrases(index: _Index, transcript: Transcript, idea: str,
-                  phrases: Sequence[_Phrase]) -> Evidence | None:
+                  phrases: Sequence[Phrase]) -> Evidence | None:
     """The best-matching phrase of one idea as evidence, or None when none reaches the bar."""
-    best: tuple[float, _Phrase | None, list[int]] = (0.0, None, [])
+    best: tuple[float, Phrase | None, list[int]] = (0.0, None, [])
     for phrase in phrases:
         score, used = index.best_match(phrase)
         if score > best[0]:
@@ -237,7 +239,7 @@ def match_phrases(index: _Index, transcript: Transcript, idea: str,
                     transcript.time_at(start), round(score, 3))
 
 
-def _score_layer(layer: Layer, ideas: list[tuple[str, list[_Phrase]]], index: _Index,
+def _score_layer(layer: Layer, ideas: list[tuple[str, list[Phrase]]], index: _Index,
                  transcript: Transcript) -> LayerResult:
     matched = [e for idea, phrases in ideas
                if (e := match_phrases(index, transcript, idea, phrases)) is not None]

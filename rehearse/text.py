@@ -104,6 +104,7 @@ class Token:
     text: str
     start: int
     end: int
+    word: str = ""  # the word before stemming ("immutable" for "immut"), for antonym checks
 
 
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a word
@@ -148,7 +149,7 @@ def _base_tokens(text: str) -> list[Token]:
             word = "star" if words[i + 1][0] == "star" else "underscore"
         canonical = _canonical(word)
         if canonical:
-            tokens.append(Token(canonical, start, end))
+            tokens.append(Token(canonical, start, end, word))
     return tokens
 
 
@@ -160,15 +161,16 @@ class TermMap:
     """
 
     def __init__(self, terms: Mapping[str, Iterable[str]] = GLOBAL_TERMS) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for term, aliases in terms.items():
             canonical = " ".join(t.text for t in _base_tokens(term))
             if not canonical:
                 continue
+            word = " ".join(t.word for t in _base_tokens(term))
             for alias in (term, *aliases):
                 words = tuple(t.text for t in _base_tokens(alias))
                 if words and words != (canonical,):
-                    self._by_first.setdefault(words[0], []).append((words, canonical))
+                    self._by_first.setdefault(words[0], []).append((words, canonical, word))
         for options in self._by_first.values():
             options.sort(key=lambda option: len(option[0]), reverse=True)
 
@@ -182,10 +184,10 @@ class TermMap:
         out: list[Token] = []
         i = 0
         while i < len(tokens):
-            for words, canonical in self._by_first.get(tokens[i].text, ()):
+            for words, canonical, word in self._by_first.get(tokens[i].text, ()):
                 n = len(words)
                 if tuple(t.text for t in tokens[i : i + n]) == words:
-                    out.append(Token(canonical, tokens[i].start, tokens[i + n - 1].end))
+                    out.append(Token(canonical, tokens[i].start, tokens[i + n - 1].end, word))
                     i += n
                     break
             else:
@@ -200,6 +202,17 @@ _DEFAULT_TERMS = TermMap()
 def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
     """Canonical tokens of ``text``, term aliases folded; stopwords are kept (see ``is_content``)."""
     return (terms or _DEFAULT_TERMS).apply(_base_tokens(text))
+
+
+# Content words that flip a claim: a phrase without one is not matched across one.
+NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "none"})
+_NEGATING_PREFIXES = ("im", "un", "in", "non", "dis", "ir", "il")
+
+
+def negated(a: str, b: str) -> bool:
+    """Whether one word is the other with a negating prefix: "mutable"/"immutable"."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.endswith(short) and long_[: len(long_) - len(short)] in _NEGATING_PREFIXES
 
 
 _STOPWORDS_CANONICAL = frozenset(c for w in STOPWORDS if (c := _canonical(w)))
@@ -218,14 +231,24 @@ def normalize(text: str, terms: TermMap | None = None) -> str:
 _OPTIONAL = re.compile(r"(?<!\S)(\S+)\?(?!\S)")
 
 
-def parse_phrase(text: str, terms: TermMap | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """Split a rubric phrase into (display text, required content tokens, optional ones).
+def parse_phrase(text: str, terms: TermMap | None = None) -> Phrase:
+    """Split a rubric phrase into its display text, required tokens and optional ones.
 
     A word ending in "?" is optional: "only one thread runs? python? bytecode at a time".
     """
-    required: list[str] = []
-    optional: list[str] = []
+    required: list[Token] = []
+    optional: list[Token] = []
     for i, part in enumerate(_OPTIONAL.split(text)):
-        words = [t.text for t in tokenize(part, terms) if is_content(t.text)]
-        (optional if i % 2 else required).extend(words)
-    return " ".join(_OPTIONAL.sub(r"\1", text).split()), tuple(required), tuple(optional)
+        tokens = [t for t in tokenize(part, terms) if is_content(t.text)]
+        (optional if i % 2 else required).extend(tokens)
+    return Phrase(" ".join(_OPTIONAL.sub(r"\1", text).split()),
+                  tuple(t.text for t in required), tuple(t.text for t in optional),
+                  frozenset(t.word or t.text for t in required))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # as shown to the user, without the optional-word marks
+    required: tuple[str, ...]  # canonical content tokens that must all be heard, in order
+    optional: tuple[str, ...]  # tokens marked with '?': widen the quote, never needed
+    words: frozenset[str]  # the required words before stemming, for antonym checks

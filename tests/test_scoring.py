@@ -92,3 +92,18 @@ def test_json_shape(gil: Rubric) -> None:
     assert set(concept) == {"covered", "score", "label", "matched", "cue", "next_step"}
     assert set(concept["matched"][0]) == {"idea", "phrase", "said", "start", "end", "time", "score"}
     assert data["layers"]["code"]["next_step"] and concept["next_step"] is None
+
+
+def test_negations_and_antonyms_inside_the_match_break_it(catalog) -> None:
+    lists = catalog.get("lists-tuples")
+    assert score("Lists are mutable and tuples are immutable.", lists).layers["concept"].covered
+    assert not score("Lists are immutable and tuples are mutable.", lists).layers["concept"].covered
+    assert not score("Lists are not mutable.", lists).layers["concept"].covered
+
+
+def test_phrase_words_must_come_in_order() -> None:
+    rubric = parse_rubric({"id": "news", "title": "News", "question": "What happened?",
+                           "layers": {"story": {"cue": "who did what", "evidence": [
+                               {"idea": "bite", "phrases": ["dog bites man"]}]}}})
+    assert score("A dog bites a man.", rubric).layers["story"].covered
+    assert not score("A man bites a dog.", rubric).layers["story"].covered

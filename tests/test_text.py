@@ -47,13 +47,14 @@ def test_global_terms_cover_common_spoken_forms() -> None:
 
 
 def test_optional_words_in_phrases() -> None:
-    display, required, optional = parse_phrase("only one thread runs? python? bytecode")
-    assert display == "only one thread runs python bytecode"
-    assert required == ("onli", "1", "thread", "bytecod")
-    assert optional == ("run", "python")
+    phrase = parse_phrase("only one thread runs? python? bytecode")
+    assert phrase.text == "only one thread runs python bytecode"
+    assert phrase.required == ("onli", "1", "thread", "bytecod")
+    assert phrase.optional == ("run", "python")
+    assert phrase.words == {"only", "one", "thread", "bytecode"}
 
 
 def test_code_parentheses_are_not_optional_marks() -> None:
-    display, required, optional = parse_phrase("pool.map(square, nums)")
-    assert display == "pool.map(square, nums)" and optional == ()
-    assert required == ("pool", "map", "squar", "num")
+    phrase = parse_phrase("pool.map(square, nums)")
+    assert phrase.text == "pool.map(square, nums)" and phrase.optional == ()
+    assert phrase.required == ("pool", "map", "squar", "num")
