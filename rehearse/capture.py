@@ -20,14 +20,13 @@ from typing import Any
 
 import numpy as np
 
+from .defaults import MAX_SECONDS, SAMPLE_RATE
 from .errors import RehearseError
 
-SAMPLE_RATE = 16_000  # Hz: what Whisper expects, and what recordings are stored at
 BLOCK_SECONDS = 0.1  # one PortAudio callback block: 1,600 frames at 16 kHz
 FLUSH_SECONDS = 0.5  # audio written since the last header update is what a kill can lose
 SILENCE_DBFS = -50.0  # a block quieter than this counts as silence
 CLIP_PEAK = 0.99  # a block whose peak reaches this (of full scale) counts as clipping
-MAX_SECONDS = 3600  # refuse limits beyond an hour: an answer is minutes long
 
 
 class AudioError(RehearseError):

@@ -7,9 +7,12 @@ neither torch nor whisper.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
+import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.text import Text
@@ -23,12 +26,26 @@ try:  # recent typer vendors click as typer._click; older releases use click its
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
     from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef]
+from .attempts import Outcome, save_typed
+from .defaults import DEFAULT_MODEL, DEFAULT_SECONDS, ENV_MODEL, MAX_SECONDS
 from .errors import RehearseError, UsageError
-from .paths import user_rubrics_dir
-from .report import card, make_console, score_report, topics_table
+from .paths import data_home, user_rubrics_dir
+from .report import (
+    attempt_report,
+    card,
+    devices_table,
+    make_console,
+    mic_verdict,
+    question_header,
+    recording_summary,
+    topics_table,
+)
 from .rubric import Catalog, Rubric, RubricError, builtin_rubrics_dir, load_folder, load_rubric
-from .scoring import score
+from .store import Attempt, Store, process_alive
 from .transcript_input import read_transcript
+
+if TYPE_CHECKING:
+    from .transcribe import Transcriber
 
 
 class RehearseGroup(TyperGroup):
@@ -70,8 +87,8 @@ app = typer.Typer(
     cls=RehearseGroup,
     name="rehearse",
     help="Practise spoken answers to interview questions, offline: concept, example, code, "
-         "trade-off.\n\nRun `rehearse TOPIC --transcript FILE` to score an answer; "
-         "`rehearse topics` lists the topics.",
+         "trade-off.\n\n`rehearse gil` asks the question and listens; `rehearse gil "
+         "--transcript FILE` scores a written answer; `rehearse topics` lists the topics.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -121,20 +138,165 @@ def practice(
     transcript: Annotated[str | None, typer.Option(
         "--transcript", "-t", metavar="FILE",
         help="Score a written answer from FILE ('-' reads stdin; in a terminal, type it).")] = None,
+    audio: Annotated[Path | None, typer.Option(
+        "--audio", "-a", metavar="FILE",
+        help="Score a recording made elsewhere (WAV, FLAC, OGG; any rate; mono or stereo).")] = None,
+    seconds: Annotated[int, typer.Option(
+        "--seconds", "-s", min=1, max=MAX_SECONDS, help="Time limit for the spoken answer.")] = DEFAULT_SECONDS,
+    device: Annotated[str | None, typer.Option(
+        "--device", "-d", metavar="NAME|INDEX", help="Input device (see `rehearse devices`).")] = None,
+    model: Annotated[str | None, typer.Option(
+        "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL, show_envvar=True,
+        help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")] = None,
     as_json: JsonOption = False,
     rubrics: RubricsOption = None,
 ) -> None:
-    """Answer TOPIC and see which layers you covered (`rehearse TOPIC` is the same)."""
+    """Answer TOPIC out loud and see which layers you covered (`rehearse TOPIC` is the same).
+
+    Shows the question, records from the microphone until Enter, Ctrl-C or the time limit,
+    transcribes locally with Whisper, scores, reports and keeps the attempt.
+    """
     rubric = _catalog(rubrics).get(topic)
-    if transcript is None:
-        raise UsageError(
-            "speaking into the microphone is not available in this version yet; "
-            f"score a written answer with: rehearse {rubric.id} --transcript FILE")
-    result = score(read_transcript(transcript), rubric)
+    if transcript is not None and audio is not None:
+        raise UsageError("use --transcript or --audio, not both")
+    store = Store(data_home())
+    if transcript is not None:
+        outcome = save_typed(store, rubric, read_transcript(transcript))
+        _report(store, outcome, as_json)
+        return
+    from .attempts import import_audio
+    from .transcribe import Transcriber, resolve_model
+
+    transcriber = Transcriber(resolve_model(model))
+    if audio is not None:
+        attempt_id, _ = import_audio(store, rubric, audio)
+        _transcribe_and_report(store, store.get(attempt_id), rubric, transcriber, as_json)
+        return
+    _speak(store, rubric, transcriber, seconds, device, as_json)
+
+
+def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, seconds: int,
+           device_spec: str | None, as_json: bool) -> None:
+    from .attempts import finish, new_audio_path, prompt_for, recordings_dir
+    from .capture import Capture, pick_device
+    from .live import record
+    from .transcribe import StreamingTranscriber
+
+    console = make_console(stderr=as_json)
+    recordings_dir(store)  # a data home that is not writable fails here, before anyone speaks
+    device = pick_device(device_spec)
+    transcriber.load_in_background()
+    interactive = sys.stdin.isatty()
+    console.print(question_header(rubric, seconds, interactive))
+    if interactive:
+        try:
+            input()
+        except (EOFError, KeyboardInterrupt):
+            raise typer.Exit(130) from None
+    path = new_audio_path(store, rubric.id)
+    attempt_id = store.add(rubric.id, "microphone", audio_path=path, state="recording",
+                           pid=os.getpid(), rubric=rubric.ref, model=transcriber.ref.name)
+    stream = StreamingTranscriber(transcriber, prompt_for(rubric))
+    result = record(Capture(path, device, seconds, on_audio=stream.feed), seconds, console,
+                    interactive)
+    stopped = time.monotonic()
+    store.update(attempt_id, state="recorded", duration_s=round(result.seconds, 2), pid=None,
+                 overflows=result.overflows, error=result.error)
+    console.print(recording_summary(result, attempt_id))
+    if result.seconds == 0:
+        store.update(attempt_id, state="failed", error=result.error or "no audio captured")
+        raise RehearseError(f"no audio was captured from {device.name!r}; "
+                            "check the microphone with 'rehearse mic'")
+    try:
+        transcription = stream.finish()
+    except RehearseError as exc:
+        store.update(attempt_id, error=str(exc))
+        raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe it "
+                            f"later with: rehearse retry {attempt_id}") from None
+    outcome = finish(store, attempt_id, rubric, transcription)
+    _report(store, outcome, as_json, latency=time.monotonic() - stopped)
+
+
+def _transcribe_and_report(store: Store, attempt: Attempt, rubric: Rubric,
+                           transcriber: Transcriber, as_json: bool) -> None:
+    from .attempts import transcribe_attempt
+
+    try:
+        outcome = transcribe_attempt(store, attempt, rubric, transcriber)
+    except RehearseError as exc:
+        store.update(attempt.id, error=str(exc))
+        raise RehearseError(f"{exc}. The recording is kept (attempt {attempt.id}); try again "
+                            f"with: rehearse retry {attempt.id}") from None
+    _report(store, outcome, as_json)
+
+
+def _report(store: Store, outcome: Outcome, as_json: bool, latency: float | None = None) -> None:
     if as_json:
-        _print_json(result.to_dict())
-    else:
-        make_console().print(score_report(result))
+        data = outcome.to_dict(store)
+        if latency is not None:
+            data["report_latency_s"] = round(latency, 2)
+        _print_json(data)
+        return
+    attempt = store.get(outcome.attempt_id)
+    make_console().print(attempt_report(attempt, outcome.score, latency))
+
+
+@app.command("retry")
+def retry(
+    attempt_id: Annotated[int, typer.Argument(metavar="ID", help="Attempt id (see `rehearse history`).")],
+    model: Annotated[str | None, typer.Option(
+        "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL,
+        help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")] = None,
+    as_json: JsonOption = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Transcribe and score a recording that was not finished (no model, crash, kill)."""
+    store = Store(data_home())
+    attempt = store.get(attempt_id)
+    if attempt.state == "recording" and process_alive(attempt.pid):
+        raise RehearseError(f"attempt {attempt_id} is still being recorded (process {attempt.pid})")
+    if attempt.audio_path is None:
+        raise RehearseError(f"attempt {attempt_id} was typed, not recorded: nothing to transcribe")
+    from .transcribe import Transcriber, resolve_model
+
+    rubric = _catalog(rubrics).get(attempt.topic)
+    _transcribe_and_report(store, attempt, rubric, Transcriber(resolve_model(model)), as_json)
+
+
+@app.command("devices")
+def devices(as_json: JsonOption = False) -> None:
+    """List input devices; the default one is marked with *."""
+    from .capture import input_devices
+
+    found = input_devices()
+    if as_json:
+        _print_json({"devices": [d.__dict__ for d in found]})
+        return
+    if not found:
+        raise RehearseError("no input device found: connect a microphone and try again")
+    make_console().print(devices_table(found))
+
+
+@app.command("mic")
+def mic(
+    device: Annotated[str | None, typer.Option("--device", "-d", metavar="NAME|INDEX")] = None,
+    seconds: Annotated[int, typer.Option("--seconds", "-s", min=1, max=30)] = 3,
+) -> None:
+    """Check the microphone: record a few seconds and say whether it heard anything."""
+    from .capture import Capture, pick_device
+    from .live import record
+
+    chosen = pick_device(device)
+    console = make_console()
+    console.print(f"Listening on {chosen.name} for {seconds} s: say something...")
+    with tempfile.TemporaryDirectory() as tmp:
+        capture = Capture(Path(tmp) / "mic.wav", chosen, seconds)
+        result = record(capture, seconds, console, interactive=False)
+        peak = max(capture.levels, default=-120.0)
+    verdict, ok = mic_verdict(result, peak)
+    console.print(verdict)
+    if not ok:
+        raise typer.Exit(1)
 
 
 @app.command("topics")

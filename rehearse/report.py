@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from .rubric import Catalog, Rubric
 from .scoring import LayerResult, Score
+
+if TYPE_CHECKING:
+    from .capture import CaptureResult, InputDevice
+    from .store import Attempt
 
 LAYER_STYLES = ("cyan", "green", "magenta", "yellow", "blue", "red")
 QUOTE_WIDTH = 48  # characters of a quote shown in the checklist
@@ -19,7 +25,7 @@ def layer_styles(rubric: Rubric) -> dict[str, str]:
 
 def clock(seconds: float) -> str:
     """``75.4`` -> ``1:15``."""
-    whole = int(seconds)
+    whole = max(0, int(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
 
 
@@ -68,7 +74,7 @@ def highlighted_transcript(score: Score) -> Text:
     return text
 
 
-def score_report(score: Score, show_transcript: bool = True) -> RenderableType:
+def score_report(score: Score, show_transcript: bool = True, detail: str = "") -> RenderableType:
     parts: list[RenderableType] = [Text(score.rubric.question, style="bold")]
     if not score.transcript.text.strip():
         parts.append(Text("Nothing to score: the answer is empty.", style="yellow"))
@@ -76,10 +82,85 @@ def score_report(score: Score, show_transcript: bool = True) -> RenderableType:
     total = len(score.layers)
     summary = Text(f"Covered {score.covered} of {total} layers",
                    style="bold green" if score.covered == total else "bold")
+    if detail:
+        summary.append(f"  {detail}", style="dim")
     parts += [summary, _checklist(score)]
     if show_transcript:
         parts += [Text(""), Text("Your answer", style="dim"), highlighted_transcript(score)]
     return Group(*parts)
+
+
+def attempt_report(attempt: Attempt, score: Score | None,
+                   latency: float | None = None) -> RenderableType:
+    """The report after an answer: the score (or why there is none) and where it is kept."""
+    details = []
+    if attempt.duration_s is not None and attempt.source != "transcript":
+        details.append(f"in {clock(attempt.duration_s)}")
+    extra = [attempt.model] if attempt.model else []
+    if latency is not None:
+        extra.append(f"report {latency:.1f} s after you stopped")
+    if extra:
+        details.append(f"({', '.join(extra)})")
+    footer = Text(f"Saved as attempt {attempt.id}", style="dim")
+    if attempt.audio_path is not None:
+        footer.append(f" · {attempt.audio_path}", style="dim")
+    if score is None:
+        heard = Text("No speech detected", style="bold yellow")
+        if attempt.duration_s:
+            heard.append(f" in {clock(attempt.duration_s)} of audio; nothing to score.")
+        return Group(heard, Text("Check the microphone with: rehearse mic", style="dim"), footer)
+    return Group(score_report(score, detail=" ".join(details)), Text(""), footer)
+
+
+def question_header(rubric: Rubric, seconds: float, interactive: bool) -> RenderableType:
+    """What the speaker sees before recording: the question, the time, the layer cue line."""
+    head = Text(rubric.question, style="bold")
+    how = "Enter/Ctrl-C to stop" if interactive else "Ctrl-C to stop"
+    head.append(f"   ({clock(seconds)}, {how})", style="dim")
+    cue = Text("cue: ", style="dim")
+    cue.append(" · ".join(layer.label for layer in rubric.layers.values()))
+    parts: list[RenderableType] = [head, cue]
+    if interactive:
+        parts.append(Text("Press Enter to start speaking.", style="italic"))
+    return Group(*parts)
+
+
+def recording_summary(result: CaptureResult, attempt_id: int) -> Text:
+    """One line after recording: how long, how it ended, anything the user must know."""
+    text = Text(f"Recorded {clock(result.seconds)}", style="bold")
+    endings = {"limit": "time limit reached", "device-lost": "the microphone stopped",
+               "disk-full": "the disk is full", "write-failed": "could not write the file"}
+    if result.reason in endings:
+        text.append(f" ({endings[result.reason]}; what was captured is kept)",
+                    style="yellow" if result.reason != "limit" else "dim")
+    if result.overflows:
+        text.append(f"  {result.overflows} audio blocks were dropped (the machine was too busy)",
+                    style="yellow")
+    text.append(f"  transcribing attempt {attempt_id}...", style="dim")
+    return text
+
+
+def devices_table(devices: list[InputDevice]) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="dim")
+    for column in ("", "index", "name", "channels", "rate", "host API"):
+        table.add_column(column, no_wrap=column != "name")
+    for d in devices:
+        table.add_row("*" if d.is_default else "", str(d.index), d.name, str(d.channels),
+                      f"{d.default_rate:.0f}", d.hostapi)
+    return table
+
+
+def mic_verdict(result: CaptureResult, peak_dbfs: float) -> tuple[Text, bool]:
+    """Whether a microphone check heard anything, as a line and a pass/fail."""
+    if result.error:
+        return Text(f"✗ {result.error}", style="bold red"), False
+    if result.seconds == 0:
+        return Text("✗ no audio arrived from the device", style="bold red"), False
+    if peak_dbfs < -50:
+        return Text(f"✗ only silence (loudest {peak_dbfs:.0f} dBFS): is the mic muted or the "
+                    "wrong device? see 'rehearse devices'", style="bold red"), False
+    return Text(f"✓ heard you: loudest {peak_dbfs:.0f} dBFS over {clock(result.seconds)}",
+                style="bold green"), True
 
 
 def card(rubric: Rubric) -> RenderableType:

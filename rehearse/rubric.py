@@ -71,6 +71,7 @@ class Rubric:
     layers: Mapping[str, Layer]
     terms: Mapping[str, tuple[str, ...]]
     follow_ups: tuple[FollowUp, ...]
+    vocabulary: tuple[str, ...] = ()  # jargon to prime the speech recogniser with
     path: Path | None = None
     source: str = "built-in"
     term_map: TermMap = field(default_factory=TermMap, compare=False, repr=False)
@@ -186,7 +187,8 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
                  source: str = "built-in") -> Rubric:
     """Validate a parsed TOML document and build a :class:`Rubric`. Raises :class:`RubricError`."""
     root = _Reader(path, data)
-    root.check_keys(["id", "title", "question", "version", "terms", "layers", "follow_ups"])
+    root.check_keys(["id", "title", "question", "version", "vocabulary", "terms", "layers",
+                     "follow_ups"])
     topic = root.text("id", required=default_id is None) or default_id
     assert topic is not None
     if not _TOPIC_ID.fullmatch(topic):
@@ -246,6 +248,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         follow_ups.append(FollowUp(fr.text("question") or "", fr.text("answer", required=False) or "",
                                    expects, needed, layer))
 
+    vocabulary = root.texts("vocabulary", required=False) or tuple(terms)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Rubric(
         id=topic,
@@ -256,6 +259,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         layers=layers,
         terms=terms,
         follow_ups=tuple(follow_ups),
+        vocabulary=vocabulary,
         path=path if isinstance(path, Path) else None,
         source=source,
         term_map=term_map,

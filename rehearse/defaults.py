@@ -1,0 +1,7 @@
+"""Defaults shared by the light CLI and the heavy audio/speech modules (no imports here)."""
+
+SAMPLE_RATE = 16_000  # Hz: what Whisper expects, and what recordings are stored at
+DEFAULT_MODEL = "base.en"  # Whisper model when neither --model nor $REHEARSE_MODEL is given
+ENV_MODEL = "REHEARSE_MODEL"
+DEFAULT_SECONDS = 120  # the two-minute answer
+MAX_SECONDS = 3600  # refuse limits beyond an hour: an answer is minutes long

@@ -1,0 +1,104 @@
+"""Recording one spoken answer in the terminal: the live view, and how the user stops it.
+
+Interactive (stdin is a terminal): a rich live line several times a second with the time left,
+an input level meter and warnings (silence, clipping); Enter or Ctrl-C stops early and keeps
+the answer. Without a terminal it records until the limit. SIGINT/SIGTERM always stop early
+and keep what was said.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from rich.console import Console
+from rich.live import Live
+from rich.text import Text
+
+from .capture import SILENCE_DBFS, Capture, CaptureResult
+from .report import clock
+
+REFRESH_PER_SECOND = 8
+SILENCE_WARNING_SECONDS = 4.0
+_BARS = "▁▂▃▄▅▆▇█"
+_METER_FLOOR_DBFS = -60.0
+
+
+def meter(levels: list[float], width: int = 12) -> str:
+    """A sparkline of recent input levels (dBFS), newest on the right."""
+    recent = levels[-width:]
+    chars = []
+    for dbfs in recent:
+        fraction = min(1.0, max(0.0, (dbfs - _METER_FLOOR_DBFS) / -_METER_FLOOR_DBFS))
+        chars.append(_BARS[min(len(_BARS) - 1, int(fraction * len(_BARS)))])
+    return "".join(chars).rjust(width, " ")
+
+
+def status_line(capture: Capture, limit: float) -> Text:
+    line = Text()
+    line.append("● REC ", style="bold red")
+    line.append(f"{clock(limit - capture.seconds)} left  ", style="bold")
+    line.append(meter(list(capture.levels)), style="green")
+    if capture.clipping_at is not None and capture.seconds - capture.clipping_at < 2:
+        line.append("  too loud: move back from the mic", style="bold yellow")
+    elif capture.silent_seconds >= SILENCE_WARNING_SECONDS:
+        line.append(f"  silent for {int(capture.silent_seconds)} s: is the mic muted?",
+                    style="bold yellow")
+    elif capture.levels and capture.levels[-1] > SILENCE_DBFS:
+        line.append("  level ok", style="dim")
+    if capture.overflows:
+        line.append(f"  {capture.overflows} dropped", style="yellow")
+    line.append("   Enter to stop", style="dim")
+    return line
+
+
+@contextmanager
+def _stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM end the recording but keep it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _watch_enter(stop: Callable[[], None]) -> None:
+    def wait() -> None:
+        try:
+            sys.stdin.readline()
+        except (OSError, ValueError):
+            return
+        stop()
+
+    threading.Thread(target=wait, name="rehearse-enter", daemon=True).start()
+
+
+def record(capture: Capture, limit: float, console: Console, interactive: bool) -> CaptureResult:
+    """Run ``capture`` to its end and return what was saved. Never loses captured audio."""
+    def stop() -> None:
+        capture.stop("stopped")
+
+    capture.start()
+    with _stop_on_signals(stop):
+        if not interactive:
+            while not capture.wait(0.25):
+                pass
+        else:
+            _watch_enter(stop)
+            with Live(status_line(capture, limit), console=console, transient=True,
+                      refresh_per_second=REFRESH_PER_SECOND) as live:
+                while not capture.wait(1 / REFRESH_PER_SECOND):
+                    live.update(status_line(capture, limit))
+    return capture.result()

@@ -1,0 +1,209 @@
+"""Recording through the real sounddevice -> PortAudio -> ALSA stack, from a virtual capture
+device fed with espeak-ng speech (see tests/audio_support.py)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from .audio_support import ANSWER_TEXT, PacedFeed, espeak, mic_home, rehearse, speech_samples
+
+
+@pytest.fixture(scope="session")
+def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")
+
+
+@pytest.fixture(scope="session")
+def speech16k(speech_wav: Path) -> np.ndarray:
+    return speech_samples(speech_wav, 16_000)
+
+
+def saved(data_home: Path) -> list[Path]:
+    return sorted((data_home / "recordings").glob("*.wav"))
+
+
+def attempts(data_home: Path) -> list[dict]:
+    db = sqlite3.connect(data_home / "rehearse.db")
+    db.row_factory = sqlite3.Row
+    return [dict(r) for r in db.execute("SELECT * FROM attempts ORDER BY id")]
+
+
+def capture_script(**kwargs: object) -> str:
+    """Run rehearse.capture.Capture directly (forced device rate/channels) in a subprocess."""
+    return textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from rehearse.capture import Capture, pick_device
+        cap = Capture(Path(sys.argv[1]), pick_device(None), {kwargs.pop('seconds')}, **{kwargs!r})
+        cap.start()
+        cap.wait()
+        r = cap.result()
+        print(r.seconds, r.reason, r.device_rate, r.overflows)
+    """)
+
+
+def test_recording_stops_at_the_limit_and_keeps_the_exact_samples(
+        tmp_path: Path, data_home: Path, speech16k: np.ndarray) -> None:
+    infile = tmp_path / "in.raw"
+    speech16k.tofile(infile)
+    env = mic_home(tmp_path / "h", infile)
+    env["REHEARSE_HOME"] = str(data_home)
+    proc = rehearse("gil", "--seconds", "3", "--model", "tiny.en", env=env)
+    # tiny.en is not downloaded here: recording must still be kept, and the error say so.
+    assert proc.returncode == 1, proc.stderr
+    assert "Recorded 0:03 (time limit reached" in proc.stdout
+    assert "rehearse retry 1" in proc.stderr and "Traceback" not in proc.stderr
+    (wav,) = saved(data_home)
+    audio, rate = sf.read(wav, dtype="int16")
+    assert rate == 16_000 and audio.ndim == 1
+    assert len(audio) == 3 * 16_000
+    assert np.array_equal(audio, speech16k[: len(audio)])
+    (row,) = attempts(data_home)
+    assert row["state"] == "recorded" and row["duration_s"] == 3.0 and row["overflows"] == 0
+    assert "tiny.en" in row["error"]
+
+
+def _start_paced(tmp_path: Path, data_home: Path, samples: np.ndarray, *args: str):
+    feed = PacedFeed(tmp_path / "mic.fifo", samples).start()
+    env = mic_home(tmp_path / "h", tmp_path / "mic.fifo")
+    env["REHEARSE_HOME"] = str(data_home)
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", *args], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    return proc, feed
+
+
+def _wait_for_audio(data_home: Path, seconds: float, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        wavs = saved(data_home)
+        if wavs and wavs[0].stat().st_size > 44 + seconds * 32_000:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the recording did not grow")
+
+
+def test_ctrl_c_stops_early_and_keeps_the_answer(tmp_path: Path, data_home: Path,
+                                                  speech16k: np.ndarray) -> None:
+    proc, feed = _start_paced(tmp_path, data_home, speech16k, "gil", "--seconds", "60",
+                              "--model", "tiny.en")
+    try:
+        _wait_for_audio(data_home, 1.5)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        feed.stop()
+        proc.kill()
+    assert "Recorded 0:0" in out, err
+    (wav,) = saved(data_home)
+    audio, _ = sf.read(wav, dtype="int16")
+    assert 1.5 * 16_000 <= len(audio) < 10 * 16_000
+    assert np.array_equal(audio, speech16k[: len(audio)])
+    assert attempts(data_home)[0]["state"] == "recorded"
+
+
+def test_kill_9_leaves_a_recoverable_recording(tmp_path: Path, data_home: Path,
+                                               speech16k: np.ndarray) -> None:
+    proc, feed = _start_paced(tmp_path, data_home, speech16k, "gil", "--seconds", "60",
+                              "--model", "tiny.en")
+    try:
+        _wait_for_audio(data_home, 2.0)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+    finally:
+        feed.stop()
+    (wav,) = saved(data_home)
+    written = (wav.stat().st_size - 44) // 2
+    audio, rate = sf.read(wav, dtype="int16")  # the header was kept current while recording
+    assert rate == 16_000
+    assert len(audio) >= written - 16_000 // 2  # at most half a second not yet in the header
+    assert len(audio) >= 1.5 * 16_000
+    assert np.array_equal(audio, speech16k[: len(audio)])
+    (row,) = attempts(data_home)
+    assert row["state"] == "recording" and row["pid"] == proc.pid
+
+
+def test_no_input_device(tmp_path: Path, data_home: Path) -> None:
+    env = {**mic_home(tmp_path / "h", tmp_path / "unused.raw"), "HOME": str(tmp_path / "empty"),
+           "REHEARSE_HOME": str(data_home)}
+    (tmp_path / "empty").mkdir()
+    proc = rehearse("gil", "--seconds", "2", env=env)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "rehearse: no input device found: connect a microphone (or enable it in your system's "
+        "sound settings) and run 'rehearse devices'"]
+    assert saved(data_home) == []
+
+
+def test_unwritable_data_home_fails_before_the_question(tmp_path: Path, speech16k) -> None:
+    infile = tmp_path / "in.raw"
+    speech16k.tofile(infile)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(blocker / "home")}
+    proc = rehearse("gil", "--seconds", "2", env=env)
+    assert proc.returncode == 1
+    assert "is not writable" in proc.stderr and "REHEARSE_HOME" in proc.stderr
+    assert "What is the Global Interpreter Lock" not in proc.stdout
+
+
+@pytest.mark.parametrize("rate", [44_100, 48_000])
+def test_device_rates_are_resampled_to_16k(tmp_path: Path, speech_wav: Path, rate: int) -> None:
+    native = speech_samples(speech_wav, rate)
+    infile = tmp_path / "in.raw"
+    native.tofile(infile)
+    env = mic_home(tmp_path / "h", infile)
+    out = tmp_path / "out.wav"
+    proc = subprocess.run([sys.executable, "-c", capture_script(seconds=2, rate=rate), str(out)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split()[1:3] == ["limit", str(rate)]
+    audio, sr = sf.read(out, dtype="float32")
+    assert sr == 16_000 and len(audio) == 2 * 16_000
+    expected = speech_samples(speech_wav, 16_000)[: len(audio)].astype(np.float32) / 32768
+    assert np.corrcoef(audio, expected)[0, 1] > 0.99
+
+
+def test_stereo_input_becomes_mono(tmp_path: Path, speech16k: np.ndarray) -> None:
+    stereo = np.repeat(speech16k[:, None], 2, axis=1)  # the same voice on both channels
+    infile = tmp_path / "in.raw"
+    stereo.tofile(infile)
+    env = mic_home(tmp_path / "h", infile)
+    out = tmp_path / "out.wav"
+    proc = subprocess.run([sys.executable, "-c", capture_script(seconds=2, channels=2), str(out)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    audio, sr = sf.read(out, dtype="int16")
+    assert sr == 16_000 and audio.ndim == 1
+    assert np.array_equal(audio, speech16k[: len(audio)])
+
+
+def test_devices_lists_the_default_input(tmp_path: Path) -> None:
+    (tmp_path / "in.raw").write_bytes(bytes(32_000))
+    env = mic_home(tmp_path / "h", tmp_path / "in.raw")
+    proc = rehearse("devices", "--json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    (device,) = json.loads(proc.stdout)["devices"]
+    assert device["is_default"] and device["name"] == "default"
+
+
+def test_mic_check_hears_speech_and_flags_silence(tmp_path: Path, speech16k: np.ndarray) -> None:
+    infile = tmp_path / "in.raw"
+    speech16k.tofile(infile)
+    heard = rehearse("mic", "--seconds", "2", env=mic_home(tmp_path / "a", infile))
+    assert heard.returncode == 0 and "heard you" in heard.stdout
+    quiet = tmp_path / "quiet.raw"
+    np.zeros(16_000 * 3, "<i2").tofile(quiet)
+    silent = rehearse("mic", "--seconds", "2", env=mic_home(tmp_path / "b", quiet))
+    assert silent.returncode == 1 and "only silence" in silent.stdout
