@@ -29,6 +29,7 @@ MODEL_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "mediu
                "large-v1", "large-v2", "large-v3", "large", "large-v3-turbo", "turbo")
 MAX_AUDIO_SECONDS = 3600  # longer files are refused before they are read into memory
 TEMPERATURES = (0.0, 0.4)  # one fallback at most: each retry re-runs the decoder on the window
+ENV_TEMPERATURE = "REHEARSE_TEMPERATURE"  # "0": greedy only, no fallback (faster; tests)
 FRAME_SECONDS = 0.03  # energy frames for silence trimming (480 samples)
 SPEECH_FLOOR_DBFS = -45.0  # a frame must be louder than this (and than the noise floor + 10 dB)
 PAD_SECONDS = 0.3  # kept around the speech when trimming
@@ -92,13 +93,13 @@ def load_audio(path: Path) -> np.ndarray:
     """Any WAV/FLAC/OGG file as 16 kHz mono float32 in [-1, 1]."""
     import soundfile as sf
 
+    if not path.exists():
+        raise UsageError(f"audio file {str(path)!r} does not exist")
+    if path.is_dir():
+        raise UsageError(f"{str(path)!r} is a folder; pass an audio file")
     try:
         info = sf.info(str(path))
-    except FileNotFoundError:
-        raise UsageError(f"audio file {str(path)!r} does not exist") from None
     except (RuntimeError, sf.LibsndfileError, OSError) as exc:
-        if path.is_dir():
-            raise UsageError(f"{str(path)!r} is a folder; pass an audio file") from None
         raise AudioFileError(f"{str(path)!r} is not audio that can be read (WAV, FLAC or OGG): "
                              f"{_short(exc)}") from None
     if info.frames <= 0 or info.samplerate <= 0:
@@ -180,9 +181,11 @@ def _norm(text: str) -> str:
 class Transcriber:
     """A Whisper model, loaded once (in the background while the question is on screen)."""
 
-    def __init__(self, model: ModelRef, device: str | None = None) -> None:
+    def __init__(self, model: ModelRef, device: str | None = None,
+                 temperatures: Sequence[float] | None = None) -> None:
         self.ref = model
         self._device = device
+        self.temperatures = tuple(temperatures) if temperatures is not None else _temperatures()
         self._model: Any = None
         self._error: BaseException | None = None
         self._lock = threading.Lock()
@@ -249,7 +252,7 @@ class Transcriber:
         start, end = bounds
         model = self.load()
         options: dict[str, Any] = {
-            "temperature": TEMPERATURES,
+            "temperature": self.temperatures,
             "compression_ratio_threshold": 2.4,
             "logprob_threshold": LOW_LOGPROB,
             "no_speech_threshold": NO_SPEECH_PROB,
@@ -398,6 +401,17 @@ def _quietest_cut(audio: np.ndarray, limit: int) -> int:
     window = int(2.0 / FRAME_SECONDS)
     start = max(0, len(dbfs) - window)
     return (start + int(np.argmin(dbfs[start:]))) * frame
+
+
+def _temperatures() -> tuple[float, ...]:
+    value = os.environ.get(ENV_TEMPERATURE)
+    if not value:
+        return TEMPERATURES
+    try:
+        return tuple(float(v) for v in value.split(","))
+    except ValueError:
+        raise UsageError(f"{ENV_TEMPERATURE} must be numbers separated by commas, e.g. "
+                         f"'0' or '0,0.4'; got {value!r}") from None
 
 
 def _keep_real_speech(segments: list[dict[str, Any]], prompt: str | None) -> list[dict[str, Any]]:

@@ -1,0 +1,278 @@
+"""Transcription with the real whisper.load_model path, on a tiny random checkpoint built here.
+
+Random weights say nonsense: these tests assert structure (segments, words, timings in range,
+model recorded), never the text.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from rehearse.errors import UsageError
+from rehearse.transcribe import (
+    AudioFileError,
+    ModelError,
+    StreamingTranscriber,
+    Transcriber,
+    Transcription,
+    _keep_real_speech,
+    build_prompt,
+    load_audio,
+    resolve_model,
+    speech_bounds,
+)
+
+from .audio_support import ANSWER_TEXT, build_tiny_checkpoint, espeak, mic_home, rehearse, speech_samples
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_checkpoint(tmp_path_factory.mktemp("model") / "tiny-random.pt")
+
+
+@pytest.fixture(scope="session")
+def transcriber(tiny: Path) -> Transcriber:
+    return Transcriber(resolve_model(str(tiny)), temperatures=[0.0])  # random weights: greedy
+
+
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")
+
+
+def assert_words_in_range(result: Transcription, seconds: float) -> None:
+    for word in result.words:
+        assert isinstance(word.text, str)
+        assert isinstance(word.start, float) and isinstance(word.end, float)
+        assert 0.0 <= word.start <= word.end <= seconds + 0.5
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts)
+
+
+def test_tiny_checkpoint_transcribes_with_word_timings(transcriber: Transcriber,
+                                                      speech: Path, tiny: Path) -> None:
+    audio = load_audio(speech)
+    result = transcriber.transcribe(audio, build_prompt(["GIL", "CPython"]))
+    assert result.model == tiny.name
+    assert result.audio_seconds == pytest.approx(len(audio) / 16_000)
+    assert result.segments, "whisper returned no segments"
+    for segment in result.segments:
+        assert {"start", "end", "text", "no_speech_prob", "avg_logprob"} <= set(segment)
+    assert_words_in_range(result, result.audio_seconds)
+    transcript = result.transcript
+    for word, offset in zip(transcript.words, transcript._offsets, strict=True):
+        assert transcript.text[offset:].startswith(word.text.strip())
+
+
+def test_silence_is_no_speech_without_running_the_model(tmp_path: Path) -> None:
+    never = Transcriber(resolve_model("tiny.en"))  # not downloaded: must not be needed
+    result = never.transcribe(np.zeros(16_000 * 5, np.float32))
+    assert result.no_speech and result.words == () and result.audio_seconds == 5.0
+    noise = (np.random.default_rng(0).standard_normal(16_000 * 3) * 1e-4).astype(np.float32)
+    assert never.transcribe(noise).no_speech
+
+
+def test_speech_bounds_trim_leading_and_trailing_silence(speech: Path) -> None:
+    audio = load_audio(speech)
+    padded = np.concatenate([np.zeros(32_000, np.float32), audio, np.zeros(48_000, np.float32)])
+    start, end = speech_bounds(padded)
+    assert 32_000 - 0.35 * 16_000 <= start <= 32_000 + 0.2 * 16_000
+    assert end <= len(padded) - 48_000 + 0.35 * 16_000
+
+
+def test_phantoms_prompt_leaks_and_loops_are_dropped() -> None:
+    prompt = build_prompt(["GIL", "CPython", "multiprocessing"])
+    segments = [
+        {"text": " Um, so, uh, I think", "no_speech_prob": 0.1, "avg_logprob": -0.3},
+        {"text": " The GIL is a mutex.", "no_speech_prob": 0.1, "avg_logprob": -0.3},
+        {"text": " Thank you.", "no_speech_prob": 0.9, "avg_logprob": -1.5},
+        {"text": " I'm sorry.", "no_speech_prob": 0.2, "avg_logprob": -0.5},
+        {"text": " I'm sorry.", "no_speech_prob": 0.2, "avg_logprob": -0.5},
+        {"text": " I'm sorry.", "no_speech_prob": 0.2, "avg_logprob": -0.5},
+    ]
+    kept = [s["text"] for s in _keep_real_speech(segments, prompt)]
+    assert kept == [" The GIL is a mutex.", " I'm sorry.", " I'm sorry."]
+
+
+def test_audio_files_any_rate_and_channels(tmp_path: Path, speech: Path) -> None:
+    mono16 = load_audio(speech)
+    source, rate = sf.read(speech, dtype="float32")
+    stereo = np.stack([source, source], axis=1)
+    import soxr
+
+    for fmt, sub, target in (("WAV", "PCM_16", 44_100), ("FLAC", "PCM_24", 48_000),
+                             ("OGG", "VORBIS", 22_050)):
+        path = tmp_path / f"a.{fmt.lower()}"
+        sf.write(path, soxr.resample(stereo, rate, target), target, subtype=sub, format=fmt)
+        audio = load_audio(path)
+        assert audio.dtype == np.float32 and audio.ndim == 1
+        assert abs(len(audio) - len(mono16)) < 16_000 * 0.01
+        n = min(len(audio), len(mono16))
+        assert np.corrcoef(audio[:n], mono16[:n])[0, 1] > 0.95
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"this is not audio at all", "is not audio that can be read"),
+    (b"", "is not audio that can be read"),
+])
+def test_bad_audio_files_are_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "answer.wav"
+    path.write_bytes(content)
+    with pytest.raises(AudioFileError, match=message) as info:
+        load_audio(path)
+    assert "\n" not in str(info.value)
+
+
+def test_truncated_and_overlong_audio(tmp_path: Path, speech: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    truncated = tmp_path / "cut.wav"
+    truncated.write_bytes(speech.read_bytes()[:30])
+    with pytest.raises(AudioFileError):
+        load_audio(truncated)
+    monkeypatch.setattr("rehearse.transcribe.MAX_AUDIO_SECONDS", 2)
+    with pytest.raises(AudioFileError, match="minutes long"):
+        load_audio(speech)
+    with pytest.raises(UsageError, match="does not exist"):
+        load_audio(tmp_path / "nope.wav")
+
+
+def test_model_names_paths_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert resolve_model(None).name == "base.en"
+    monkeypatch.setenv("REHEARSE_MODEL", "tiny.en")
+    assert resolve_model(None).name == "tiny.en" and resolve_model(None).english_only
+    with pytest.raises(UsageError, match="unknown Whisper model 'tiny.fr'"):
+        resolve_model("tiny.fr")
+    with pytest.raises(UsageError, match="does not exist"):
+        resolve_model(str(tmp_path / "model.pt"))
+
+
+def test_a_model_that_is_not_cached_and_cannot_be_fetched(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def offline(*args: object, **kwargs: object) -> None:
+        raise urllib.error.URLError("no network")
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    ref = resolve_model("tiny.en")
+    assert not ref.ready
+    with pytest.raises(ModelError) as info:
+        Transcriber(ref).load()
+    message = str(info.value)
+    assert "'tiny.en'" in message and str(tmp_path / "cache" / "whisper") in message
+    assert "--model PATH" in message and "\n" not in message
+
+
+class _Recorder:
+    """A transcriber stand-in that records the chunks it is given."""
+
+    def __init__(self) -> None:
+        self.ref = resolve_model("tiny.en")
+        self.chunks: list[tuple[int, float]] = []
+
+    def transcribe(self, audio: np.ndarray, prompt: str | None = None,
+                   offset: float = 0.0) -> Transcription:
+        self.chunks.append((len(audio), offset))
+        from rehearse.scoring import Word
+
+        return Transcription((Word(" w", offset, offset + 0.1),), "fake", len(audio) / 16_000)
+
+
+def test_streaming_cuts_in_pauses_and_keeps_offsets() -> None:
+    rng = np.random.default_rng(1)
+    pieces = []
+    for i in range(12):  # 12 "sentences" of 4-7 s with 0.6 s pauses: about 70 s
+        pieces.append((rng.standard_normal(int(16_000 * (4 + i % 4))) * 0.1).astype(np.float32))
+        pieces.append(np.zeros(int(16_000 * 0.6), np.float32))
+    audio = np.concatenate(pieces)
+    fake = _Recorder()
+    stream = StreamingTranscriber(fake)  # type: ignore[arg-type]
+    for i in range(0, len(audio), 1_600):
+        stream.feed(audio[i : i + 1_600])
+    result = stream.finish()
+    lengths = [n for n, _ in fake.chunks]
+    assert sum(lengths) == len(audio) and len(fake.chunks) >= 5
+    assert max(lengths) <= 25 * 16_000
+    position = 0
+    for n, offset in fake.chunks:
+        assert offset == pytest.approx(position / 16_000)
+        position += n
+        if position < len(audio):  # every cut falls in silence, not in a word
+            assert np.abs(audio[position - 160 : position + 160]).max() == 0
+    assert [w.start for w in result.words] == [o for _, o in fake.chunks]
+    assert result.audio_seconds == pytest.approx(len(audio) / 16_000)
+
+
+def test_streaming_cuts_unbroken_speech_at_the_window_limit() -> None:
+    audio = (np.random.default_rng(2).standard_normal(16_000 * 60) * 0.1).astype(np.float32)
+    fake = _Recorder()
+    stream = StreamingTranscriber(fake)  # type: ignore[arg-type]
+    for i in range(0, len(audio), 1_600):
+        stream.feed(audio[i : i + 1_600])
+    stream.finish()
+    assert all(n <= 25 * 16_000 for n, _ in fake.chunks)
+    assert sum(n for n, _ in fake.chunks) == len(audio)
+
+
+def _rows(home: Path) -> list[dict]:
+    db = sqlite3.connect(home / "rehearse.db")
+    db.row_factory = sqlite3.Row
+    return [dict(r) for r in db.execute("SELECT * FROM attempts ORDER BY id")]
+
+
+def test_spoken_path_end_to_end(tmp_path: Path, data_home: Path, tiny: Path, speech: Path) -> None:
+    """virtual ALSA microphone -> WAV -> tiny checkpoint -> report -> saved attempt."""
+    infile = tmp_path / "in.raw"
+    speech_samples(speech).tofile(infile)
+    env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
+           "REHEARSE_TEMPERATURE": "0"}
+    proc = rehearse("gil", "--seconds", "4", "--model", str(tiny), "--json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["attempt"] == 1 and data["source"] == "microphone"
+    assert data["model"] == tiny.name and data["duration_s"] == 4.0
+    assert data["state"] in {"scored", "transcribed"}
+    assert Path(data["audio"]).is_file() and Path(data["audio"]).is_relative_to(data_home)
+    for word in data["words"]:
+        assert 0 <= word["start"] <= word["end"] <= 4.5
+    if not data["no_speech"]:
+        assert list(data["layers"]) == ["concept", "example", "code", "trade_off"]
+        assert isinstance(data["report_latency_s"], float)
+    (row,) = _rows(data_home)
+    assert row["state"] == data["state"] and row["model"] == tiny.name
+    assert row["rubric"].startswith("gil@")
+
+
+def test_audio_file_and_retry(tmp_path: Path, data_home: Path, tiny: Path, speech: Path) -> None:
+    env = {**mic_home(tmp_path / "h", tmp_path / "none.raw"), "REHEARSE_HOME": str(data_home),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "REHEARSE_TEMPERATURE": "0"}
+    flac = tmp_path / "answer.flac"
+    audio, rate = sf.read(speech, dtype="float32")
+    sf.write(flac, np.stack([audio, audio], axis=1), rate, format="FLAC")
+    ok = rehearse("gil", "--audio", str(flac), "--model", str(tiny), "--json", env=env)
+    assert ok.returncode == 0, ok.stderr
+    data = json.loads(ok.stdout)
+    assert data["source"] == "audio" and data["audio"].endswith(".flac")
+    assert Path(data["audio"]).read_bytes() == flac.read_bytes()
+
+    bad = tmp_path / "notes.ogg"
+    bad.write_text("not audio")
+    fail = rehearse("gil", "--audio", str(bad), "--model", str(tiny), env=env)
+    assert fail.returncode == 1 and len(fail.stderr.strip().splitlines()) == 1
+    assert len(_rows(data_home)) == 1  # nothing stored for a file that is not audio
+
+    retried = rehearse("retry", "1", "--model", str(tiny), "--json", env=env)
+    assert retried.returncode == 0, retried.stderr
+    assert json.loads(retried.stdout)["attempt"] == 1
+    typed = rehearse("gil", "-t", "-", env=env, stdin="The GIL is a mutex in CPython.")
+    assert typed.returncode == 0
+    refused = rehearse("retry", "2", env=env)
+    assert refused.returncode == 1 and "typed, not recorded" in refused.stderr
