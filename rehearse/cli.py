@@ -33,6 +33,7 @@ from .paths import data_home, user_rubrics_dir
 from .report import (
     attempt_report,
     card,
+    history_table,
     devices_table,
     make_console,
     mic_verdict,
@@ -239,6 +240,31 @@ def _report(store: Store, outcome: Outcome, as_json: bool, latency: float | None
         return
     attempt = store.get(outcome.attempt_id)
     make_console().print(attempt_report(attempt, outcome.score, latency))
+
+
+@app.command("history")
+def history(
+    topic: Annotated[str | None, typer.Argument(help="Only this topic.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Your attempts, newest first: when, topic, layers covered, duration."""
+    store = Store(data_home())
+    attempts = store.list(topic, limit)
+    alive = {a.id: process_alive(a.pid) for a in attempts if a.state == "recording"}
+    if as_json:
+        _print_json({"attempts": [
+            {"id": a.id, "topic": a.topic, "started_at": a.started_at, "source": a.source,
+             "duration_s": a.duration_s, "state": a.state, "error": a.error,
+             "interrupted": a.state == "recording" and not alive.get(a.id, False),
+             "covered": a.covered, "model": a.model, "rubric": a.rubric,
+             "audio": str(a.audio_path) if a.audio_path else None} for a in attempts]})
+        return
+    if not attempts:
+        make_console().print("No attempts yet. Try: rehearse gil" if topic is None
+                             else f"No attempts at {topic} yet. Try: rehearse {topic}")
+        return
+    make_console().print(history_table(attempts, alive))
 
 
 @app.command("retry")

@@ -163,6 +163,47 @@ def mic_verdict(result: CaptureResult, peak_dbfs: float) -> tuple[Text, bool]:
                 style="bold green"), True
 
 
+def _when(iso: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def attempt_status(attempt: Attempt, recording_alive: bool) -> tuple[str, str]:
+    """A short word for where an attempt stands, and its style."""
+    if attempt.state == "scored":
+        return "", ""
+    if attempt.state == "recording":
+        if recording_alive:
+            return "recording now", "yellow"
+        return f"interrupted: rehearse retry {attempt.id}", "yellow"
+    if attempt.state == "recorded":
+        return f"not transcribed: rehearse retry {attempt.id}", "yellow"
+    if attempt.state == "transcribed":
+        return attempt.error or "transcribed", "dim"
+    return f"failed: {attempt.error or 'unknown'}", "red"
+
+
+def history_table(attempts: list[Attempt], alive: dict[int, bool]) -> Table:
+    """Newest first, one line each: when, topic, layers as ✓/✗, duration, state."""
+    table = Table(box=None, pad_edge=False, header_style="dim")
+    for column in ("id", "when", "topic", "layers", "time", ""):
+        table.add_column(column, no_wrap=column != "")
+    for attempt in attempts:
+        marks = Text()
+        for covered in attempt.covered.values():
+            marks.append("✓" if covered else "✗", style="green" if covered else "red")
+        status, style = attempt_status(attempt, alive.get(attempt.id, False))
+        duration = clock(attempt.duration_s) if attempt.duration_s is not None else (
+            "typed" if attempt.source == "transcript" else "")
+        table.add_row(str(attempt.id), _when(attempt.started_at), attempt.topic, marks,
+                      duration, Text(status, style=style))
+    return table
+
+
 def card(rubric: Rubric) -> RenderableType:
     """The cue card: the question, one short line per layer, and one follow-up."""
     styles = layer_styles(rubric)

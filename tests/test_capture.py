@@ -132,6 +132,10 @@ def test_kill_9_leaves_a_recoverable_recording(tmp_path: Path, data_home: Path,
     assert np.array_equal(audio, speech16k[: len(audio)])
     (row,) = attempts(data_home)
     assert row["state"] == "recording" and row["pid"] == proc.pid
+    env = {**mic_home(tmp_path / "h2", tmp_path / "none.raw"), "REHEARSE_HOME": str(data_home)}
+    listed = json.loads(rehearse("history", "--json", env=env).stdout)["attempts"]
+    assert listed[0]["interrupted"] is True and listed[0]["audio"] == str(wav)
+    assert "interrupted: rehearse retry 1" in rehearse("history", env=env).stdout
 
 
 def test_no_input_device(tmp_path: Path, data_home: Path) -> None:

@@ -185,3 +185,16 @@ def test_python_dash_m_and_console_script() -> None:
     proc = subprocess.run([sys.executable, "-m", "rehearse", "--version"], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.startswith("rehearse ")
+
+
+def test_typed_answers_are_kept_in_history(answer_file: Path) -> None:
+    assert "No attempts yet" in run("history").stdout
+    run("gil", "-t", str(answer_file))
+    run("decorators", "-t", "-", input="A decorator wraps a function.")
+    listed = json.loads(run("history", "--json").stdout)["attempts"]
+    assert [a["topic"] for a in listed] == ["decorators", "gil"]  # newest first
+    assert listed[1]["covered"] == {"concept": True, "example": True, "code": False,
+                                    "trade_off": True}
+    assert listed[1]["source"] == "transcript" and listed[1]["state"] == "scored"
+    table = run("history", "gil").stdout
+    assert "gil" in table and "decorators" not in table and "✓✓✗✓" in table
