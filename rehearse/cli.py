@@ -33,8 +33,8 @@ from .paths import data_home, user_rubrics_dir
 from .report import (
     attempt_report,
     card,
-    history_table,
     devices_table,
+    history_table,
     make_console,
     mic_verdict,
     question_header,
@@ -143,7 +143,8 @@ def practice(
         "--audio", "-a", metavar="FILE",
         help="Score a recording made elsewhere (WAV, FLAC, OGG; any rate; mono or stereo).")] = None,
     seconds: Annotated[int, typer.Option(
-        "--seconds", "-s", min=1, max=MAX_SECONDS, help="Time limit for the spoken answer.")] = DEFAULT_SECONDS,
+        "--seconds", "-s", min=1, max=MAX_SECONDS,
+        help="Time limit for the spoken answer.")] = DEFAULT_SECONDS,
     device: Annotated[str | None, typer.Option(
         "--device", "-d", metavar="NAME|INDEX", help="Input device (see `rehearse devices`).")] = None,
     model: Annotated[str | None, typer.Option(

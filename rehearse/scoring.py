@@ -1,19 +1,21 @@
 """Score a transcript against a rubric: which layers the answer covered, and the proof.
 
-How a phrase matches (see the README's "How scoring works"):
+How a phrase matches (the README's "How a phrase matches" says the same for rubric authors):
 
 * Transcript and phrase are normalised the same way (``rehearse.text``) and stopwords dropped,
   leaving content tokens.
-* The content tokens of the phrase must be found in a short window of the transcript's content
-  tokens (phrase length plus slack, any order). Tokens match exactly, through a term alias, or
-  fuzzily with rapidfuzz when both are long enough (>= 5 characters, ratio >= 85, and never
-  across a negating prefix: "mutable" is not "immutable"). Short tokens ("gil", "map") need an
-  exact or alias match, so "gil" is not found in "gilbert".
-* Every content token of the phrase is required, except words marked optional with a trailing
-  "?" ("only one thread runs? python? bytecode"), which only widen the quote. So "threads do not speed up cpu bound work" is never matched by its
-  opposite, and "use multiprocessing for cpu bound work" needs "multiprocessing". The phrase's
-  score is the mean similarity of its required tokens.
-* An idea is matched by its best phrase; a layer is covered when ``needed`` ideas matched.
+* Every content token of the phrase must be heard, in the phrase's order, within a short window
+  of the transcript (phrase length plus slack), except words marked optional with a trailing
+  "?" ("only one thread runs? python? bytecode"), which only widen the quote. Tokens match
+  exactly, through a term alias, or fuzzily with rapidfuzz when both are long enough
+  (>= 5 characters, ratio >= 85, never across a negating prefix: "mutable" is not
+  "immutable"). Short tokens ("gil", "map") need an exact or alias match, so "gil" is not
+  found in "gilbert".
+* A negation or an antonym between the matched words that the phrase does not have breaks the
+  match: "lists are not mutable" and "lists are immutable and tuples are mutable" are no
+  evidence for "lists are mutable".
+* The phrase's score is the mean similarity of its required tokens; an idea is matched by its
+  best phrase; a layer is covered when ``needed`` ideas matched.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .rubric import Layer, Rubric
-from .text import NEGATIONS, Phrase, TermMap, Token, is_content, negated, parse_phrase, tokenize
+from .text import NEGATIONS, Phrase, Token, is_content, negated, parse_phrase, tokenize
 
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 85  # rapidfuzz ratio (0-100) for two long tokens to count as the same word

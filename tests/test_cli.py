@@ -144,7 +144,8 @@ def test_user_rubric_in_data_home(data_home: Path) -> None:
 
 
 def test_rubrics_option_and_broken_rubric(tmp_path: Path) -> None:
-    (tmp_path / "gil.toml").write_text(MINIMAL.replace("[layers.situation]", "[layers.situation]\nneeded = 0"))
+    broken = MINIMAL.replace("[layers.situation]", "[layers.situation]\nneeded = 0")
+    (tmp_path / "gil.toml").write_text(broken)
     result = run("gil", "-t", "-", "--rubrics", str(tmp_path), input="x")
     assert_one_line_error(result, 1, "gil.toml", "layers.situation.needed", "whole number >= 1")
     assert_one_line_error(run("topics", "--rubrics", str(tmp_path / "nope")), 2, "is not a folder")

@@ -151,8 +151,9 @@ def test_a_broken_user_rubric_does_not_hide_other_topics(tmp_path: Path) -> None
 
 
 def test_reserved_ids_cover_every_command() -> None:
-    from rehearse.cli import app
     import typer.main
+
+    from rehearse.cli import app
 
     commands = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     assert commands <= RESERVED_TOPIC_IDS

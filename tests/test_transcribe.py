@@ -30,7 +30,14 @@ from rehearse.transcribe import (
     speech_bounds,
 )
 
-from .audio_support import ANSWER_TEXT, build_tiny_checkpoint, espeak, mic_home, rehearse, speech_samples
+from .audio_support import (
+    ANSWER_TEXT,
+    build_tiny_checkpoint,
+    espeak,
+    mic_home,
+    rehearse,
+    speech_samples,
+)
 
 
 @pytest.fixture(scope="session")
