@@ -199,3 +199,15 @@ def test_typed_answers_are_kept_in_history(answer_file: Path) -> None:
     assert listed[1]["source"] == "transcript" and listed[1]["state"] == "scored"
     table = run("history", "gil").stdout
     assert "gil" in table and "decorators" not in table and "✓✓✗✓" in table
+
+
+def test_every_command_is_documented_in_help_and_readme() -> None:
+    import typer.main
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name
+        assert run(name, "--help").exit_code == 0
+        if name != "practice":
+            assert f"rehearse {name}" in readme, name
