@@ -64,8 +64,12 @@ def assert_words_in_range(result: Transcription, seconds: float) -> None:
     assert starts == sorted(starts)
 
 
-def test_tiny_checkpoint_transcribes_with_word_timings(transcriber: Transcriber,
-                                                      speech: Path, tiny: Path) -> None:
+def test_tiny_checkpoint_transcribes_with_word_timings(
+        transcriber: Transcriber, speech: Path, tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Random weights may look like silence or a phantom to the filters (tested on their own
+    # below); switch them off so the decoded structure is what is checked here.
+    monkeypatch.setattr("rehearse.transcribe.NO_SPEECH_PROB", 1.01)
+    monkeypatch.setattr("rehearse.transcribe.PHANTOMS", frozenset())
     audio = load_audio(speech)
     result = transcriber.transcribe(audio, build_prompt(["GIL", "CPython"]))
     assert result.model == tiny.name
