@@ -1,8 +1,8 @@
 """Stop-to-report latency for a two-minute spoken answer: streaming vs whole-file, one run.
 
-    .venv/bin/python benchmarks/bench_transcribe.py                 # base.en if cached, else a tiny random checkpoint
+    .venv/bin/python benchmarks/bench_transcribe.py            # base.en if cached, else tiny random
     .venv/bin/python benchmarks/bench_transcribe.py --model tiny.en
-    .venv/bin/python benchmarks/bench_transcribe.py --speed 4       # feed 4x faster than real time (quicker, less realistic)
+    .venv/bin/python benchmarks/bench_transcribe.py --speed 4  # 4x real time: quicker, less real
 
 The same espeak-ng answer (~2 minutes) is fed block by block at real-time pace into the
 streaming transcriber, as the microphone would; at the "stop" the clock starts and runs until

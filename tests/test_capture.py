@@ -74,14 +74,23 @@ def test_recording_stops_at_the_limit_and_keeps_the_exact_samples(
     assert "tiny.en" in row["error"]
 
 
-def _start_paced(tmp_path: Path, data_home: Path, samples: np.ndarray, *args: str):
+def _interrupt_paced(tmp_path: Path, data_home: Path, samples: np.ndarray, after_seconds: float,
+                     sig: signal.Signals) -> tuple[subprocess.Popen[str], str, str]:
+    """Record `rehearse gil` from a real-time microphone; send ``sig`` once some audio is saved."""
     feed = PacedFeed(tmp_path / "mic.fifo", samples).start()
     env = mic_home(tmp_path / "h", tmp_path / "mic.fifo")
     env["REHEARSE_HOME"] = str(data_home)
-    proc = subprocess.Popen([sys.executable, "-m", "rehearse", *args], env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    return proc, feed
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", "gil", "--seconds", "60",
+                             "--model", "tiny.en"], env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for_audio(data_home, after_seconds)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        feed.stop()
+        proc.kill()
+    return proc, out, err
 
 
 def _wait_for_audio(data_home: Path, seconds: float, timeout: float = 30) -> None:
@@ -96,15 +105,7 @@ def _wait_for_audio(data_home: Path, seconds: float, timeout: float = 30) -> Non
 
 def test_ctrl_c_stops_early_and_keeps_the_answer(tmp_path: Path, data_home: Path,
                                                   speech16k: np.ndarray) -> None:
-    proc, feed = _start_paced(tmp_path, data_home, speech16k, "gil", "--seconds", "60",
-                              "--model", "tiny.en")
-    try:
-        _wait_for_audio(data_home, 1.5)
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        feed.stop()
-        proc.kill()
+    _, out, err = _interrupt_paced(tmp_path, data_home, speech16k, 1.5, signal.SIGINT)
     assert "Recorded 0:0" in out, err
     (wav,) = saved(data_home)
     audio, _ = sf.read(wav, dtype="int16")
@@ -115,14 +116,7 @@ def test_ctrl_c_stops_early_and_keeps_the_answer(tmp_path: Path, data_home: Path
 
 def test_kill_9_leaves_a_recoverable_recording(tmp_path: Path, data_home: Path,
                                                speech16k: np.ndarray) -> None:
-    proc, feed = _start_paced(tmp_path, data_home, speech16k, "gil", "--seconds", "60",
-                              "--model", "tiny.en")
-    try:
-        _wait_for_audio(data_home, 2.0)
-        proc.send_signal(signal.SIGKILL)
-        proc.communicate(timeout=30)
-    finally:
-        feed.stop()
+    proc, _, _ = _interrupt_paced(tmp_path, data_home, speech16k, 2.0, signal.SIGKILL)
     (wav,) = saved(data_home)
     written = (wav.stat().st_size - 44) // 2
     audio, rate = sf.read(wav, dtype="int16")  # the header was kept current while recording
