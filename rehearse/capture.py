@@ -37,10 +37,10 @@ def sounddevice() -> Any:
     """Import sounddevice, turning a missing PortAudio into a one-line fix."""
     try:
         import sounddevice as sd
-    except OSError as exc:
+    except OSError:
         raise AudioError(
-            f"PortAudio library not found ({exc}); on Debian/Ubuntu: sudo apt-get install "
-            "libportaudio2, on macOS: brew install portaudio") from None
+            "PortAudio library not found: on Debian/Ubuntu run 'sudo apt-get install "
+            "libportaudio2' (macOS: 'brew install portaudio')") from None
     return sd
 
 

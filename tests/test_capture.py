@@ -205,3 +205,15 @@ def test_mic_check_hears_speech_and_flags_silence(tmp_path: Path, speech16k: np.
     np.zeros(16_000 * 3, "<i2").tofile(quiet)
     silent = rehearse("mic", "--seconds", "2", env=mic_home(tmp_path / "b", quiet))
     assert silent.returncode == 1 and "only silence" in silent.stdout
+
+
+def test_missing_portaudio_is_one_line_with_the_fix(tmp_path: Path) -> None:
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "sounddevice.py").write_text("raise OSError('PortAudio library not found')\n")
+    env = {**mic_home(tmp_path / "h", tmp_path / "in.raw"), "PYTHONPATH": str(fake)}
+    proc = rehearse("devices", env=env)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "rehearse: PortAudio library not found: on Debian/Ubuntu run 'sudo apt-get install "
+        "libportaudio2' (macOS: 'brew install portaudio')"]

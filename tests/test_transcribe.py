@@ -31,6 +31,7 @@ from rehearse.transcribe import (
 )
 
 from .audio_support import (
+    PacedFeed,
     ANSWER_TEXT,
     build_tiny_checkpoint,
     espeak,
@@ -240,25 +241,31 @@ def _rows(home: Path) -> list[dict]:
 
 
 def test_spoken_path_end_to_end(tmp_path: Path, data_home: Path, tiny: Path, speech: Path) -> None:
-    """virtual ALSA microphone -> WAV -> tiny checkpoint -> report -> saved attempt."""
-    infile = tmp_path / "in.raw"
-    speech_samples(speech).tofile(infile)
-    env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
+    """virtual ALSA microphone (real-time pace) -> WAV -> tiny checkpoint -> report -> attempt.
+
+    The answer is longer than a streaming chunk, so transcription runs while recording goes
+    on: no input block may be dropped meanwhile."""
+    feed = PacedFeed(tmp_path / "mic.fifo", speech_samples(speech)).start()
+    env = {**mic_home(tmp_path / "h", tmp_path / "mic.fifo"), "REHEARSE_HOME": str(data_home),
            "REHEARSE_TEMPERATURE": "0"}
-    proc = rehearse("gil", "--seconds", "4", "--model", str(tiny), "--json", env=env)
+    try:
+        proc = rehearse("gil", "--seconds", "9", "--model", str(tiny), "--json", env=env)
+    finally:
+        feed.stop()
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["attempt"] == 1 and data["source"] == "microphone"
-    assert data["model"] == tiny.name and data["duration_s"] == 4.0
+    assert data["model"] == tiny.name and data["duration_s"] == 9.0
     assert data["state"] in {"scored", "transcribed"}
     assert Path(data["audio"]).is_file() and Path(data["audio"]).is_relative_to(data_home)
     for word in data["words"]:
-        assert 0 <= word["start"] <= word["end"] <= 4.5
+        assert 0 <= word["start"] <= word["end"] <= 9.5
     if not data["no_speech"]:
         assert list(data["layers"]) == ["concept", "example", "code", "trade_off"]
         assert isinstance(data["report_latency_s"], float)
     (row,) = _rows(data_home)
     assert row["state"] == data["state"] and row["model"] == tiny.name
+    assert row["overflows"] == 0
     assert row["rubric"].startswith("gil@")
 
 
