@@ -51,7 +51,21 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX attempts_started ON attempts (started_at)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+def _m002_layer_summary(db: sqlite3.Connection) -> None:
+    """A small ``{layer: covered}`` column, so history and progress never parse whole results."""
+    db.execute("ALTER TABLE attempts ADD COLUMN layers TEXT")
+    rows = db.execute("SELECT id, result FROM attempts WHERE result IS NOT NULL").fetchall()
+    for attempt_id, result in rows:
+        db.execute("UPDATE attempts SET layers = ? WHERE id = ?",
+                   (json.dumps(_layer_summary(json.loads(result))), attempt_id))
+    db.execute("CREATE INDEX attempts_state ON attempts (state)")
+
+
+def _layer_summary(result: dict[str, Any]) -> dict[str, bool]:
+    return {name: bool(layer["covered"]) for name, layer in result.get("layers", {}).items()}
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_layer_summary]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -78,18 +92,20 @@ class Attempt:
     error: str | None
     pid: int | None
     overflows: int
+    layers: dict[str, bool] | None = None  # {layer: covered} of the last scoring
 
     @property
     def covered(self) -> dict[str, bool]:
-        if not self.result:
-            return {}
-        return {name: layer["covered"] for name, layer in self.result["layers"].items()}
+        return dict(self.layers or {})
 
 
-_JSON_FIELDS = ("words", "result", "delivery", "follow_ups")
+_JSON_FIELDS = ("words", "result", "delivery", "follow_ups", "layers")
 _COLUMNS = ("topic", "rubric", "started_at", "duration_s", "source", "audio_path", "transcript",
             "words", "model", "result", "delivery", "follow_ups", "state", "error", "pid",
-            "overflows")
+            "overflows", "layers")
+# What lists (history, progress) read: everything but the bulky transcript, words and result.
+_SUMMARY = ("id", "topic", "rubric", "started_at", "duration_s", "source", "audio_path", "model",
+            "state", "error", "pid", "overflows", "layers")
 
 
 def now_iso() -> str:
@@ -160,6 +176,8 @@ class Store:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def _encode(self, fields: dict[str, Any]) -> dict[str, Any]:
+        if fields.get("result") is not None:
+            fields = {**fields, "layers": _layer_summary(fields["result"])}
         out = {}
         for key, value in fields.items():
             if key not in _COLUMNS:
@@ -195,7 +213,7 @@ class Store:
                        [*fields.values(), attempt_id])
 
     def _attempt(self, row: sqlite3.Row) -> Attempt:
-        data = dict(row)
+        data = {key: None for key in _COLUMNS} | dict(row)
         for key in _JSON_FIELDS:
             if data[key] is not None:
                 data[key] = json.loads(data[key])
@@ -212,8 +230,11 @@ class Store:
             raise StoreError(f"no attempt {attempt_id}; 'rehearse history' lists them")
         return self._attempt(row)
 
-    def list(self, topic: str | None = None, limit: int | None = None) -> list[Attempt]:
-        query = "SELECT * FROM attempts"
+    def list(self, topic: str | None = None, limit: int | None = None,
+             full: bool = False) -> list[Attempt]:
+        """Attempts newest first. Without ``full``, transcript, words and result are left out
+        (None): lists stay quick with thousands of attempts."""
+        query = f"SELECT {'*' if full else ', '.join(_SUMMARY)} FROM attempts"
         args: list[Any] = []
         if topic is not None:
             query += " WHERE topic = ?"

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rehearse.store import SCHEMA_VERSION, Store, StoreError
+import json
+
+from rehearse.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 
 
 def test_fresh_store_is_private_and_migrated(tmp_path: Path) -> None:
@@ -75,5 +77,28 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     for p in procs:
         p.join(60)
         assert p.exitcode == 0
-    texts = {a.transcript for a in Store(tmp_path).list()}
+    texts = {a.transcript for a in Store(tmp_path).list(full=True)}
     assert texts == {f"{w}-{i}" for w in range(2) for i in range(40)}
+
+
+def test_a_database_from_an_older_version_migrates_forward(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "rehearse.db")
+    MIGRATIONS[0](db)  # schema 1, as the first release wrote it
+    db.execute("PRAGMA user_version = 1")
+    result = {"layers": {"concept": {"covered": True}, "code": {"covered": False}}}
+    db.execute("INSERT INTO attempts (topic, started_at, source, state, result) "
+               "VALUES ('gil', '2026-01-01T10:00:00+00:00', 'transcript', 'scored', ?)",
+               (json.dumps(result),))
+    db.commit()
+    db.close()
+    store = Store(tmp_path)
+    assert store.schema_version == SCHEMA_VERSION == 2
+    (attempt,) = store.list()
+    assert attempt.covered == {"concept": True, "code": False}
+    assert attempt.result is None and store.get(attempt.id).result == result
+
+
+def test_an_empty_folder_gets_the_current_schema(tmp_path: Path) -> None:
+    store = Store(tmp_path / "new")
+    columns = {row[1] for row in store.db.execute("PRAGMA table_info(attempts)")}
+    assert {"layers", "transcript", "words", "result", "state", "pid"} <= columns
