@@ -11,14 +11,16 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .defaults import SAMPLE_RATE
 from .errors import RehearseError
 from .rubric import Rubric
 from .scoring import Score, Transcript, Word, score
 from .store import Attempt, Store, ensure_private_dir
-from .transcribe import Transcriber, Transcription, build_prompt, load_audio
+
+if TYPE_CHECKING:  # transcribe imports numpy; typed answers must not pay for it
+    from .transcribe import Transcriber, Transcription
 
 RECORDINGS = "recordings"  # the data home's folder for audio
 
@@ -41,6 +43,8 @@ def new_audio_path(store: Store, topic: str, suffix: str = ".wav") -> Path:
 
 
 def prompt_for(rubric: Rubric) -> str:
+    from .transcribe import build_prompt
+
     return build_prompt(rubric.vocabulary)
 
 
@@ -94,6 +98,8 @@ def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, Path]
 
     The file is checked (readable audio, not too long) before anything is stored.
     """
+    from .transcribe import load_audio
+
     audio = load_audio(source)
     target = new_audio_path(store, rubric.id, source.suffix.lower() or ".wav")
     shutil.copyfile(source, target)
@@ -108,6 +114,8 @@ def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
     """Transcribe and score a stored recording (``--audio``, ``retry``)."""
     if attempt.audio_path is None or not attempt.audio_path.is_file():
         raise RehearseError(f"attempt {attempt.id} has no recording on disk to transcribe")
+    from .transcribe import load_audio
+
     audio = load_audio(attempt.audio_path)
     store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
     transcription = transcriber.transcribe(audio, prompt_for(rubric))

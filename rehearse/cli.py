@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -32,16 +33,22 @@ from .errors import RehearseError, UsageError
 from .paths import data_home, user_rubrics_dir
 from .report import (
     attempt_report,
+    attempt_status,
     card,
+    clock,
+    comparison,
     devices_table,
     history_table,
     make_console,
     mic_verdict,
+    plan_view,
+    progress_table,
     question_header,
     recording_summary,
     topics_table,
 )
 from .rubric import Catalog, Rubric, RubricError, builtin_rubrics_dir, load_folder, load_rubric
+from .scoring import score
 from .store import Attempt, Store, process_alive
 from .transcript_input import read_transcript
 
@@ -266,6 +273,203 @@ def history(
                              else f"No attempts at {topic} yet. Try: rehearse {topic}")
         return
     make_console().print(history_table(attempts, alive))
+
+
+def _topic_layers(catalog: Catalog) -> dict[str, list[str]]:
+    return {r.id: list(r.layers) for r in catalog}
+
+
+@app.command("show")
+def show(
+    attempt_id: Annotated[int, typer.Argument(metavar="ID", help="Attempt id (see `rehearse history`).")],
+    as_json: JsonOption = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Show an attempt's full report again, the evidence highlighted in its transcript."""
+    from .attempts import stored_transcript
+
+    store = Store(data_home())
+    attempt = store.get(attempt_id)
+    if as_json:
+        data = {"attempt": attempt.id, "topic": attempt.topic, "state": attempt.state,
+                "started_at": attempt.started_at, "duration_s": attempt.duration_s,
+                "source": attempt.source, "model": attempt.model, "error": attempt.error,
+                "audio": str(attempt.audio_path) if attempt.audio_path else None,
+                "result": attempt.result}
+        _print_json(data)
+        return
+    console = make_console()
+    if attempt.transcript is None:
+        status, _ = attempt_status(attempt, process_alive(attempt.pid))
+        raise RehearseError(f"attempt {attempt_id} has no transcript yet ({status})")
+    rubric = _catalog(rubrics).get(attempt.topic)
+    result = score(stored_transcript(attempt), rubric) if attempt.transcript else None
+    console.print(attempt_report(attempt, result))
+    if attempt.rubric and attempt.rubric != rubric.ref:
+        console.print(Text(f"Scored with rubric {attempt.rubric}; shown with {rubric.ref}. "
+                           f"Store the new score with: rehearse rescore {attempt_id}", style="dim"))
+
+
+@app.command("play")
+def play(
+    attempt_id: Annotated[int, typer.Argument(metavar="ID", help="Attempt id.")],
+    start: Annotated[float | None, typer.Option("--from", metavar="SECONDS", min=0,
+                                                help="Start this many seconds in.")] = None,
+    layer: Annotated[str | None, typer.Option(
+        "--layer", metavar="LAYER", help="Start where this layer was first heard, e.g. trade_off.")] = None,
+    device: Annotated[str | None, typer.Option("--device", "-d", metavar="NAME|INDEX",
+                                               help="Output device.")] = None,
+) -> None:
+    """Play an attempt's recording (Ctrl-C stops)."""
+    from .playback import play_file
+
+    store = Store(data_home())
+    attempt = store.get(attempt_id)
+    if attempt.audio_path is None:
+        raise RehearseError(f"attempt {attempt_id} was typed: there is no recording to play")
+    if start is not None and layer is not None:
+        raise UsageError("use --from or --layer, not both")
+    if layer is not None:
+        start = _layer_start(attempt, layer)
+    seconds = play_file(attempt.audio_path, start or 0.0, device)
+    make_console().print(Text(f"Played {clock(seconds)} of attempt {attempt_id}", style="dim"))
+
+
+def _layer_start(attempt: Attempt, layer: str) -> float:
+    key = layer.replace("-", "_")
+    layers = (attempt.result or {}).get("layers", {})
+    if key not in layers:
+        raise UsageError(f"attempt {attempt.id} has no layer {layer!r}; its layers: "
+                         + ", ".join(layers))
+    times = [e["time"] for e in layers[key]["matched"] if e.get("time") is not None]
+    if not times:
+        raise RehearseError(f"{layer} was not heard in attempt {attempt.id}, so there is "
+                            "nowhere to start from")
+    return max(0.0, min(times) - 0.5)  # half a second of lead-in
+
+
+@app.command("compare")
+def compare(
+    first: Annotated[str | None, typer.Argument(metavar="ID1|TOPIC", help="An attempt id, or a "
+                                                "topic to compare its last two attempts.")] = None,
+    second: Annotated[int | None, typer.Argument(metavar="ID2")] = None,
+    as_json: JsonOption = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """What changed between two attempts (or the last two of a topic)."""
+    store = Store(data_home())
+    if first is not None and first.isdigit():
+        if second is None:
+            raise UsageError("give two attempt ids, or a topic")
+        before, after = store.get(int(first)), store.get(second)
+    else:
+        scored = [a for a in store.list(first, limit=200) if a.covered]
+        if len(scored) < 2:
+            where = f" of {first}" if first else ""
+            raise RehearseError(f"need two scored attempts{where} to compare; "
+                                f"'rehearse history' lists them")
+        after, before = scored[0], scored[1]
+    catalog = _catalog(rubrics)
+    names = list(catalog.rubrics[after.topic].layers) if after.topic in catalog.rubrics else \
+        list(after.covered)
+    if as_json:
+        _print_json({"before": before.id, "after": after.id, "topic": after.topic,
+                     "gained": [n for n in names if after.covered.get(n) and not before.covered.get(n)],
+                     "dropped": [n for n in names if before.covered.get(n) and not after.covered.get(n)],
+                     "duration_s": [before.duration_s, after.duration_s]})
+        return
+    make_console().print(comparison(before, after, names))
+
+
+@app.command("progress")
+def progress(
+    topic: Annotated[str | None, typer.Argument(help="Only this topic.")] = None,
+    as_json: JsonOption = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Per topic: attempts, trend, best and latest layers, weakest layer, last practised."""
+    from .progress import all_progress, overall_coverage
+
+    catalog = _catalog(rubrics)
+    layers = _topic_layers(catalog)
+    if topic is not None:
+        layers = {catalog.get(topic).id: layers[topic]}
+    items = all_progress(layers, Store(data_home()).list(topic))
+    now = _now()
+    if as_json:
+        _print_json({"overall_coverage": round(overall_coverage(items), 3), "topics": [
+            {"topic": p.topic, "attempts": p.attempts, "trend": list(p.trend), "best": p.best,
+             "total": p.total, "latest": p.latest, "weakest": p.weakest,
+             "last_practised": p.last_practised.isoformat() if p.last_practised else None,
+             "layer_rates": p.layer_rates} for p in items]})
+        return
+    make_console().print(progress_table(items, layers, now, overall_coverage(items)))
+
+
+@app.command("plan")
+def plan_command(as_json: JsonOption = False, rubrics: RubricsOption = None) -> None:
+    """Three buckets from your history (answer well / inconsistent / avoid) and what to do next."""
+    from .progress import all_progress, plan
+
+    catalog = _catalog(rubrics)
+    result = plan(all_progress(_topic_layers(catalog), Store(data_home()).list()), _now())
+    if as_json:
+        _print_json({"well": result.well, "inconsistent": result.inconsistent,
+                     "avoid": result.avoid, "next": result.next_topic, "reason": result.reason})
+        return
+    make_console().print(plan_view(result))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@app.command("rescore")
+def rescore(
+    attempt_id: Annotated[int | None, typer.Argument(metavar="ID", help="One attempt.")] = None,
+    all_attempts: Annotated[bool, typer.Option("--all", help="Every transcribed attempt.")] = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Score stored transcripts again with the current rubrics (after editing a rubric)."""
+    from .attempts import stored_transcript
+
+    if (attempt_id is None) == (not all_attempts):
+        raise UsageError("give an attempt id or --all")
+    store = Store(data_home())
+    catalog = _catalog(rubrics)
+    targets = [store.get(attempt_id)] if attempt_id is not None else store.list(full=True)
+    changed = unchanged = skipped = 0
+    for attempt in targets:
+        if not attempt.transcript or attempt.topic not in catalog.rubrics:
+            skipped += 1
+            continue
+        rubric = catalog.rubrics[attempt.topic]
+        result = score(stored_transcript(attempt), rubric).to_dict()
+        if attempt.result == result and attempt.rubric == rubric.ref:
+            unchanged += 1
+            continue
+        store.update(attempt.id, result=result, rubric=rubric.ref, state="scored")
+        changed += 1
+    make_console().print(f"Rescored {changed + unchanged} attempts: {changed} changed, "
+                         f"{unchanged} unchanged, {skipped} without a transcript or rubric")
+
+
+@app.command("delete")
+def delete(
+    attempt_id: Annotated[int, typer.Argument(metavar="ID", help="Attempt id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+) -> None:
+    """Delete an attempt and its recording."""
+    store = Store(data_home())
+    attempt = store.get(attempt_id)
+    if not yes and sys.stdin.isatty():
+        what = f"attempt {attempt_id} ({attempt.topic}, {attempt.started_at[:16]})"
+        if attempt.audio_path is not None:
+            what += " and its recording"
+        if not typer.confirm(f"Delete {what}?"):
+            raise typer.Exit(1)
+    store.delete(attempt_id)
+    make_console().print(f"Deleted attempt {attempt_id}")
 
 
 @app.command("retry")

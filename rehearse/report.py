@@ -12,7 +12,10 @@ from .rubric import Catalog, Rubric
 from .scoring import LayerResult, Score
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .capture import CaptureResult, InputDevice
+    from .progress import Plan, TopicProgress
     from .store import Attempt
 
 LAYER_STYLES = ("cyan", "green", "magenta", "yellow", "blue", "red")
@@ -233,3 +236,86 @@ def topics_table(catalog: Catalog) -> Table:
 
 def make_console(stderr: bool = False, width: int | None = None) -> Console:
     return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: tuple[int, ...], top: int, width: int = 12) -> str:
+    """Layers covered per attempt (0..top) as bars, the latest on the right."""
+    recent = values[-width:]
+    return "".join(_SPARKS[round(v / top * (len(_SPARKS) - 1))] if top else " " for v in recent)
+
+
+def ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "never"
+    days = (now - when).days
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def layer_marks(covered: dict[str, bool], names: list[str]) -> Text:
+    marks = Text()
+    for name in names:
+        if name in covered:
+            ok = covered[name]
+            marks.append("✓" if ok else "✗", style="green" if ok else "red")
+        else:
+            marks.append("·", style="dim")
+    return marks
+
+
+def progress_table(progress: list[TopicProgress], layers: dict[str, list[str]], now: datetime,
+                   coverage: float) -> RenderableType:
+    table = Table(box=None, pad_edge=False, header_style="dim")
+    for column in ("topic", "tries", "trend", "best", "latest", "weakest", "last practised"):
+        table.add_column(column, no_wrap=True)
+    for p in progress:
+        table.add_row(
+            p.topic, str(p.attempts), Text(sparkline(p.trend, p.total), style="cyan"),
+            f"{p.best}/{p.total}" if p.scored else "", layer_marks(p.latest, layers[p.topic]),
+            (p.weakest or "").replace("_", "-"), ago(p.last_practised, now))
+    summary = Text(f"Overall: {coverage:.0%} of layers covered in your latest answers", style="bold")
+    return Group(table, Text(""), summary)
+
+
+def plan_view(plan: Plan) -> RenderableType:
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True, style="dim")
+    rows.add_column()
+    rows.add_row("answer well", ", ".join(plan.well) or "none yet")
+    rows.add_row("inconsistent", ", ".join(plan.inconsistent) or "none")
+    rows.add_row("avoid / new", ", ".join(plan.avoid) or "none")
+    parts: list[RenderableType] = [rows, Text("")]
+    if plan.next_topic:
+        nxt = Text("Next: ", style="bold")
+        nxt.append(f"rehearse {plan.next_topic}", style="bold cyan")
+        nxt.append(f"  ({plan.reason})", style="dim")
+        parts.append(nxt)
+    return Group(*parts)
+
+
+def comparison(before: Attempt, after: Attempt, names: list[str]) -> Text:
+    """What changed between two attempts: layers gained and lost, time, words."""
+    text = Text(f"{after.topic}: attempt {before.id} → {after.id}  ", style="bold")
+    a, b = before.covered, after.covered
+    gained = [n for n in names if b.get(n) and not a.get(n)]
+    lost = [n for n in names if a.get(n) and not b.get(n)]
+    missing = [n for n in names if not b.get(n) and not a.get(n)]
+    label = lambda items: ", ".join(n.replace("_", "-") for n in items)  # noqa: E731
+    parts = []
+    if gained:
+        parts.append(("new: " + label(gained), "green"))
+    if lost:
+        parts.append(("dropped: " + label(lost), "red"))
+    if missing:
+        parts.append(("still missing: " + label(missing), "yellow"))
+    if not gained and not lost:
+        parts.append(("same layers", "dim"))
+    if before.duration_s is not None and after.duration_s is not None:
+        parts.append((f"{clock(before.duration_s)} → {clock(after.duration_s)}", ""))
+    for i, (part, style) in enumerate(parts):
+        text.append(("; " if i else "") + part, style=style)
+    return text

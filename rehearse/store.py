@@ -213,7 +213,7 @@ class Store:
                        [*fields.values(), attempt_id])
 
     def _attempt(self, row: sqlite3.Row) -> Attempt:
-        data = {key: None for key in _COLUMNS} | dict(row)
+        data = dict.fromkeys(_COLUMNS) | dict(row)
         for key in _JSON_FIELDS:
             if data[key] is not None:
                 data[key] = json.loads(data[key])

@@ -174,12 +174,12 @@ def _modules_after(*args: str) -> set[str]:
     return set(proc.stderr.split())
 
 
-@pytest.mark.parametrize("args", [("--help",), ("topics",), ("card", "gil"),
-                                  ("gil", "--transcript", "-", "--json")])
+@pytest.mark.parametrize("args", [("--help",), ("topics",), ("card", "gil"), ("history",),
+                                  ("progress",), ("plan",), ("gil", "--transcript", "-", "--json")])
 def test_fast_paths_do_not_import_torch_or_whisper(args: tuple[str, ...]) -> None:
     modules = _modules_after(*args)
     assert "rehearse.cli" in modules
-    assert not {"torch", "whisper", "numba"} & modules
+    assert not {"torch", "whisper", "numba", "numpy", "sounddevice"} & modules
 
 
 def test_python_dash_m_and_console_script() -> None:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
-
-import json
 
 from rehearse.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 

@@ -31,8 +31,8 @@ from rehearse.transcribe import (
 )
 
 from .audio_support import (
-    PacedFeed,
     ANSWER_TEXT,
+    PacedFeed,
     build_tiny_checkpoint,
     espeak,
     mic_home,

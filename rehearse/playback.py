@@ -1,0 +1,38 @@
+"""Playing a stored recording back through sounddevice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .capture import AudioError, sounddevice
+from .errors import RehearseError
+
+
+def play_file(path: Path, start: float = 0.0, device: str | None = None) -> float:
+    """Play ``path`` from ``start`` seconds to the end; Ctrl-C stops. Returns seconds played."""
+    import soundfile as sf
+
+    sd = sounddevice()
+    if not path.is_file():
+        raise RehearseError(f"the recording {str(path)!r} is missing")
+    with sf.SoundFile(str(path)) as audio_file:
+        rate = audio_file.samplerate
+        if start * rate >= audio_file.frames:
+            raise RehearseError(f"the recording is only {audio_file.frames / rate:.1f} s long")
+        audio_file.seek(int(start * rate))
+        audio = audio_file.read(dtype="int16", always_2d=True)
+    try:
+        sd.play(audio, rate, device=_output_device(sd, device))
+        sd.wait()
+    except KeyboardInterrupt:
+        sd.stop()
+        raise
+    except sd.PortAudioError as exc:
+        raise AudioError(f"cannot play the recording: {exc}") from None
+    return len(audio) / rate
+
+
+def _output_device(sd: object, spec: str | None) -> int | str | None:
+    if spec is None:
+        return None
+    return int(spec) if spec.isdigit() else spec

@@ -1,0 +1,147 @@
+"""History, show, compare, progress, plan, rescore and delete on seeded histories."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rehearse.cli import app
+from rehearse.progress import Plan, all_progress, bucket, plan, topic_progress
+from rehearse.store import Attempt, Store
+
+LAYERS = ["concept", "example", "code", "trade_off"]
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+runner = CliRunner()
+
+
+def attempt(topic: str, days_ago: float, covered: str, attempt_id: int = 0) -> Attempt:
+    """``covered`` like "1101": concept, example, trade-off covered; code missed."""
+    layers = {name: flag == "1" for name, flag in zip(LAYERS, covered, strict=True)}
+    return Attempt(id=attempt_id, topic=topic, rubric=None,
+                   started_at=(NOW - timedelta(days=days_ago)).isoformat(), duration_s=100.0,
+                   source="microphone", audio_path=None, transcript="x", words=None, model=None,
+                   result=None, delivery=None, follow_ups=None, state="scored", error=None,
+                   pid=None, overflows=0, layers=layers)
+
+
+def test_topic_progress_trend_best_latest_weakest() -> None:
+    p = topic_progress("gil", LAYERS, [attempt("gil", 1, "1101"), attempt("gil", 9, "1000"),
+                                       attempt("gil", 5, "1100")])
+    assert p.trend == (1, 2, 3)  # oldest first
+    assert p.best == 3 and p.latest == dict(zip(LAYERS, [True, True, False, True], strict=True))
+    assert p.weakest == "code" and p.streak == 0
+    assert p.last_practised == NOW - timedelta(days=1)
+
+
+def test_plan_buckets_on_a_hand_built_history() -> None:
+    history = [
+        attempt("gil", 3, "1111"), attempt("gil", 1, "1111"),            # well
+        attempt("lambda", 2, "1111"), attempt("lambda", 1, "1001"),      # inconsistent
+        attempt("oop", 40, "1000"),                                      # weak and stale: avoid
+    ]
+    topics = {t: LAYERS for t in ("gil", "lambda", "oop", "venv")}
+    progress = all_progress(topics, history)
+    buckets = {p.topic: bucket(p, NOW) for p in progress}
+    assert buckets == {"gil": "well", "lambda": "inconsistent", "oop": "avoid", "venv": "avoid"}
+    result = plan(progress, NOW)
+    assert isinstance(result, Plan)
+    assert result.well == ["gil"] and result.inconsistent == ["lambda"]
+    assert result.avoid == ["oop", "venv"]
+    assert result.next_topic == "venv" and result.reason == "never tried"
+
+
+def test_plan_prefers_weak_then_stale_then_due() -> None:
+    topics = {t: LAYERS for t in ("gil", "lambda", "oop")}
+    history = [attempt("gil", 1, "1111"), attempt("gil", 0.5, "1111"),
+               attempt("lambda", 1, "1110"), attempt("oop", 1, "1000")]
+    result = plan(all_progress(topics, history), NOW)
+    assert result.next_topic == "oop"  # weakest latest answer
+    assert "1/4" in result.reason and "example" in result.reason
+    # Well answered topics come back once their rest (1, 2, 4... days) is over.
+    due = plan(all_progress({"gil": LAYERS}, [attempt("gil", 30, "1111"),
+                                               attempt("gil", 20, "1111")]), NOW)
+    assert due.next_topic == "gil" and "due for review" in due.reason
+
+
+@pytest.fixture
+def seeded(data_home: Path) -> Store:
+    store = Store(data_home)
+    recordings = data_home / "recordings"
+    recordings.mkdir()
+    answers = [
+        ("gil", "The GIL is a mutex in CPython.", 5),
+        ("gil", "The GIL is a mutex in CPython. Threads don't speed up CPU-bound work, "
+                "so use multiprocessing. A web service waiting on the database is fine.", 2),
+        ("decorators", "A decorator wraps a function.", 1),
+    ]
+    from rehearse.rubric import Catalog, builtin_rubrics_dir
+    from rehearse.scoring import score
+
+    catalog = Catalog([(builtin_rubrics_dir(), "built-in")])
+    for i, (topic, text, days) in enumerate(answers):
+        audio = recordings / f"{topic}-{i}.wav"
+        audio.write_bytes(b"RIFF")
+        result = score(text, catalog.get(topic)).to_dict()
+        when = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        store.add(topic, "microphone", transcript=text, result=result, state="scored",
+                  started_at=when, duration_s=60.0 + i * 10, audio_path=audio,
+                  rubric=catalog.get(topic).ref)
+    return store
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_history_show_compare_in_text_and_json(seeded: Store) -> None:
+    listed = json.loads(run("history", "--json").stdout)["attempts"]
+    assert [a["id"] for a in listed] == [3, 2, 1]
+    out = run("show", "2").stdout
+    assert "Covered 3 of 4 layers" in out and "Saved as attempt 2" in out
+    assert json.loads(run("show", "2", "--json").stdout)["result"]["covered"] == 3
+    change = run("compare", "1", "2").stdout
+    assert "attempt 1 → 2" in change and "new: example, trade-off" in change
+    assert "still missing: code" in change and "1:00 → 1:10" in change
+    same = json.loads(run("compare", "gil", "--json").stdout)
+    assert same["before"] == 1 and same["after"] == 2 and same["gained"] == ["example", "trade_off"]
+    assert run("compare", "decorators").exit_code == 1
+
+
+def test_progress_and_plan_in_text_and_json(seeded: Store) -> None:
+    data = json.loads(run("progress", "--json").stdout)
+    gil = next(t for t in data["topics"] if t["topic"] == "gil")
+    assert gil["trend"] == [1, 3] and gil["best"] == 3 and gil["weakest"] == "code"
+    assert len(data["topics"]) == 10 and 0 < data["overall_coverage"] < 1
+    table = run("progress").stdout
+    assert "gil" in table and "3/4" in table and "Overall:" in table
+    only = json.loads(run("progress", "gil", "--json").stdout)["topics"]
+    assert [t["topic"] for t in only] == ["gil"]
+    planned = json.loads(run("plan", "--json").stdout)
+    assert "gil" in planned["inconsistent"] and "venv" in planned["avoid"]
+    assert planned["next"] in planned["avoid"]
+    assert "Next: rehearse" in run("plan").stdout
+
+
+def test_rescore_and_delete(seeded: Store, data_home: Path) -> None:
+    seeded.update(1, result={"layers": {"concept": {"covered": False}}}, rubric="gil@0#old")
+    out = run("rescore", "--all").stdout
+    assert "Rescored 3 attempts: 1 changed, 2 unchanged" in out
+    assert seeded.get(1).covered["concept"] is True
+    assert run("rescore").exit_code == 2
+    audio = seeded.get(3).audio_path
+    assert audio is not None and audio.exists()
+    assert run("delete", "3", "--yes").exit_code == 0
+    assert not audio.exists()
+    assert sorted(p.name for p in (data_home / "recordings").iterdir()) == ["gil-0.wav", "gil-1.wav"]
+    assert run("show", "3").exit_code == 1
+
+
+def test_empty_history_commands(data_home: Path) -> None:
+    assert run("progress").exit_code == 0
+    planned = json.loads(run("plan", "--json").stdout)
+    assert planned["next"] == "args-kwargs" and planned["reason"] == "never tried"  # topic order
+    assert run("compare").exit_code == 1
