@@ -43,7 +43,7 @@ def test_plan_buckets_on_a_hand_built_history() -> None:
         attempt("lambda", 2, "1111"), attempt("lambda", 1, "1001"),      # inconsistent
         attempt("oop", 40, "1000"),                                      # weak and stale: avoid
     ]
-    topics = {t: LAYERS for t in ("gil", "lambda", "oop", "venv")}
+    topics = dict.fromkeys(("gil", "lambda", "oop", "venv"), LAYERS)
     progress = all_progress(topics, history)
     buckets = {p.topic: bucket(p, NOW) for p in progress}
     assert buckets == {"gil": "well", "lambda": "inconsistent", "oop": "avoid", "venv": "avoid"}
@@ -55,7 +55,7 @@ def test_plan_buckets_on_a_hand_built_history() -> None:
 
 
 def test_plan_prefers_weak_then_stale_then_due() -> None:
-    topics = {t: LAYERS for t in ("gil", "lambda", "oop")}
+    topics = dict.fromkeys(("gil", "lambda", "oop"), LAYERS)
     history = [attempt("gil", 1, "1111"), attempt("gil", 0.5, "1111"),
                attempt("lambda", 1, "1110"), attempt("oop", 1, "1000")]
     result = plan(all_progress(topics, history), NOW)
