@@ -217,3 +217,59 @@ def test_missing_portaudio_is_one_line_with_the_fix(tmp_path: Path) -> None:
     assert proc.stderr.strip().splitlines() == [
         "rehearse: PortAudio library not found: on Debian/Ubuntu run 'sudo apt-get install "
         "libportaudio2' (macOS: 'brew install portaudio')"]
+
+
+def _played(out: Path) -> np.ndarray:
+    return np.fromfile(out, dtype="<i2")
+
+
+def _find(haystack: np.ndarray, needle: np.ndarray) -> int:
+    """Where ``needle`` starts in ``haystack`` (PortAudio pads playback with silence)."""
+    probe = needle[:2000]
+    for offset in range(0, len(haystack) - len(probe)):
+        if haystack[offset] == probe[0] and np.array_equal(haystack[offset:offset + 2000], probe):
+            return offset
+    raise AssertionError("the recording was not played")
+
+
+def test_play_through_the_sound_stack_from_a_time_and_a_layer(
+        tmp_path: Path, data_home: Path, speech16k: np.ndarray) -> None:
+    from rehearse.store import Store
+
+    store = Store(data_home)
+    (data_home / "recordings").mkdir()
+    wav = data_home / "recordings" / "gil-1.wav"
+    sf.write(wav, speech16k, 16_000, subtype="PCM_16")
+    result = {"layers": {"concept": {"covered": True, "matched": [{"time": 2.5}]},
+                         "code": {"covered": False, "matched": []}}}
+    store.add("gil", "microphone", audio_path=wav, transcript="x", result=result,
+              state="scored")
+    home = tmp_path / "speaker"
+    home.mkdir()
+    out = tmp_path / "played.raw"
+    (home / ".asoundrc").write_text(f"""
+pcm.!default {{
+    type file
+    slave.pcm "null"
+    file "{out}"
+    format "raw"
+}}
+""")
+    env = {**mic_home(tmp_path / "unused", tmp_path / "none.raw"), "HOME": str(home),
+           "REHEARSE_HOME": str(data_home)}
+    proc = rehearse("play", "1", "--from", "1", env=env)
+    assert proc.returncode == 0, proc.stderr
+    expected = speech16k[16_000:]
+    played = _played(out)
+    start = _find(played, expected)
+    assert np.array_equal(played[start:start + len(expected)], expected)
+
+    out.unlink()
+    proc = rehearse("play", "1", "--layer", "concept", env=env)
+    assert proc.returncode == 0, proc.stderr
+    expected = speech16k[32_000:]  # half a second before concept was first heard at 2.5 s
+    played = _played(out)
+    assert np.array_equal(played[_find(played, expected):][: len(expected)], expected)
+
+    missed = rehearse("play", "1", "--layer", "code", env=env)
+    assert missed.returncode == 1 and "was not heard" in missed.stderr
