@@ -394,7 +394,7 @@ def progress(
     layers = _topic_layers(catalog)
     if topic is not None:
         layers = {catalog.get(topic).id: layers[topic]}
-    items = all_progress(layers, Store(data_home()).list(topic))
+    items = all_progress(layers, Store(data_home()).layer_history(topic))
     now = _now()
     if as_json:
         _print_json({"overall_coverage": round(overall_coverage(items), 3), "topics": [
@@ -412,7 +412,7 @@ def plan_command(as_json: JsonOption = False, rubrics: RubricsOption = None) -> 
     from .progress import all_progress, plan
 
     catalog = _catalog(rubrics)
-    result = plan(all_progress(_topic_layers(catalog), Store(data_home()).list()), _now())
+    result = plan(all_progress(_topic_layers(catalog), Store(data_home()).layer_history()), _now())
     if as_json:
         _print_json({"well": result.well, "inconsistent": result.inconsistent,
                      "avoid": result.avoid, "next": result.next_topic, "reason": result.reason})

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .store import Attempt
+from .store import LayerRecord
 
 WELL_STREAK = 2  # full answers in a row that make a topic "answer well"
 STALE_DAYS = 21  # a single weak attempt older than this counts as avoided again
 
 
-def _when(attempt: Attempt) -> datetime:
+def _when(attempt: LayerRecord) -> datetime:
     return datetime.fromisoformat(attempt.started_at)
 
 
@@ -40,7 +40,8 @@ class TopicProgress:
         return len(self.trend)
 
 
-def topic_progress(topic: str, layers: Sequence[str], attempts: Iterable[Attempt]) -> TopicProgress:
+def topic_progress(topic: str, layers: Sequence[str],
+                   attempts: Iterable[LayerRecord]) -> TopicProgress:
     """``attempts`` of one topic, any order."""
     ordered = sorted(attempts, key=_when)
     scored = [a for a in ordered if a.covered]
@@ -62,8 +63,9 @@ def topic_progress(topic: str, layers: Sequence[str], attempts: Iterable[Attempt
         streak=streak, layer_rates=rates)
 
 
-def all_progress(topics: dict[str, Sequence[str]], attempts: Iterable[Attempt]) -> list[TopicProgress]:
-    by_topic: dict[str, list[Attempt]] = {t: [] for t in topics}
+def all_progress(topics: dict[str, Sequence[str]],
+                 attempts: Iterable[LayerRecord]) -> list[TopicProgress]:
+    by_topic: dict[str, list[LayerRecord]] = {t: [] for t in topics}
     for attempt in attempts:
         if attempt.topic in by_topic:
             by_topic[attempt.topic].append(attempt)

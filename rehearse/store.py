@@ -99,6 +99,16 @@ class Attempt:
         return dict(self.layers or {})
 
 
+@dataclass(frozen=True, slots=True)
+class LayerRecord:
+    """The slice of an attempt that progress reads (cheap to load by the thousand)."""
+
+    id: int
+    topic: str
+    started_at: str
+    covered: dict[str, bool]
+
+
 _JSON_FIELDS = ("words", "result", "delivery", "follow_ups", "layers")
 _COLUMNS = ("topic", "rubric", "started_at", "duration_s", "source", "audio_path", "transcript",
             "words", "model", "result", "delivery", "follow_ups", "state", "error", "pid",
@@ -223,6 +233,16 @@ class Store:
             path = Path(data["audio_path"])
             data["audio_path"] = path if path.is_absolute() else self.home / path
         return Attempt(**data)
+
+    def layer_history(self, topic: str | None = None) -> list[LayerRecord]:
+        """Every attempt's topic, time and layers covered: all that progress and plan need."""
+        query = "SELECT id, topic, started_at, layers FROM attempts"
+        args: list[Any] = []
+        if topic is not None:
+            query += " WHERE topic = ?"
+            args.append(topic)
+        return [LayerRecord(i, t, when, json.loads(layers) if layers else {})
+                for i, t, when, layers in self.db.execute(query, args)]
 
     def get(self, attempt_id: int) -> Attempt:
         row = self.db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()

@@ -11,21 +11,17 @@ from typer.testing import CliRunner
 
 from rehearse.cli import app
 from rehearse.progress import Plan, all_progress, bucket, plan, topic_progress
-from rehearse.store import Attempt, Store
+from rehearse.store import LayerRecord, Store
 
 LAYERS = ["concept", "example", "code", "trade_off"]
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 runner = CliRunner()
 
 
-def attempt(topic: str, days_ago: float, covered: str, attempt_id: int = 0) -> Attempt:
+def attempt(topic: str, days_ago: float, covered: str, attempt_id: int = 0) -> LayerRecord:
     """``covered`` like "1101": concept, example, trade-off covered; code missed."""
     layers = {name: flag == "1" for name, flag in zip(LAYERS, covered, strict=True)}
-    return Attempt(id=attempt_id, topic=topic, rubric=None,
-                   started_at=(NOW - timedelta(days=days_ago)).isoformat(), duration_s=100.0,
-                   source="microphone", audio_path=None, transcript="x", words=None, model=None,
-                   result=None, delivery=None, follow_ups=None, state="scored", error=None,
-                   pid=None, overflows=0, layers=layers)
+    return LayerRecord(attempt_id, topic, (NOW - timedelta(days=days_ago)).isoformat(), layers)
 
 
 def test_topic_progress_trend_best_latest_weakest() -> None:
