@@ -424,6 +424,32 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+@app.command("export")
+def export_command(
+    attempt_id: Annotated[int | None, typer.Argument(metavar="ID", help="One attempt.")] = None,
+    all_attempts: Annotated[bool, typer.Option("--all", help="Every attempt.")] = False,
+    html: Annotated[Path, typer.Option(
+        "--html", metavar="DIR", help="Folder for the pages (created if needed).")] = Path("review"),
+    rubrics: RubricsOption = None,
+) -> None:
+    """Write static review pages (audio player, highlighted transcript, progress chart)."""
+    from .attempts import stored_transcript
+    from .export import export
+
+    if (attempt_id is None) == (not all_attempts):
+        raise UsageError("give an attempt id or --all")
+    store = Store(data_home())
+    catalog = _catalog(rubrics)
+    attempts = [store.get(attempt_id)] if attempt_id is not None else store.list(full=True)
+    scores = {a.id: score(stored_transcript(a), catalog.rubrics[a.topic])
+              for a in attempts if a.transcript and a.topic in catalog.rubrics}
+    try:
+        index = export(attempts, scores, html)
+    except OSError as exc:
+        raise RehearseError(f"cannot write to {str(html)!r}: {exc.strerror or exc}") from None
+    make_console().print(f"Wrote {len(attempts)} attempt page(s): {index}")
+
+
 @app.command("rescore")
 def rescore(
     attempt_id: Annotated[int | None, typer.Argument(metavar="ID", help="One attempt.")] = None,
