@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .defaults import SAMPLE_RATE
+from .delivery import analyse
 from .errors import RehearseError
 from .rubric import Rubric
 from .scoring import Score, Transcript, Word, score
@@ -60,6 +61,7 @@ class Outcome:
         attempt = store.get(self.attempt_id)
         data: dict[str, Any] = self.score.to_dict() if self.score else {
             "topic": attempt.topic, "covered": 0, "layers": {}, "transcript": ""}
+        data["delivery"] = attempt.delivery
         data.update({
             "attempt": attempt.id, "source": attempt.source, "state": attempt.state,
             "no_speech": self.score is None,
@@ -75,21 +77,24 @@ def save_typed(store: Store, rubric: Rubric, text: str) -> Outcome:
     """Score a written answer and keep it as an attempt."""
     result = score(text, rubric)
     attempt_id = store.add(rubric.id, "transcript", transcript=text, rubric=rubric.ref,
-                           result=result.to_dict(), state="scored")
+                           result=result.to_dict(), state="scored",
+                           delivery=analyse(result).to_dict())
     return Outcome(attempt_id, result)
 
 
-def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcription) -> Outcome:
-    """Score a transcription and store it with its attempt."""
+def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcription,
+           limit: float | None = None) -> Outcome:
+    """Score a transcription, measure its delivery, and store both with its attempt."""
     words = [[w.text, w.start, w.end] for w in transcription.words]
     if transcription.no_speech:
         store.update(attempt_id, transcript="", words=words, model=transcription.model,
                      state="transcribed", error="no speech detected", rubric=rubric.ref)
         return Outcome(attempt_id, None, transcription)
     result = score(transcription.transcript, rubric)
+    duration = store.get(attempt_id).duration_s or transcription.audio_seconds
     store.update(attempt_id, transcript=result.transcript.text, words=words,
                  model=transcription.model, result=result.to_dict(), rubric=rubric.ref,
-                 state="scored", error=None)
+                 delivery=analyse(result, duration, limit).to_dict(), state="scored", error=None)
     return Outcome(attempt_id, result, transcription)
 
 

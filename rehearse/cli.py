@@ -222,7 +222,7 @@ def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, seconds: int,
         store.update(attempt_id, error=str(exc))
         raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe it "
                             f"later with: rehearse retry {attempt_id}") from None
-    outcome = finish(store, attempt_id, rubric, transcription)
+    outcome = finish(store, attempt_id, rubric, transcription, limit=seconds)
     _report(store, outcome, as_json, latency=time.monotonic() - stopped)
 
 
@@ -304,7 +304,7 @@ def show(
         raise RehearseError(f"attempt {attempt_id} has no transcript yet ({status})")
     rubric = _catalog(rubrics).get(attempt.topic)
     result = score(stored_transcript(attempt), rubric) if attempt.transcript else None
-    console.print(attempt_report(attempt, result))
+    console.print(attempt_report(attempt, result, show_transcript=True))
     if attempt.rubric and attempt.rubric != rubric.ref:
         console.print(Text(f"Scored with rubric {attempt.rubric}; shown with {rubric.ref}. "
                            f"Store the new score with: rehearse rescore {attempt_id}", style="dim"))

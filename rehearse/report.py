@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -93,9 +93,61 @@ def score_report(score: Score, show_transcript: bool = True, detail: str = "") -
     return Group(*parts)
 
 
-def attempt_report(attempt: Attempt, score: Score | None,
-                   latency: float | None = None) -> RenderableType:
-    """The report after an answer: the score (or why there is none) and where it is kept."""
+def delivery_lines(delivery: dict[str, Any], labels: dict[str, str]) -> list[Text]:
+    """Pace, fillers, pauses, time used; then when each layer came. From the stored figures."""
+    first = Text("Delivery: ", style="bold")
+    parts: list[tuple[str, str]] = []
+    if delivery.get("wpm"):
+        pace = delivery["pace"]
+        parts.append((f"{delivery['wpm']:.0f} wpm" + ("" if pace == "ok" else f" ({pace})"),
+                      "" if pace == "ok" else "yellow"))
+    fillers = delivery.get("fillers") or {}
+    if fillers:
+        detail = ", ".join(f"{word} ×{n}" for word, n in list(fillers.items())[:3])
+        parts.append((f"{sum(fillers.values())} fillers ({detail})", ""))
+    else:
+        parts.append(("no fillers heard", "dim"))
+    pauses = delivery.get("pauses") or []
+    if pauses:
+        longest = max(pauses, key=lambda p: p["seconds"])
+        parts.append((f"longest pause {longest['seconds']:.1f} s at {clock(longest['at'])}", ""))
+    if delivery.get("time_used") is not None:
+        parts.append((f"{delivery['time_used']:.0%} of the time", ""))
+    for i, (part, style) in enumerate(parts):
+        first.append((" · " if i else "") + part, style=style)
+    lines = [first]
+    extra = Text("          ")
+    drift = delivery.get("drift") or []
+    bits = [f"{'fast' if wpm > 160 else 'slow'} from {clock(at)} ({wpm:.0f} wpm)"
+            for at, wpm in drift[:2]]
+    repeated = delivery.get("repeated") or []
+    if repeated:
+        bits.append("repeated: " + ", ".join(f"{w} ×{n}" for w, n in repeated))
+    if bits:
+        extra.append(" · ".join(bits), style="dim")
+        lines.append(extra)
+    timeline = delivery.get("timeline") or []
+    if timeline:
+        order = Text("Structure: ", style="bold")
+        order.append(" → ".join(f"{labels.get(name, name)} {clock(at)}" for name, at in timeline))
+        if delivery.get("in_order"):
+            order.append(" · in order", style="dim")
+        lines.append(order)
+    for note in delivery.get("structure_notes") or []:
+        lines.append(Text(f"           ! {note}", style="yellow"))
+    if fillers:
+        lines.append(Text("Filler counts are a lower bound: speech recognition drops some.",
+                          style="dim"))
+    return lines
+
+
+def attempt_report(attempt: Attempt, score: Score | None, latency: float | None = None,
+                   show_transcript: bool | None = None) -> RenderableType:
+    """The report after an answer: the score (or why there is none) and where it is kept.
+
+    A spoken answer's transcript is left out (a two-minute answer would push the report off
+    one screen); ``rehearse show ID`` prints it with the evidence highlighted.
+    """
     details = []
     if attempt.duration_s is not None and attempt.source != "transcript":
         details.append(f"in {clock(attempt.duration_s)}")
@@ -106,13 +158,19 @@ def attempt_report(attempt: Attempt, score: Score | None,
         details.append(f"({', '.join(extra)})")
     footer = Text(f"Saved as attempt {attempt.id}", style="dim")
     if attempt.audio_path is not None:
-        footer.append(f" · {attempt.audio_path}", style="dim")
+        footer.append(f" · rehearse play {attempt.id} · rehearse show {attempt.id}", style="dim")
+    if show_transcript is None:
+        show_transcript = attempt.source == "transcript"
     if score is None:
         heard = Text("No speech detected", style="bold yellow")
         if attempt.duration_s:
             heard.append(f" in {clock(attempt.duration_s)} of audio; nothing to score.")
         return Group(heard, Text("Check the microphone with: rehearse mic", style="dim"), footer)
-    return Group(score_report(score, detail=" ".join(details)), Text(""), footer)
+    parts: list[RenderableType] = [score_report(score, show_transcript, " ".join(details))]
+    if attempt.delivery and attempt.source != "transcript":
+        labels = {name: layer.label for name, layer in score.layers.items()}
+        parts += delivery_lines(attempt.delivery, labels)
+    return Group(*parts, footer)
 
 
 def question_header(rubric: Rubric, seconds: float, interactive: bool) -> RenderableType:

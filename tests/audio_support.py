@@ -99,8 +99,17 @@ class PacedFeed:
         self.stopped.set()
 
 
+THE = 262  # " the" in the GPT-2 vocabulary of English-only Whisper models (n_vocab 51864)
+
+
 def build_tiny_checkpoint(path: Path) -> Path:
-    """A 1-layer, 64-wide Whisper with random weights, saved as ``whisper.load_model`` reads it."""
+    """A 1-layer, 64-wide Whisper with random weights, saved as ``whisper.load_model`` reads it.
+
+    One nudge keeps its output deterministic: the decoder's final layer norm is set to a
+    constant vector that the " the" token's embedding points along, so greedy decoding always
+    says " the the the ..." (instead of near-tied random logits that flip with thread timing).
+    Everything else, encoder and cross-attention included, stays random.
+    """
     import torch
     from whisper.model import ModelDimensions, Whisper
 
@@ -109,7 +118,17 @@ def build_tiny_checkpoint(path: Path) -> Path:
                            n_text_head=1, n_text_layer=1)
     torch.manual_seed(0)
     model = Whisper(dims)
-    torch.save({"dims": dims.__dict__, "model_state_dict": model.state_dict()}, path)
+    with torch.no_grad():
+        # whisper allocates the decoder's positional embedding with torch.empty (real
+        # checkpoints overwrite it); left as is, it is whatever memory held, NaN now and then.
+        model.decoder.positional_embedding.normal_(0.0, 0.02)
+        direction = torch.randn(dims.n_text_state)
+        model.decoder.ln.weight.zero_()
+        model.decoder.ln.bias.copy_(direction)
+        model.decoder.token_embedding.weight[THE] = direction * 4
+    state = model.state_dict()
+    assert all(bool(torch.isfinite(t).all()) for t in state.values())
+    torch.save({"dims": dims.__dict__, "model_state_dict": state}, path)
     return path
 
 
