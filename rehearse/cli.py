@@ -7,10 +7,8 @@ neither torch nor whisper.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -30,6 +28,7 @@ except ImportError:  # pragma: no cover
 from .attempts import Outcome, save_typed
 from .defaults import DEFAULT_MODEL, DEFAULT_SECONDS, ENV_MODEL, MAX_SECONDS
 from .errors import RehearseError, UsageError
+from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .paths import data_home, user_rubrics_dir
 from .report import (
     attempt_report,
@@ -38,13 +37,12 @@ from .report import (
     clock,
     comparison,
     devices_table,
+    follow_up_lines,
     history_table,
     make_console,
     mic_verdict,
     plan_view,
     progress_table,
-    question_header,
-    recording_summary,
     topics_table,
 )
 from .rubric import Catalog, Rubric, RubricError, builtin_rubrics_dir, load_folder, load_rubric
@@ -157,6 +155,15 @@ def practice(
     model: Annotated[str | None, typer.Option(
         "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL, show_envvar=True,
         help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")] = None,
+    cue: Annotated[bool, typer.Option("--cue", help="Show the cue card before you speak.")] = False,
+    follow_up: Annotated[bool | None, typer.Option(
+        "--follow-up/--no-follow-up",
+        help="Ask one of the topic's follow-ups afterwards [default: when in a terminal].")] = None,
+    follow_up_seconds: Annotated[int, typer.Option(
+        "--follow-up-seconds", min=1, max=MAX_SECONDS,
+        help="Time limit for the follow-up.")] = FOLLOW_UP_SECONDS,
+    coach: Annotated[bool, typer.Option(
+        "--coach", help="A quiet hint at 1:30 naming a layer not heard yet.")] = False,
     as_json: JsonOption = False,
     rubrics: RubricsOption = None,
 ) -> None:
@@ -181,49 +188,32 @@ def practice(
         attempt_id, _ = import_audio(store, rubric, audio)
         _transcribe_and_report(store, store.get(attempt_id), rubric, transcriber, as_json)
         return
-    _speak(store, rubric, transcriber, seconds, device, as_json)
+    from .session import SpeakOptions
+
+    options = SpeakOptions(seconds, device, cue, follow_up, follow_up_seconds, coach)
+    _speak(store, rubric, transcriber, options, as_json)
 
 
-def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, seconds: int,
-           device_spec: str | None, as_json: bool) -> None:
-    from .attempts import finish, new_audio_path, prompt_for, recordings_dir
-    from .capture import Capture, pick_device
-    from .live import record
-    from .transcribe import StreamingTranscriber
+def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Any,
+           as_json: bool) -> None:
+    from .session import speak
+
+    done: dict[str, Any] = {}
+
+    def report(outcome: Outcome, latency: float) -> None:
+        done.update(outcome=outcome, latency=latency)
+        if not as_json:
+            _report(store, outcome, False, latency)
 
     console = make_console(stderr=as_json)
-    recordings_dir(store)  # a data home that is not writable fails here, before anyone speaks
-    device = pick_device(device_spec)
-    transcriber.load_in_background()
-    interactive = sys.stdin.isatty()
-    console.print(question_header(rubric, seconds, interactive))
-    if interactive:
-        try:
-            input()
-        except (EOFError, KeyboardInterrupt):
-            raise typer.Exit(130) from None
-    path = new_audio_path(store, rubric.id)
-    attempt_id = store.add(rubric.id, "microphone", audio_path=path, state="recording",
-                           pid=os.getpid(), rubric=rubric.ref, model=transcriber.ref.name)
-    stream = StreamingTranscriber(transcriber, prompt_for(rubric))
-    result = record(Capture(path, device, seconds, on_audio=stream.feed), seconds, console,
-                    interactive)
-    stopped = time.monotonic()
-    store.update(attempt_id, state="recorded", duration_s=round(result.seconds, 2), pid=None,
-                 overflows=result.overflows, error=result.error)
-    console.print(recording_summary(result, attempt_id))
-    if result.seconds == 0:
-        store.update(attempt_id, state="failed", error=result.error or "no audio captured")
-        raise RehearseError(f"no audio was captured from {device.name!r}; "
-                            "check the microphone with 'rehearse mic'")
-    try:
-        transcription = stream.finish()
-    except RehearseError as exc:
-        store.update(attempt_id, error=str(exc))
-        raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe it "
-                            f"later with: rehearse retry {attempt_id}") from None
-    outcome = finish(store, attempt_id, rubric, transcription, limit=seconds)
-    _report(store, outcome, as_json, latency=time.monotonic() - stopped)
+    answer = speak(store, rubric, transcriber, options, console, report)
+    if as_json:
+        data = done["outcome"].to_dict(store)
+        data["report_latency_s"] = round(done["latency"], 2)
+        data["follow_up"] = answer.to_dict() if answer else None
+        _print_json(data)
+    elif answer is not None:
+        console.print(follow_up_lines(answer))
 
 
 def _transcribe_and_report(store: Store, attempt: Attempt, rubric: Rubric,
@@ -363,7 +353,7 @@ def compare(
             raise UsageError("give two attempt ids, or a topic")
         before, after = store.get(int(first)), store.get(second)
     else:
-        scored = [a for a in store.list(first, limit=200) if a.covered]
+        scored = [a for a in store.list(first, limit=200, full=True) if a.covered]
         if len(scored) < 2:
             where = f" of {first}" if first else ""
             raise RehearseError(f"need two scored attempts{where} to compare; "
@@ -376,7 +366,9 @@ def compare(
         _print_json({"before": before.id, "after": after.id, "topic": after.topic,
                      "gained": [n for n in names if after.covered.get(n) and not before.covered.get(n)],
                      "dropped": [n for n in names if before.covered.get(n) and not after.covered.get(n)],
-                     "duration_s": [before.duration_s, after.duration_s]})
+                     "duration_s": [before.duration_s, after.duration_s],
+                     "fillers": [(a.delivery or {}).get("filler_count") for a in (before, after)],
+                     "wpm": [(a.delivery or {}).get("wpm") for a in (before, after)]})
         return
     make_console().print(comparison(before, after, names))
 

@@ -38,7 +38,7 @@ def meter(levels: list[float], width: int = 12) -> str:
     return "".join(chars).rjust(width, " ")
 
 
-def status_line(capture: Capture, limit: float) -> Text:
+def status_line(capture: Capture, limit: float, hint: str | None = None) -> Text:
     line = Text()
     line.append("● REC ", style="bold red")
     line.append(f"{clock(limit - capture.seconds)} left  ", style="bold")
@@ -52,6 +52,8 @@ def status_line(capture: Capture, limit: float) -> Text:
         line.append("  level ok", style="dim")
     if capture.overflows:
         line.append(f"  {capture.overflows} dropped", style="yellow")
+    if hint:
+        line.append(f"   {hint}", style="italic cyan")
     line.append("   Enter to stop", style="dim")
     return line
 
@@ -85,8 +87,12 @@ def _watch_enter(stop: Callable[[], None]) -> None:
     threading.Thread(target=wait, name="rehearse-enter", daemon=True).start()
 
 
-def record(capture: Capture, limit: float, console: Console, interactive: bool) -> CaptureResult:
-    """Run ``capture`` to its end and return what was saved. Never loses captured audio."""
+def record(capture: Capture, limit: float, console: Console, interactive: bool,
+           hint: Callable[[float], str | None] | None = None) -> CaptureResult:
+    """Run ``capture`` to its end and return what was saved. Never loses captured audio.
+
+    ``hint(seconds_recorded)`` may return a short nudge for the live line (``--coach``).
+    """
     def stop() -> None:
         capture.stop("stopped")
 
@@ -97,8 +103,11 @@ def record(capture: Capture, limit: float, console: Console, interactive: bool) 
                 pass
         else:
             _watch_enter(stop)
-            with Live(status_line(capture, limit), console=console, transient=True,
+            def line() -> Text:
+                return status_line(capture, limit, hint(capture.seconds) if hint else None)
+
+            with Live(line(), console=console, transient=True,
                       refresh_per_second=REFRESH_PER_SECOND) as live:
                 while not capture.wait(1 / REFRESH_PER_SECOND):
-                    live.update(status_line(capture, limit))
+                    live.update(line())
     return capture.result()

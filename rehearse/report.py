@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from .capture import CaptureResult, InputDevice
+    from .followup import FollowUpResult
     from .progress import Plan, TopicProgress
     from .store import Attempt
 
@@ -86,7 +87,7 @@ def score_report(score: Score, show_transcript: bool = True, detail: str = "") -
     summary = Text(f"Covered {score.covered} of {total} layers",
                    style="bold green" if score.covered == total else "bold")
     if detail:
-        summary.append(f"  {detail}", style="dim")
+        summary.append(f" {detail}", style="dim")
     parts += [summary, _checklist(score)]
     if show_transcript:
         parts += [Text(""), Text("Your answer", style="dim"), highlighted_transcript(score)]
@@ -111,15 +112,16 @@ def delivery_lines(delivery: dict[str, Any], labels: dict[str, str]) -> list[Tex
     if pauses:
         longest = max(pauses, key=lambda p: p["seconds"])
         parts.append((f"longest pause {longest['seconds']:.1f} s at {clock(longest['at'])}", ""))
-    if delivery.get("time_used") is not None:
-        parts.append((f"{delivery['time_used']:.0%} of the time", ""))
     for i, (part, style) in enumerate(parts):
         first.append((" · " if i else "") + part, style=style)
     lines = [first]
     extra = Text("          ")
     drift = delivery.get("drift") or []
-    bits = [f"{'fast' if wpm > 160 else 'slow'} from {clock(at)} ({wpm:.0f} wpm)"
-            for at, wpm in drift[:2]]
+    bits = []
+    if delivery.get("time_used") is not None:
+        bits.append(f"used {delivery['time_used']:.0%} of the time")
+    bits += [f"{'fast' if wpm > 160 else 'slow'} from {clock(at)} ({wpm:.0f} wpm)"
+             for at, wpm in drift[:2]]
     repeated = delivery.get("repeated") or []
     if repeated:
         bits.append("repeated: " + ", ".join(f"{w} ×{n}" for w, n in repeated))
@@ -265,7 +267,7 @@ def history_table(attempts: list[Attempt], alive: dict[int, bool]) -> Table:
     return table
 
 
-def card(rubric: Rubric) -> RenderableType:
+def card(rubric: Rubric, with_question: bool = True) -> RenderableType:
     """The cue card: the question, one short line per layer, and one follow-up."""
     styles = layer_styles(rubric)
     grid = Table.grid(padding=(0, 1))
@@ -275,7 +277,26 @@ def card(rubric: Rubric) -> RenderableType:
         grid.add_row(Text(layer.label, style=styles[name]), layer.cue)
     if rubric.follow_ups:
         grid.add_row(Text("follow-up", style="dim"), rubric.follow_ups[0].question)
-    return Group(Text(rubric.question, style="bold"), grid)
+    return Group(Text(rubric.question, style="bold"), grid) if with_question else grid
+
+
+def follow_up_lines(answer: FollowUpResult) -> RenderableType:
+    """How the follow-up went: the points made, and what a good answer mentions."""
+    if answer.skipped:
+        return Text("Follow-up skipped.", style="dim")
+    got = {m["idea"] for m in answer.matched}
+    head = Text("Follow-up: ", style="bold")
+    if answer.covered:
+        head.append(f"✓ made {len(got)} of {len(answer.follow_up.expects)} points", style="green")
+    else:
+        head.append("✗ not yet", style="red")
+    lines: list[RenderableType] = [head]
+    for expect in answer.follow_up.expects:
+        mark = ("  ✓ ", "green") if expect in got else ("  · ", "dim")
+        lines.append(Text.assemble(mark, (expect, "" if expect in got else "dim")))
+    if not answer.covered and answer.follow_up.answer:
+        lines.append(Text(f"  e.g. {answer.follow_up.answer}", style="italic"))
+    return Group(*lines)
 
 
 def topics_table(catalog: Catalog) -> Table:
@@ -372,6 +393,12 @@ def comparison(before: Attempt, after: Attempt, names: list[str]) -> Text:
         parts.append(("still missing: " + label(missing), "yellow"))
     if not gained and not lost:
         parts.append(("same layers", "dim"))
+    fillers = [(a.delivery or {}).get("filler_count") for a in (before, after)]
+    if None not in fillers:
+        parts.append((f"fillers {fillers[0]} → {fillers[1]}", ""))
+    pace = [(a.delivery or {}).get("wpm") for a in (before, after)]
+    if None not in pace:
+        parts.append((f"{pace[0]:.0f} → {pace[1]:.0f} wpm", ""))
     if before.duration_s is not None and after.duration_s is not None:
         parts.append((f"{clock(before.duration_s)} → {clock(after.duration_s)}", ""))
     for i, (part, style) in enumerate(parts):

@@ -186,6 +186,7 @@ class _Index:
         optional = [self.hits(word) for word in phrase.optional]
         width = len(required) + len(optional) + max(2, len(required))
         best: tuple[float, list[int]] = (0.0, [])
+        best_key: tuple[float, int] = (0.0, 0)
         for anchor in sorted({pos for hits in required for pos, _ in hits}):
             used: list[int] = []
             total = 0.0
@@ -205,8 +206,9 @@ class _Index:
                     break
             else:
                 score = total / len(required)
-                if score > best[0] and not self._contradicted(phrase, used[: len(required)]):
-                    best = (score, used)
+                key = (score, -(max(used) - min(used)))  # equal scores: the tightest quote
+                if key > best_key and not self._contradicted(phrase, used[: len(required)]):
+                    best, best_key = (score, used), key
         return best
 
 
@@ -261,3 +263,14 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)
 
+
+
+def match_expected(transcript: Transcript | str, expects: Sequence[str],
+                   rubric: Rubric) -> list[Evidence]:
+    """Which of ``expects`` (phrases a good follow-up answer mentions) were said."""
+    if isinstance(transcript, str):
+        transcript = Transcript(transcript)
+    index = _Index(tokenize(transcript.text, rubric.term_map))
+    found = [match_phrases(index, transcript, phrase, [parse_phrase(phrase, rubric.term_map)])
+             for phrase in expects]
+    return [e for e in found if e is not None]

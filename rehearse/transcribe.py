@@ -350,6 +350,15 @@ class StreamingTranscriber:
             except BaseException as exc:  # noqa: BLE001 - raised from finish()
                 self._error = exc
 
+    @property
+    def finished_chunks(self) -> int:
+        return len(self._results)
+
+    def partial(self) -> Transcription:
+        """What has been transcribed so far (the live coach reads it)."""
+        done = list(self._results)
+        return merge(done, self.transcriber.ref.name, sum(r.audio_seconds for r in done))
+
     def finish(self) -> Transcription:
         """Transcribe what is left and return the whole answer's transcription."""
         if self._pending_samples:

@@ -102,6 +102,9 @@ def test_history_show_compare_in_text_and_json(seeded: Store) -> None:
     change = run("compare", "1", "2").stdout
     assert "attempt 1 → 2" in change and "new: example, trade-off" in change
     assert "still missing: code" in change and "1:00 → 1:10" in change
+    seeded.update(1, delivery={"filler_count": 9, "wpm": 170})
+    seeded.update(2, delivery={"filler_count": 4, "wpm": 150})
+    assert "fillers 9 → 4; 170 → 150 wpm; 1:00 → 1:10" in " ".join(run("compare", "1", "2").stdout.split())
     same = json.loads(run("compare", "gil", "--json").stdout)
     assert same["before"] == 1 and same["after"] == 2 and same["gained"] == ["example", "trade_off"]
     assert run("compare", "decorators").exit_code == 1

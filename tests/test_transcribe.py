@@ -292,3 +292,30 @@ def test_audio_file_and_retry(tmp_path: Path, data_home: Path, tiny: Path, speec
     assert typed.returncode == 0
     refused = rehearse("retry", "2", env=env)
     assert refused.returncode == 1 and "typed, not recorded" in refused.stderr
+
+
+def test_follow_up_drill_through_the_virtual_microphone(tmp_path: Path, data_home: Path,
+                                                        tiny: Path, speech: Path) -> None:
+    feed = PacedFeed(tmp_path / "mic.fifo", speech_samples(speech)).start()
+    env = {**mic_home(tmp_path / "h", tmp_path / "mic.fifo"), "REHEARSE_HOME": str(data_home),
+           "REHEARSE_TEMPERATURE": "0"}
+    try:
+        proc = rehearse("gil", "--seconds", "5", "--follow-up", "--follow-up-seconds", "4",
+                        "--coach", "--cue", "--model", str(tiny), "--json", env=env)
+    finally:
+        feed.stop()
+    assert proc.returncode == 0, proc.stderr
+    assert "Follow-up: " in proc.stderr and "concept" in proc.stderr  # prompts and card: stderr
+    data = json.loads(proc.stdout)
+    follow = data["follow_up"]
+    questions = [
+        "Does the GIL exist in every Python implementation?",
+        "Does the GIL block I/O concurrency?",
+        "When would you use async instead of threads?",
+    ]
+    assert follow["question"] in questions and follow["skipped"] is False
+    assert isinstance(follow["transcript"], str) and isinstance(follow["matched"], list)
+    assert (data_home / follow["audio"]).is_file()
+    (row,) = _rows(data_home)
+    stored = json.loads(row["follow_ups"])
+    assert stored[0]["question"] == follow["question"] and stored[0]["duration_s"] == 4.0

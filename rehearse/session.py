@@ -1,0 +1,145 @@
+"""A spoken practice session in the terminal: question (and cue card), recording with the
+live view, streamed transcription, the report, and the follow-up drill.
+
+The CLI parses options and calls :func:`speak`; everything here works through the core
+modules (capture, transcribe, attempts, followup) and prints with rich.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.text import Text
+
+from .attempts import Outcome, finish, new_audio_path, prompt_for, recordings_dir
+from .capture import Capture, pick_device
+from .errors import RehearseError
+from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
+from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
+from .live import record
+from .report import card, question_header, recording_summary
+from .rubric import Rubric
+from .scoring import score
+from .store import Store
+from .transcribe import StreamingTranscriber, Transcriber
+
+COACH_AT_SECONDS = 90.0  # the live nudge comes at 1:30 (or at 3/4 of a shorter limit)
+
+
+@dataclass(frozen=True)
+class SpeakOptions:
+    seconds: int
+    device: str | None = None
+    cue: bool = False
+    follow_up: bool | None = None  # None: ask when there is a terminal
+    follow_up_seconds: int = FOLLOW_UP_SECONDS
+    coach: bool = False
+
+
+class Coach:
+    """One quiet hint, late in the answer, naming the first layer not heard yet ("trade-off?")."""
+
+    def __init__(self, rubric: Rubric, stream: StreamingTranscriber, limit: float) -> None:
+        self.rubric = rubric
+        self.stream = stream
+        self.at = min(COACH_AT_SECONDS, 0.75 * limit)
+        self.hint: str | None = None
+        self._checked_chunks = -1
+
+    def __call__(self, elapsed: float) -> str | None:
+        if elapsed < self.at:
+            return None
+        chunks = self.stream.finished_chunks
+        if chunks != self._checked_chunks:  # re-score only when a new chunk was transcribed
+            self._checked_chunks = chunks
+            partial = score(self.stream.partial().transcript, self.rubric)
+            missing = [r.label for r in partial.layers.values() if not r.covered]
+            self.hint = f"{missing[0]}?" if missing else None
+        return self.hint
+
+
+def _wait_for_enter(console: Console) -> None:
+    try:
+        input()
+    except (EOFError, KeyboardInterrupt):
+        console.print(Text("Cancelled: nothing was recorded.", style="dim"))
+        raise SystemExit(130) from None
+
+
+def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
+          console: Console, report: Callable[[Outcome, float], None]) -> FollowUpResult | None:
+    """Ask, record, transcribe, score, report (through ``report``), then the follow-up drill.
+
+    The attempt row exists before the first sample is captured and the audio is on disk as it
+    arrives, so nothing said is lost whatever fails afterwards.
+    """
+    recordings_dir(store)  # a data home that is not writable fails here, before anyone speaks
+    device = pick_device(options.device)
+    transcriber.load_in_background()  # while the question is on screen
+    interactive = sys.stdin.isatty()
+    console.print(question_header(rubric, options.seconds, interactive))
+    if options.cue:
+        console.print(card(rubric, with_question=False))
+    if interactive:
+        _wait_for_enter(console)
+
+    path = new_audio_path(store, rubric.id)
+    attempt_id = store.add(rubric.id, "microphone", audio_path=path, state="recording",
+                           pid=os.getpid(), rubric=rubric.ref, model=transcriber.ref.name)
+    stream = StreamingTranscriber(transcriber, prompt_for(rubric))
+    coach = Coach(rubric, stream, options.seconds) if options.coach else None
+    result = record(Capture(path, device, options.seconds, on_audio=stream.feed),
+                    options.seconds, console, interactive, coach)
+    stopped = time.monotonic()
+    store.update(attempt_id, state="recorded", duration_s=round(result.seconds, 2), pid=None,
+                 overflows=result.overflows, error=result.error)
+    console.print(recording_summary(result, attempt_id))
+    if result.seconds == 0:
+        store.update(attempt_id, state="failed", error=result.error or "no audio captured")
+        raise RehearseError(f"no audio was captured from {device.name!r}; "
+                            "check the microphone with 'rehearse mic'")
+    try:
+        transcription = stream.finish()
+    except RehearseError as exc:
+        store.update(attempt_id, error=str(exc))
+        raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe it "
+                            f"later with: rehearse retry {attempt_id}") from None
+    outcome = finish(store, attempt_id, rubric, transcription, limit=options.seconds)
+    report(outcome, time.monotonic() - stopped)
+
+    wanted = interactive if options.follow_up is None else options.follow_up
+    if not wanted or outcome.score is None:
+        return None
+    history = [a.follow_ups for a in store.list(rubric.id, limit=50, full=True)]
+    follow_up = choose(rubric, outcome.score, asked_before(history))
+    if follow_up is None:
+        return None
+    console.print(Text.assemble(("Follow-up: ", "bold"), follow_up.question,
+                                (f"   ({options.follow_up_seconds} s", "dim"),
+                                (", Enter to answer, q to skip)" if interactive else ")", "dim")))
+    if interactive:
+        try:
+            if input().strip().lower().startswith("q"):
+                answer = skipped(follow_up)
+                store.update(attempt_id, follow_ups=[answer.to_dict()])
+                return answer
+        except (EOFError, KeyboardInterrupt):
+            return None
+    path = new_audio_path(store, f"{rubric.id}-follow-up")
+    follow_stream = StreamingTranscriber(transcriber, prompt_for(rubric))
+    taken = record(Capture(path, device, options.follow_up_seconds,
+                           on_audio=follow_stream.feed),
+                   options.follow_up_seconds, console, interactive)
+    try:
+        spoken = follow_stream.finish()
+    except RehearseError as exc:
+        raise RehearseError(f"{exc}. The follow-up answer is saved as {path}") from None
+    answer = score_answer(follow_up, spoken.transcript, rubric,
+                          audio=str(path.relative_to(store.home)))
+    store.update(attempt_id, follow_ups=[{**answer.to_dict(), "duration_s": taken.seconds}])
+    return answer
