@@ -175,6 +175,9 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
     return Group(*parts, footer)
 
 
+START_PROMPT = Text("Press Enter to start speaking.", style="italic")
+
+
 def question_header(rubric: Rubric, seconds: float, interactive: bool) -> RenderableType:
     """What the speaker sees before recording: the question, the time, the layer cue line."""
     head = Text(rubric.question, style="bold")
@@ -182,10 +185,7 @@ def question_header(rubric: Rubric, seconds: float, interactive: bool) -> Render
     head.append(f"   ({clock(seconds)}, {how})", style="dim")
     cue = Text("cue: ", style="dim")
     cue.append(" · ".join(layer.label for layer in rubric.layers.values()))
-    parts: list[RenderableType] = [head, cue]
-    if interactive:
-        parts.append(Text("Press Enter to start speaking.", style="italic"))
-    return Group(*parts)
+    return Group(head, cue)
 
 
 def recording_summary(result: CaptureResult, attempt_id: int) -> Text:

@@ -22,7 +22,7 @@ from .errors import RehearseError
 from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
 from .live import record
-from .report import card, question_header, recording_summary
+from .report import START_PROMPT, card, question_header, recording_summary
 from .rubric import Rubric
 from .scoring import score
 from .store import Store
@@ -86,6 +86,7 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     if options.cue:
         console.print(card(rubric, with_question=False))
     if interactive:
+        console.print(START_PROMPT)
         _wait_for_enter(console)
 
     path = new_audio_path(store, rubric.id)
