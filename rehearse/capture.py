@@ -9,6 +9,7 @@ to ``on_audio`` so transcription can start while the user is still speaking.
 
 from __future__ import annotations
 
+import errno
 import math
 import queue
 import threading
@@ -27,6 +28,9 @@ BLOCK_SECONDS = 0.1  # one PortAudio callback block: 1,600 frames at 16 kHz
 FLUSH_SECONDS = 0.5  # audio written since the last header update is what a kill can lose
 SILENCE_DBFS = -50.0  # a block quieter than this counts as silence
 CLIP_PEAK = 0.99  # a block whose peak reaches this (of full scale) counts as clipping
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 
 
 class AudioError(RehearseError):
@@ -216,6 +220,7 @@ class Capture:
                      if self.rate != SAMPLE_RATE else None)
         since_flush = 0
         try:
+            self.path.touch(mode=0o600)  # the recording is readable by the user alone
             with sf.SoundFile(self.path, "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as out:
                 while True:
                     block = self._queue.get()  # None: the stream closed (stop, or device gone)
@@ -232,14 +237,13 @@ class Capture:
                             tail = resampler.resample_chunk(np.zeros(0, np.float32), last=True)
                             self._write(out, tail)
                         break
-        except OSError as exc:  # disk full, folder removed: keep what reached the disk
-            self._reason = "disk-full" if getattr(exc, "errno", None) == 28 else "write-failed"
-            self._error = f"could not write {self.path.name}: {exc}"
-        except Exception as exc:  # noqa: BLE001 - libsndfile reports a full disk this way too
-            self._reason = "write-failed"
-            self._error = f"could not write {self.path.name}: {exc}"
-            if "space" in str(exc).lower():
-                self._reason = "disk-full"
+        except Exception as exc:  # noqa: BLE001 - OSError, or libsndfile's RuntimeError
+            # A full disk (or quota, or file size limit) stops the capture; what reached the
+            # disk before the last header update stays readable.
+            full = getattr(exc, "errno", None) in _FULL_ERRNOS or any(
+                words in str(exc).lower() for words in ("space", "too large", "quota"))
+            self._reason = "disk-full" if full else "write-failed"
+            self._error = f"could not write {self.path.name}: {' '.join(str(exc).split())}"
         finally:
             if self._reason is None:
                 self._reason = "limit"

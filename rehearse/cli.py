@@ -512,6 +512,30 @@ def retry(
     _transcribe_and_report(store, attempt, rubric, Transcriber(resolve_model(model)), as_json)
 
 
+@app.command("doctor")
+def doctor(
+    listen: Annotated[bool, typer.Option("--listen/--no-listen",
+                                         help="Record one second to check the microphone hears.")] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Check PortAudio, the microphone, the Whisper model, the data home and the rubrics."""
+    from .doctor import run_checks
+
+    checks = run_checks(listen)
+    if as_json:
+        _print_json({"ok": all(c.ok for c in checks), "checks": [c.__dict__ for c in checks]})
+    else:
+        console = make_console()
+        for check in checks:
+            mark = ("✓ ", "green") if check.ok and not check.warning else \
+                ("! ", "yellow") if check.ok else ("✗ ", "bold red")
+            console.print(Text.assemble(mark, (f"{check.name}: ", "bold"), check.found))
+            if check.fix:
+                console.print(Text(f"  fix: {check.fix}", style="yellow" if check.ok else "red"))
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
 @app.command("devices")
 def devices(as_json: JsonOption = False) -> None:
     """List input devices; the default one is marked with *."""

@@ -126,6 +126,8 @@ def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) owner-only; fail early, in one line, if it is not writable."""
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.stat().st_mode & 0o077 and path.stat().st_uid == os.getuid():
+            path.chmod(0o700)  # e.g. a checkout's recordings/, cloned 0755: keep it private
         probe = path / f".write-test-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
@@ -162,13 +164,17 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # disk full, locked past the busy timeout
+            raise StoreError(f"could not save to {str(self.path)!r} ({exc}); recordings already "
+                             f"on disk in {str(self.home)!r} are kept") from None
 
     def _migrate(self) -> None:
         with self._write() as db:
