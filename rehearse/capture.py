@@ -33,6 +33,21 @@ CLIP_PEAK = 0.99  # a block whose peak reaches this (of full scale) counts as cl
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 
 
+def _out_of_space(path: Path) -> bool:
+    """After a failed write (libsndfile only says "System error"): is the disk, or the size a
+    file may grow to (RLIMIT_FSIZE), used up?"""
+    import resource
+    import shutil
+
+    try:
+        if shutil.disk_usage(path.parent).free < 1_000_000:
+            return True
+        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+        return soft != resource.RLIM_INFINITY and path.stat().st_size >= soft - 65_536
+    except OSError:
+        return False
+
+
 class AudioError(RehearseError):
     """A microphone or audio-library problem, with its fix."""
 
@@ -240,8 +255,7 @@ class Capture:
         except Exception as exc:  # noqa: BLE001 - OSError, or libsndfile's RuntimeError
             # A full disk (or quota, or file size limit) stops the capture; what reached the
             # disk before the last header update stays readable.
-            full = getattr(exc, "errno", None) in _FULL_ERRNOS or any(
-                words in str(exc).lower() for words in ("space", "too large", "quota"))
+            full = getattr(exc, "errno", None) in _FULL_ERRNOS or _out_of_space(self.path)
             self._reason = "disk-full" if full else "write-failed"
             self._error = f"could not write {self.path.name}: {' '.join(str(exc).split())}"
         finally:

@@ -114,7 +114,7 @@ class _Reader:
                 raise self.fail(f"unknown key ({hint})", self._sub(name))
 
     def _get(self, name: str, required: bool) -> Any:
-        if name not in self.table:
+        if self.table.get(name) is None:  # TOML has no null; a parsed dict from elsewhere may
             if required:
                 raise self.fail("missing (required)", self._sub(name))
             return None
