@@ -416,6 +416,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _one_or_all(attempt_id: int | None, all_attempts: bool,
+                rubrics: Path | None) -> tuple[Store, Catalog, list[Attempt]]:
+    """The store, the rubrics and the attempts a command was given: one id, or --all."""
+    if (attempt_id is None) == (not all_attempts):
+        raise UsageError("give an attempt id or --all")
+    store = Store(data_home())
+    attempts = [store.get(attempt_id)] if attempt_id is not None else store.list(full=True)
+    return store, _catalog(rubrics), attempts
+
+
 @app.command("export")
 def export_command(
     attempt_id: Annotated[int | None, typer.Argument(metavar="ID", help="One attempt.")] = None,
@@ -428,11 +438,7 @@ def export_command(
     from .attempts import stored_transcript
     from .export import export
 
-    if (attempt_id is None) == (not all_attempts):
-        raise UsageError("give an attempt id or --all")
-    store = Store(data_home())
-    catalog = _catalog(rubrics)
-    attempts = [store.get(attempt_id)] if attempt_id is not None else store.list(full=True)
+    store, catalog, attempts = _one_or_all(attempt_id, all_attempts, rubrics)
     scores = {a.id: score(stored_transcript(a), catalog.rubrics[a.topic])
               for a in attempts if a.transcript and a.topic in catalog.rubrics}
     try:
@@ -451,11 +457,7 @@ def rescore(
     """Score stored transcripts again with the current rubrics (after editing a rubric)."""
     from .attempts import stored_transcript
 
-    if (attempt_id is None) == (not all_attempts):
-        raise UsageError("give an attempt id or --all")
-    store = Store(data_home())
-    catalog = _catalog(rubrics)
-    targets = [store.get(attempt_id)] if attempt_id is not None else store.list(full=True)
+    store, catalog, targets = _one_or_all(attempt_id, all_attempts, rubrics)
     changed = unchanged = skipped = 0
     for attempt in targets:
         if not attempt.transcript or attempt.topic not in catalog.rubrics:

@@ -23,3 +23,19 @@ def catalog() -> Catalog:
 @pytest.fixture(scope="session")
 def gil(catalog: Catalog) -> Rubric:
     return catalog.get("gil")
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny randomly initialised Whisper checkpoint (see audio_support)."""
+    from .audio_support import build_tiny_checkpoint
+
+    return build_tiny_checkpoint(tmp_path_factory.mktemp("model") / "tiny-random.pt")
+
+
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A spoken answer about the GIL, made by espeak-ng."""
+    from .audio_support import ANSWER_TEXT, espeak
+
+    return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")

@@ -16,17 +16,17 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from .audio_support import ANSWER_TEXT, PacedFeed, espeak, mic_home, rehearse, speech_samples
+from .audio_support import PacedFeed, mic_home, rehearse, speech_samples
 
 
 @pytest.fixture(scope="session")
-def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")
+def speech_wav(speech: Path) -> Path:
+    return speech
 
 
 @pytest.fixture(scope="session")
-def speech16k(speech_wav: Path) -> np.ndarray:
-    return speech_samples(speech_wav, 16_000)
+def speech16k(speech: Path) -> np.ndarray:
+    return speech_samples(speech, 16_000)
 
 
 def saved(data_home: Path) -> list[Path]:

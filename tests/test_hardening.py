@@ -25,24 +25,11 @@ from rehearse.scoring import score
 from rehearse.text import normalize, tokenize
 
 from .audio_support import (
-    ANSWER_TEXT,
     PacedFeed,
-    build_tiny_checkpoint,
-    espeak,
     mic_home,
     rehearse,
     speech_samples,
 )
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_checkpoint(tmp_path_factory.mktemp("model") / "tiny.pt")
-
-
-@pytest.fixture(scope="module")
-def speech(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")
 
 
 def one_line_error(proc: subprocess.CompletedProcess[str], code: int = 1) -> str:

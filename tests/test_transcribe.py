@@ -31,10 +31,7 @@ from rehearse.transcribe import (
 )
 
 from .audio_support import (
-    ANSWER_TEXT,
     PacedFeed,
-    build_tiny_checkpoint,
-    espeak,
     mic_home,
     rehearse,
     speech_samples,
@@ -42,18 +39,10 @@ from .audio_support import (
 
 
 @pytest.fixture(scope="session")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_checkpoint(tmp_path_factory.mktemp("model") / "tiny-random.pt")
-
-
-@pytest.fixture(scope="session")
 def transcriber(tiny: Path) -> Transcriber:
     return Transcriber(resolve_model(str(tiny)), temperatures=[0.0])  # random weights: greedy
 
 
-@pytest.fixture(scope="session")
-def speech(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")
 
 
 def assert_words_in_range(result: Transcription, seconds: float) -> None:
