@@ -2,9 +2,10 @@
 
 The PortAudio callback only copies each block into a queue. A writer thread drains the queue:
 it mixes to mono, resamples to 16 kHz when the device could not open at that rate, appends to a
-16-bit WAV and flushes (libsndfile rewrites the header on flush), so a crash or ``kill -9``
-loses at most ``FLUSH_SECONDS`` of the answer. The same thread hands each 16 kHz float32 chunk
-to ``on_audio`` so transcription can start while the user is still speaking.
+16-bit WAV and, every ``FLUSH_SECONDS``, rewrites the header's sizes and syncs, so a crash or
+``kill -9`` leaves a complete WAV missing at most the last ``FLUSH_SECONDS`` of the answer.
+The same thread hands each 16 kHz float32 chunk to ``on_audio``, so transcription can start
+while the user is still speaking.
 """
 
 from __future__ import annotations
@@ -26,11 +27,31 @@ from .errors import RehearseError
 
 BLOCK_SECONDS = 0.1  # one PortAudio callback block: 1,600 frames at 16 kHz
 FLUSH_SECONDS = 0.5  # audio written since the last header update is what a kill can lose
+DEVICE_TIMEOUT_SECONDS = 3.0  # no block for this long: the device stopped delivering
 SILENCE_DBFS = -50.0  # a block quieter than this counts as silence
 CLIP_PEAK = 0.99  # a block whose peak reaches this (of full scale) counts as clipping
 
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+_SFC_UPDATE_HEADER_NOW = 0x1060  # libsndfile's sf_command to rewrite the header's sizes
+
+
+def _commit(out: Any) -> None:
+    """Make what was written so far a complete WAV on disk: header sizes, then the data.
+
+    ``SoundFile.flush`` only syncs; the RIFF and data sizes are rewritten by this command
+    (soundfile exposes no public call for it). Without it, readers other than libsndfile would
+    see an empty file after a crash.
+    """
+    try:
+        import soundfile as sf
+
+        sf._snd.sf_command(out._file, _SFC_UPDATE_HEADER_NOW, sf._ffi.NULL, 0)
+    except AttributeError:  # a soundfile without these internals: libsndfile still repairs it
+        pass
+    out.flush()
 
 
 def _out_of_space(path: Path) -> bool:
@@ -155,7 +176,7 @@ class Capture:
         self._reason: str | None = None
         self._error: str | None = None
         self._stream: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entered when Ctrl-C lands while closing
         self._writer: threading.Thread | None = None
         self.frames = 0  # 16 kHz frames written
         self.overflows = 0
@@ -164,6 +185,8 @@ class Capture:
         self.levels: deque[float] = deque(maxlen=40)  # dBFS of recent blocks, for the meter
         self.silent_seconds = 0.0  # how long the input has been silent, up to now
         self.clipping_at: float | None = None  # capture time of the last clipped block
+        self.loudest = -120.0  # dBFS of the loudest block so far
+        self.audio_error: str | None = None  # why on_audio was switched off, if it failed
 
     # -- the PortAudio side ---------------------------------------------------------------
     def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
@@ -206,7 +229,12 @@ class Capture:
         self._writer = threading.Thread(target=self._write_loop, name="rehearse-writer",
                                         daemon=True)
         self._writer.start()
-        self._stream.start()
+        try:
+            self._stream.start()
+        except sd.PortAudioError as exc:  # e.g. the device is busy
+            self.stop("failed")
+            self._writer.join()
+            raise AudioError(f"cannot start recording from {self.device.name!r}: {exc}") from None
 
     def stop(self, reason: str = "stopped") -> None:
         """End the capture early; everything captured so far is kept."""
@@ -218,13 +246,14 @@ class Capture:
     def _close_stream(self) -> None:
         with self._lock:
             stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception:  # noqa: BLE001 - a vanished device may fail to close; audio is safe
-                pass
-        self._queue.put(None)
+        if stream is None:
+            return  # another thread closed it, and will tell the writer when it is done
+        try:
+            stream.stop()  # waits for the callback's last block
+            stream.close()
+        except Exception:  # noqa: BLE001 - a vanished device may fail to close; audio is safe
+            pass
+        self._queue.put(None)  # after every block: the writer drains them all first
 
     # -- the writer thread ----------------------------------------------------------------
     def _write_loop(self) -> None:
@@ -238,14 +267,21 @@ class Capture:
             self.path.touch(mode=0o600)  # the recording is readable by the user alone
             with sf.SoundFile(self.path, "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as out:
                 while True:
-                    block = self._queue.get()  # None: the stream closed (stop, or device gone)
+                    try:  # None: the stream closed (stop, or device gone)
+                        block = self._queue.get(timeout=DEVICE_TIMEOUT_SECONDS)
+                    except queue.Empty:
+                        if self._done.is_set():
+                            continue  # stopping: the closing thread sends None shortly
+                        self._reason = "device-lost"
+                        self._error = "the input device stopped delivering audio"
+                        break
                     if block:
                         audio = self._to_mono_16k(block, resampler, last=False)
                         if audio.size and self._write(out, audio):
                             break
                         since_flush += audio.size
                         if since_flush >= FLUSH_SECONDS * SAMPLE_RATE:
-                            out.flush()
+                            _commit(out)
                             since_flush = 0
                     if block is None:
                         if resampler is not None:
@@ -282,9 +318,13 @@ class Capture:
         self.frames += audio.size
         self._meter(audio)
         if self.on_audio is not None:
-            self.on_audio(audio)
+            try:
+                self.on_audio(audio)
+            except Exception as exc:  # noqa: BLE001 - a consumer bug must not stop the recording
+                self.on_audio = None
+                self.audio_error = f"{type(exc).__name__}: {exc}"
         if self.frames >= self.max_frames:
-            out.flush()
+            _commit(out)
             self._reason = self._reason or "limit"
             return True
         return False
@@ -293,6 +333,7 @@ class Capture:
         rms = float(np.sqrt(np.mean(np.square(audio, dtype=np.float64))))
         dbfs = 20 * math.log10(rms) if rms > 1e-9 else -120.0
         self.levels.append(dbfs)
+        self.loudest = max(self.loudest, dbfs)
         seconds = audio.size / SAMPLE_RATE
         self.silent_seconds = self.silent_seconds + seconds if dbfs < SILENCE_DBFS else 0.0
         if float(np.max(np.abs(audio))) >= CLIP_PEAK:
@@ -302,10 +343,6 @@ class Capture:
     @property
     def seconds(self) -> float:
         return self.frames / SAMPLE_RATE
-
-    @property
-    def done(self) -> bool:
-        return self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)

@@ -567,7 +567,7 @@ def mic(
     with tempfile.TemporaryDirectory() as tmp:
         capture = Capture(Path(tmp) / "mic.wav", chosen, seconds)
         result = record(capture, seconds, console, interactive=False)
-        peak = max(capture.levels, default=-120.0)
+        peak = capture.loudest
     verdict, ok = mic_verdict(result, peak)
     console.print(verdict)
     if not ok:

@@ -61,7 +61,7 @@ def check_microphone(listen: bool = True) -> Check:
             result = capture.result()
         except AudioError as exc:
             return Check("microphone", False, device.name, str(exc))
-    loudest = max(capture.levels, default=-120.0)
+    loudest = capture.loudest
     if result.seconds == 0:
         return Check("microphone", False, f"{device.name}: no audio arrived",
                      "check the device with 'rehearse mic' and the system's sound settings")

@@ -8,6 +8,7 @@ and keep what was said.
 
 from __future__ import annotations
 
+import select
 import signal
 import sys
 import threading
@@ -76,13 +77,19 @@ def _stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
             signal.signal(sig, old)
 
 
-def _watch_enter(stop: Callable[[], None]) -> None:
+def _watch_enter(stop: Callable[[], None], finished: threading.Event) -> None:
+    """Stop on Enter. Polls, so the thread ends with the recording and never swallows a line
+    meant for the next prompt."""
     def wait() -> None:
         try:
-            sys.stdin.readline()
+            while not finished.is_set():
+                ready, _, _ = select.select([sys.stdin], [], [], 0.1)
+                if ready:
+                    sys.stdin.readline()
+                    stop()
+                    return
         except (OSError, ValueError):
             return
-        stop()
 
     threading.Thread(target=wait, name="rehearse-enter", daemon=True).start()
 
@@ -102,12 +109,16 @@ def record(capture: Capture, limit: float, console: Console, interactive: bool,
             while not capture.wait(0.25):
                 pass
         else:
-            _watch_enter(stop)
+            finished = threading.Event()
+            _watch_enter(stop, finished)
             def line() -> Text:
                 return status_line(capture, limit, hint(capture.seconds) if hint else None)
 
             with Live(line(), console=console, transient=True,
                       refresh_per_second=REFRESH_PER_SECOND) as live:
-                while not capture.wait(1 / REFRESH_PER_SECOND):
-                    live.update(line())
+                try:
+                    while not capture.wait(1 / REFRESH_PER_SECOND):
+                        live.update(line())
+                finally:
+                    finished.set()
     return capture.result()

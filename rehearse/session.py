@@ -94,8 +94,14 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
                            pid=os.getpid(), rubric=rubric.ref, model=transcriber.ref.name)
     stream = StreamingTranscriber(transcriber, prompt_for(rubric))
     coach = Coach(rubric, stream, options.seconds) if options.coach else None
-    result = record(Capture(path, device, options.seconds, on_audio=stream.feed),
-                    options.seconds, console, interactive, coach)
+    try:
+        result = record(Capture(path, device, options.seconds, on_audio=stream.feed),
+                        options.seconds, console, interactive, coach)
+    except RehearseError as exc:  # the device would not start: nothing was said yet
+        store.update(attempt_id, state="failed", error=str(exc), pid=None)
+        if path.exists() and path.stat().st_size <= 44:
+            path.unlink()
+        raise
     stopped = time.monotonic()
     store.update(attempt_id, state="recorded", duration_s=round(result.seconds, 2), pid=None,
                  overflows=result.overflows, error=result.error)

@@ -119,7 +119,12 @@ def test_kill_9_leaves_a_recoverable_recording(tmp_path: Path, data_home: Path,
     proc, _, _ = _interrupt_paced(tmp_path, data_home, speech16k, 2.0, signal.SIGKILL)
     (wav,) = saved(data_home)
     written = (wav.stat().st_size - 44) // 2
-    audio, rate = sf.read(wav, dtype="int16")  # the header was kept current while recording
+    header = wav.read_bytes()[:44]  # the sizes were kept current while recording
+    assert header[:4] == b"RIFF" and header[36:40] == b"data"
+    declared = int.from_bytes(header[40:44], "little") // 2
+    assert written - 16_000 // 2 <= declared <= written
+    assert int.from_bytes(header[4:8], "little") == 36 + declared * 2
+    audio, rate = sf.read(wav, dtype="int16")
     assert rate == 16_000
     assert len(audio) >= written - 16_000 // 2  # at most half a second not yet in the header
     assert len(audio) >= 1.5 * 16_000
