@@ -107,8 +107,13 @@ def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, Path]
 
     audio = load_audio(source)
     target = new_audio_path(store, rubric.id, source.suffix.lower() or ".wav")
-    shutil.copyfile(source, target)
-    target.chmod(0o600)
+    try:
+        target.touch(mode=0o600)
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise RehearseError(f"cannot copy {str(source)!r} into {str(target.parent)!r}: "
+                            f"{exc.strerror or exc}") from None
     attempt_id = store.add(rubric.id, "audio", audio_path=target, state="recorded",
                            duration_s=round(len(audio) / SAMPLE_RATE, 2), rubric=rubric.ref)
     return attempt_id, target

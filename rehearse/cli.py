@@ -7,6 +7,7 @@ neither torch nor whisper.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -79,6 +80,11 @@ class RehearseGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             typer.echo("rehearse: interrupted", err=True)
             rv = 130
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback on request
+            if os.environ.get("REHEARSE_DEBUG"):
+                raise
+            rv = _fail(f"unexpected error ({type(exc).__name__}: {exc}); run with "
+                       "REHEARSE_DEBUG=1 for the traceback, and please report it", 1)
         if not standalone_mode:
             return rv
         sys.exit(rv if isinstance(rv, int) else 0)
@@ -353,6 +359,11 @@ def compare(
             raise UsageError("give two attempt ids, or a topic")
         before, after = store.get(int(first)), store.get(second)
     else:
+        if second is not None:
+            raise UsageError("give two attempt ids, or one topic")
+        if first is None:  # the topic practised last
+            newest = store.list(limit=1)
+            first = newest[0].topic if newest else None
         scored = [a for a in store.list(first, limit=200, full=True) if a.covered]
         if len(scored) < 2:
             where = f" of {first}" if first else ""

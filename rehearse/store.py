@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -248,10 +248,20 @@ class Store:
             query += " WHERE topic = ?"
             args.append(topic)
         return [LayerRecord(i, t, when, json.loads(layers) if layers else {})
-                for i, t, when, layers in self.db.execute(query, args)]
+                for i, t, when, layers in self._read(query, args)]
+
+    def _read(self, query: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.db.execute(query, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"the attempt database {str(self.path)!r} is unreadable ({exc}); your "
+                f"recordings are safe in {str(self.home)!r}: move the database aside to start "
+                "a new one") from None
 
     def get(self, attempt_id: int) -> Attempt:
-        row = self.db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+        rows = self._read("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+        row = rows[0] if rows else None
         if row is None:
             raise StoreError(f"no attempt {attempt_id}; 'rehearse history' lists them")
         return self._attempt(row)
@@ -269,14 +279,18 @@ class Store:
         if limit is not None:
             query += " LIMIT ?"
             args.append(limit)
-        return [self._attempt(row) for row in self.db.execute(query, args)]
+        return [self._attempt(row) for row in self._read(query, args)]
 
     def delete(self, attempt_id: int) -> Attempt:
+        """Remove the attempt and every recording of it in the data home (follow-ups too)."""
         attempt = self.get(attempt_id)
         with self._write() as db:
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-        if attempt.audio_path is not None and attempt.audio_path.is_relative_to(self.home):
-            attempt.audio_path.unlink(missing_ok=True)
+        paths = [attempt.audio_path] + [self.home / f["audio"] for f in attempt.follow_ups or ()
+                                        if f.get("audio")]
+        for path in paths:
+            if path is not None and path.resolve().is_relative_to(self.home.resolve()):
+                path.unlink(missing_ok=True)
         return attempt
 
 

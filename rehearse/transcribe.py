@@ -235,9 +235,9 @@ class Transcriber:
                         f"{str(cache_dir())!r}) and could not be fetched ({_short(exc)}); run "
                         "once with network access, or pass --model PATH to a downloaded .pt "
                         "file") from None
-                except RuntimeError as exc:
+                except Exception as exc:  # noqa: BLE001 - not a checkpoint (pickle, zip errors)
                     raise ModelError(f"cannot load Whisper model {self.ref.spec!r}: "
-                                     f"{_short(exc)}") from None
+                                     f"{type(exc).__name__}: {_short(exc)}") from None
                 _warm_word_timing()
             self._model = model
             return model
@@ -368,8 +368,11 @@ class StreamingTranscriber:
             self._closed = True
             self._wake.notify()
         self._worker.join()
-        if self._error is not None:
+        if isinstance(self._error, RehearseError):
             raise self._error
+        if self._error is not None:
+            raise RehearseError(f"transcription failed ({type(self._error).__name__}: "
+                                f"{_short(self._error)})")
         return merge(self._results, self.transcriber.ref.name,
                      self._offset_samples / SAMPLE_RATE)
 

@@ -326,3 +326,47 @@ def test_history_and_rescore_while_recording_lose_nothing(tmp_path: Path, data_h
     assert len(audio) == 4 * 16_000
     assert sqlite3.connect(data_home / "rehearse.db").execute(
         "PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_file_that_is_not_a_checkpoint_is_one_line(tmp_path: Path, data_home: Path,
+                                                      speech: Path) -> None:
+    env = {**os.environ, "REHEARSE_HOME": str(data_home)}
+    not_a_model = tmp_path / "model.pt"
+    not_a_model.write_text("not a checkpoint")
+    line = one_line_error(rehearse("gil", "--audio", str(speech), "--model", str(not_a_model),
+                                   env=env))
+    assert "cannot load Whisper model" in line and "rehearse retry 1" in line
+
+
+def test_a_database_damaged_inside_is_one_line(data_home: Path) -> None:
+    from rehearse.store import Store
+
+    store = Store(data_home)
+    for i in range(300):
+        store.add("gil", "transcript", transcript="x" * 500, state="scored", result={
+            "layers": {"concept": {"covered": i % 2 == 0}}})
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    db = data_home / "rehearse.db"
+    raw = bytearray(db.read_bytes())
+    raw[8192:40960] = b"\xff" * (40960 - 8192)  # pages of the table, overwritten
+    db.write_bytes(bytes(raw))
+    env = {**os.environ, "REHEARSE_HOME": str(data_home)}
+    for args in (["history"], ["progress"], ["show", "5"]):
+        line = one_line_error(rehearse(*args, env=env))
+        assert "unreadable" in line and "recordings are safe" in line
+
+
+def test_delete_removes_follow_up_recordings_too(data_home: Path) -> None:
+    from rehearse.store import Store
+
+    store = Store(data_home)
+    (data_home / "recordings").mkdir()
+    main, follow = data_home / "recordings" / "gil.wav", data_home / "recordings" / "gil-f.wav"
+    main.write_bytes(b"RIFF")
+    follow.write_bytes(b"RIFF")
+    attempt_id = store.add("gil", "microphone", audio_path=main,
+                           follow_ups=[{"question": "q", "audio": "recordings/gil-f.wav"}])
+    assert rehearse("delete", str(attempt_id), "--yes",
+                    env={**os.environ, "REHEARSE_HOME": str(data_home)}).returncode == 0
+    assert list((data_home / "recordings").iterdir()) == []

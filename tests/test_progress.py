@@ -108,6 +108,9 @@ def test_history_show_compare_in_text_and_json(seeded: Store) -> None:
     same = json.loads(run("compare", "gil", "--json").stdout)
     assert same["before"] == 1 and same["after"] == 2 and same["gained"] == ["example", "trade_off"]
     assert run("compare", "decorators").exit_code == 1
+    assert run("compare", "gil", "2").exit_code == 2
+    newest = run("compare")  # the topic practised last: decorators, with only one attempt
+    assert newest.exit_code == 1 and "of decorators" in newest.stderr
 
 
 def test_progress_and_plan_in_text_and_json(seeded: Store) -> None:
