@@ -21,6 +21,8 @@ from .scoring import Score, Transcript, Word, score
 from .store import Attempt, Store, ensure_private_dir
 
 if TYPE_CHECKING:  # transcribe imports numpy; typed answers must not pay for it
+    import numpy as np
+
     from .transcribe import Transcriber, Transcription
 
 RECORDINGS = "recordings"  # the data home's folder for audio
@@ -98,7 +100,7 @@ def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcr
     return Outcome(attempt_id, result, transcription)
 
 
-def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, Path]:
+def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, np.ndarray]:
     """Copy a recording made elsewhere into the data home as a new attempt (not yet transcribed).
 
     The file is checked (readable audio, not too long) before anything is stored.
@@ -116,17 +118,19 @@ def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, Path]
                             f"{exc.strerror or exc}") from None
     attempt_id = store.add(rubric.id, "audio", audio_path=target, state="recorded",
                            duration_s=round(len(audio) / SAMPLE_RATE, 2), rubric=rubric.ref)
-    return attempt_id, target
+    return attempt_id, audio
 
 
 def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
-                       transcriber: Transcriber) -> Outcome:
-    """Transcribe and score a stored recording (``--audio``, ``retry``)."""
-    if attempt.audio_path is None or not attempt.audio_path.is_file():
-        raise RehearseError(f"attempt {attempt.id} has no recording on disk to transcribe")
-    from .transcribe import load_audio
+                       transcriber: Transcriber, audio: np.ndarray | None = None) -> Outcome:
+    """Transcribe and score a stored recording (``--audio``, ``retry``); ``audio`` when the
+    caller already decoded it."""
+    if audio is None:
+        if attempt.audio_path is None or not attempt.audio_path.is_file():
+            raise RehearseError(f"attempt {attempt.id} has no recording on disk to transcribe")
+        from .transcribe import load_audio
 
-    audio = load_audio(attempt.audio_path)
+        audio = load_audio(attempt.audio_path)
     store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
     transcription = transcriber.transcribe(audio, prompt_for(rubric))
     return finish(store, attempt.id, rubric, transcription)

@@ -52,6 +52,8 @@ from .store import Attempt, Store, process_alive
 from .transcript_input import read_transcript
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .transcribe import Transcriber
 
 
@@ -115,6 +117,9 @@ RubricsOption = Annotated[
                  help="A folder of your own rubrics (adds topics or overrides shipped ones)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+ModelOption = Annotated[str | None, typer.Option(
+    "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL, show_envvar=True,
+    help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")]
 
 
 def _catalog(extra: Path | None) -> Catalog:
@@ -158,9 +163,7 @@ def practice(
         help="Time limit for the spoken answer.")] = DEFAULT_SECONDS,
     device: Annotated[str | None, typer.Option(
         "--device", "-d", metavar="NAME|INDEX", help="Input device (see `rehearse devices`).")] = None,
-    model: Annotated[str | None, typer.Option(
-        "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL, show_envvar=True,
-        help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")] = None,
+    model: ModelOption = None,
     cue: Annotated[bool, typer.Option("--cue", help="Show the cue card before you speak.")] = False,
     follow_up: Annotated[bool | None, typer.Option(
         "--follow-up/--no-follow-up",
@@ -191,8 +194,9 @@ def practice(
 
     transcriber = Transcriber(resolve_model(model))
     if audio is not None:
-        attempt_id, _ = import_audio(store, rubric, audio)
-        _transcribe_and_report(store, store.get(attempt_id), rubric, transcriber, as_json)
+        attempt_id, samples = import_audio(store, rubric, audio)
+        _transcribe_and_report(store, store.get(attempt_id), rubric, transcriber, as_json,
+                               samples)
         return
     from .session import SpeakOptions
 
@@ -223,11 +227,12 @@ def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Any,
 
 
 def _transcribe_and_report(store: Store, attempt: Attempt, rubric: Rubric,
-                           transcriber: Transcriber, as_json: bool) -> None:
+                           transcriber: Transcriber, as_json: bool,
+                           samples: np.ndarray | None = None) -> None:
     from .attempts import transcribe_attempt
 
     try:
-        outcome = transcribe_attempt(store, attempt, rubric, transcriber)
+        outcome = transcribe_attempt(store, attempt, rubric, transcriber, samples)
     except RehearseError as exc:
         store.update(attempt.id, error=str(exc))
         raise RehearseError(f"{exc}. The recording is kept (attempt {attempt.id}); try again "
@@ -469,17 +474,23 @@ def rescore(
     from .attempts import stored_transcript
 
     store, catalog, targets = _one_or_all(attempt_id, all_attempts, rubrics)
+    from .delivery import analyse
+
     changed = unchanged = skipped = 0
     for attempt in targets:
         if not attempt.transcript or attempt.topic not in catalog.rubrics:
             skipped += 1
             continue
         rubric = catalog.rubrics[attempt.topic]
-        result = score(stored_transcript(attempt), rubric).to_dict()
+        scored = score(stored_transcript(attempt), rubric)
+        result = scored.to_dict()
         if attempt.result == result and attempt.rubric == rubric.ref:
             unchanged += 1
             continue
-        store.update(attempt.id, result=result, rubric=rubric.ref, state="scored")
+        # the structure notes come from the layers' times: measure delivery again too
+        limit = (attempt.delivery or {}).get("limit_s")
+        store.update(attempt.id, result=result, rubric=rubric.ref, state="scored",
+                     delivery=analyse(scored, attempt.duration_s, limit).to_dict())
         changed += 1
     make_console().print(f"Rescored {changed + unchanged} attempts: {changed} changed, "
                          f"{unchanged} unchanged, {skipped} without a transcript or rubric")
@@ -506,9 +517,7 @@ def delete(
 @app.command("retry")
 def retry(
     attempt_id: Annotated[int, typer.Argument(metavar="ID", help="Attempt id (see `rehearse history`).")],
-    model: Annotated[str | None, typer.Option(
-        "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL,
-        help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")] = None,
+    model: ModelOption = None,
     as_json: JsonOption = False,
     rubrics: RubricsOption = None,
 ) -> None:

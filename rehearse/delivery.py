@@ -14,13 +14,14 @@ from typing import Any
 
 from .scoring import Score, Transcript, Word
 from .text import STOPWORDS
+from .timefmt import clock
 
 PACE_BAND = (120, 160)  # words per minute that sound calm and clear in an interview
 LONG_PAUSE_SECONDS = 2.0
 PACE_WINDOW_SECONDS = 30.0  # pace is also measured per window, to show where it drifted
 RUSHED_FRACTION = 0.9  # a layer first heard after 90% of the time limit was rushed
 LINGER_FRACTION = 0.6  # the first layer taking over 60% of the answer before the next one
-FILLER_NOTE = "a lower bound: speech recognition drops some fillers"
+FILLER_NOTE = "a lower bound: speech recognition drops some"
 
 _SIMPLE_FILLERS = {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm"}
 _WORD = re.compile(r"[\w']+")
@@ -47,6 +48,7 @@ class Delivery:
     fillers: dict[str, int]
     pauses: list[Pause]  # longer than LONG_PAUSE_SECONDS
     time_used: float | None  # fraction of the time limit
+    limit_s: float | None  # the time limit, kept so a rescore can redo the structure notes
     repeated: list[tuple[str, int]]  # content words said 3+ times, most first
     timeline: list[tuple[str, float]]  # (layer, first time heard) in the order spoken
     in_order: bool | None
@@ -68,27 +70,18 @@ class Delivery:
         return data
 
 
-def _tokens(transcript: Transcript) -> list[tuple[str, str, float | None, float | None]]:
-    """(word lowercased, punctuation right after it, start, end) for every spoken word."""
-    out: list[tuple[str, str, float | None, float | None]] = []
-    if transcript.words:
-        for word in transcript.words:
-            for match in _WORD.finditer(word.text.lower()):
-                tail = word.text[match.end():].strip()[:1]
-                out.append((match.group(), tail, word.start, word.end))
-        return out
+def _tokens(transcript: Transcript) -> list[tuple[str, str]]:
+    """(word lowercased, the punctuation right after it) for every word said."""
     text = transcript.text
-    for match in _WORD.finditer(text.lower()):
-        tail = text[match.end(): match.end() + 1].strip()
-        out.append((match.group(), tail, None, None))
-    return out
+    return [(m.group(), text[m.end(): m.end() + 1].strip())
+            for m in _WORD.finditer(text.lower())]
 
 
 def count_fillers(transcript: Transcript) -> dict[str, int]:
     """um/uh/er..., "you know", and "like" or "so" when they are fillers, not words."""
     tokens = _tokens(transcript)
     counts: Counter[str] = Counter()
-    for i, (word, punct, _, _) in enumerate(tokens):
+    for i, (word, punct) in enumerate(tokens):
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         sentence_start = before is None or before[1] in {".", "?", "!", ","}
@@ -140,7 +133,7 @@ def _drift(words: tuple[Word, ...]) -> list[tuple[float, float]]:
 
 
 def repeated_words(transcript: Transcript, minimum: int = 3, top: int = 3) -> list[tuple[str, int]]:
-    words = [w for w, _, _, _ in _tokens(transcript)
+    words = [w for w, _ in _tokens(transcript)
              if w not in STOPWORDS and w not in _SIMPLE_FILLERS and len(w) > 2]
     return [(w, n) for w, n in Counter(words).most_common(top) if n >= minimum]
 
@@ -152,7 +145,7 @@ def structure(score: Score, limit: float | None) -> tuple[list[tuple[str, float]
               if r.covered and r.first_time is not None]
     if not firsts:
         return [], None, []
-    timeline = sorted(((n, t) for n, t in firsts if t is not None), key=lambda x: x[1])
+    timeline = sorted(firsts, key=lambda x: x[1])
     order = list(score.layers)
     spoken = [name for name, _ in timeline]
     in_order = spoken == sorted(spoken, key=order.index)
@@ -166,19 +159,14 @@ def structure(score: Score, limit: float | None) -> tuple[list[tuple[str, float]
         first_name, first_at = timeline[0]
         span = timeline[1][1] - first_at
         if span > LINGER_FRACTION * (end - first_at) and span > 30:
-            notes.append(f"{score.layers[first_name].label} took {_clock(span)} before the next "
+            notes.append(f"{score.layers[first_name].label} took {clock(span)} before the next "
                          "layer: say it in one or two sentences")
     if limit:
         for name, at in timeline:
             if at >= RUSHED_FRACTION * limit:
-                notes.append(f"{score.layers[name].label} came only at {_clock(at)}: "
+                notes.append(f"{score.layers[name].label} came only at {clock(at)}: "
                              "leave it more time")
     return timeline, in_order, notes
-
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def analyse(score: Score, duration: float | None = None, limit: float | None = None) -> Delivery:
@@ -192,6 +180,6 @@ def analyse(score: Score, duration: float | None = None, limit: float | None = N
     return Delivery(
         words=count, speaking_seconds=speaking, wpm=wpm, pace=_pace(wpm) if wpm else "",
         drift=_drift(words), fillers=count_fillers(transcript), pauses=long_pauses(words),
-        time_used=round(duration / limit, 2) if duration and limit else None,
+        time_used=round(duration / limit, 2) if duration and limit else None, limit_s=limit,
         repeated=repeated_words(transcript), timeline=timeline, in_order=in_order,
         structure_notes=notes)

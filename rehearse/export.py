@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from .report import clock
 from .scoring import Score
 from .store import Attempt
+from .timefmt import clock
 
 LAYER_COLOURS = ("#0e7490", "#15803d", "#a21caf", "#b45309", "#1d4ed8", "#b91c1c")
 
@@ -103,11 +103,14 @@ def _highlight(score: Score, colours: dict[str, str]) -> str:
 
 
 def _delivery(attempt: Attempt, score: Score) -> str:
-    words = len(score.transcript.text.split())
-    rows = [("words", str(words))]
+    delivery = attempt.delivery or {}
+    rows = [("words", str(len(score.transcript.text.split())))]
     if attempt.duration_s:
         rows.append(("time", clock(attempt.duration_s)))
-        rows.append(("pace", f"{words / attempt.duration_s * 60:.0f} words per minute"))
+    if delivery.get("wpm"):
+        rows.append(("pace", f"{delivery['wpm']:.0f} words per minute"))
+    if delivery.get("fillers"):
+        rows.append(("fillers", ", ".join(f"{w} ×{n}" for w, n in delivery["fillers"].items())))
     if attempt.model:
         rows.append(("model", attempt.model))
     return "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + "</dl>"

@@ -21,22 +21,18 @@ from rich.live import Live
 from rich.text import Text
 
 from .capture import SILENCE_DBFS, Capture, CaptureResult
-from .report import clock
+from .report import bars
+from .timefmt import clock
 
 REFRESH_PER_SECOND = 8
 SILENCE_WARNING_SECONDS = 4.0
-_BARS = "▁▂▃▄▅▆▇█"
 _METER_FLOOR_DBFS = -60.0
 
 
 def meter(levels: list[float], width: int = 12) -> str:
     """A sparkline of recent input levels (dBFS), newest on the right."""
-    recent = levels[-width:]
-    chars = []
-    for dbfs in recent:
-        fraction = min(1.0, max(0.0, (dbfs - _METER_FLOOR_DBFS) / -_METER_FLOOR_DBFS))
-        chars.append(_BARS[min(len(_BARS) - 1, int(fraction * len(_BARS)))])
-    return "".join(chars).rjust(width, " ")
+    fractions = [(dbfs - _METER_FLOOR_DBFS) / -_METER_FLOOR_DBFS for dbfs in levels[-width:]]
+    return bars(fractions).rjust(width, " ")
 
 
 def status_line(capture: Capture, limit: float, hint: str | None = None) -> Text:

@@ -8,8 +8,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .delivery import FILLER_NOTE
 from .rubric import Catalog, Rubric
 from .scoring import LayerResult, Score
+from .timefmt import clock
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -25,12 +27,6 @@ QUOTE_WIDTH = 48  # characters of a quote shown in the checklist
 
 def layer_styles(rubric: Rubric) -> dict[str, str]:
     return {name: LAYER_STYLES[i % len(LAYER_STYLES)] for i, name in enumerate(rubric.layers)}
-
-
-def clock(seconds: float) -> str:
-    """``75.4`` -> ``1:15``."""
-    whole = max(0, int(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _shorten(text: str, width: int = QUOTE_WIDTH) -> str:
@@ -138,8 +134,7 @@ def delivery_lines(delivery: dict[str, Any], labels: dict[str, str]) -> list[Tex
     for note in delivery.get("structure_notes") or []:
         lines.append(Text(f"           ! {note}", style="yellow"))
     if fillers:
-        lines.append(Text("Filler counts are a lower bound: speech recognition drops some.",
-                          style="dim"))
+        lines.append(Text(f"Filler counts are {FILLER_NOTE}.", style="dim"))
     return lines
 
 
@@ -317,13 +312,18 @@ def make_console(stderr: bool = False, width: int | None = None) -> Console:
     return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
 
 
-_SPARKS = "▁▂▃▄▅▆▇█"
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def bars(fractions: list[float]) -> str:
+    """Each value in 0..1 (clamped) as a bar character."""
+    top = len(_BARS) - 1
+    return "".join(_BARS[round(min(1.0, max(0.0, f)) * top)] for f in fractions)
 
 
 def sparkline(values: tuple[int, ...], top: int, width: int = 12) -> str:
     """Layers covered per attempt (0..top) as bars, the latest on the right."""
-    recent = values[-width:]
-    return "".join(_SPARKS[round(v / top * (len(_SPARKS) - 1))] if top else " " for v in recent)
+    return bars([v / top for v in values[-width:]]) if top else ""
 
 
 def ago(when: datetime | None, now: datetime) -> str:

@@ -22,8 +22,6 @@ from .errors import RehearseError
 
 DB_NAME = "rehearse.db"
 BUSY_TIMEOUT_MS = 10_000  # wait this long for another rehearse process to finish writing
-STATES = ("recording", "recorded", "transcribed", "scored", "failed")
-SOURCES = ("microphone", "audio", "transcript")
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:

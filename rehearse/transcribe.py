@@ -20,14 +20,14 @@ from typing import Any
 
 import numpy as np
 
-from .defaults import DEFAULT_MODEL, ENV_MODEL, SAMPLE_RATE
+from .defaults import DEFAULT_MODEL, ENV_MODEL, MAX_SECONDS, SAMPLE_RATE
 from .errors import RehearseError, UsageError
 from .scoring import Transcript, Word
 
 # Official names (whisper.available_models()); kept here so that naming one needs no torch import.
 MODEL_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
                "large-v1", "large-v2", "large-v3", "large", "large-v3-turbo", "turbo")
-MAX_AUDIO_SECONDS = 3600  # longer files are refused before they are read into memory
+MAX_AUDIO_SECONDS = MAX_SECONDS  # longer files are refused before they are read into memory
 TEMPERATURES = (0.0, 0.4)  # one fallback at most: each retry re-runs the decoder on the window
 ENV_TEMPERATURE = "REHEARSE_TEMPERATURE"  # "0": greedy only, no fallback (faster; tests)
 FRAME_SECONDS = 0.03  # energy frames for silence trimming (480 samples)
@@ -133,12 +133,9 @@ def _short(exc: BaseException) -> str:
 def speech_bounds(audio: np.ndarray) -> tuple[int, int] | None:
     """(first, last) sample of speech with a little padding, or None when it is all silence."""
     frame = int(FRAME_SECONDS * SAMPLE_RATE)
-    count = len(audio) // frame
-    if count == 0:
+    dbfs = _frame_dbfs(audio)
+    if dbfs.size == 0:
         return None
-    frames = audio[: count * frame].astype(np.float64).reshape(count, frame)
-    rms = np.sqrt(np.mean(frames**2, axis=1))
-    dbfs = 20 * np.log10(np.maximum(rms, 1e-9))
     floor = float(np.percentile(dbfs, 10))
     loud = np.flatnonzero(dbfs > max(SPEECH_FLOOR_DBFS, floor + 10))
     if loud.size < max(3, int(0.15 / FRAME_SECONDS)):  # under ~0.15 s of sound is not an answer
