@@ -56,13 +56,14 @@ class Outcome:
     """A finished attempt: its id, the score (None when no speech was heard)."""
 
     attempt_id: int
+    rubric: Rubric
     score: Score | None
     transcription: Transcription | None = None
 
     def to_dict(self, store: Store) -> dict[str, Any]:
         attempt = store.get(self.attempt_id)
-        data: dict[str, Any] = self.score.to_dict() if self.score else {
-            "topic": attempt.topic, "covered": 0, "layers": {}, "transcript": ""}
+        # No speech: the same shape, every layer uncovered (and "no_speech" says why).
+        data: dict[str, Any] = (self.score or score("", self.rubric)).to_dict()
         data["delivery"] = attempt.delivery
         data.update({
             "attempt": attempt.id, "source": attempt.source, "state": attempt.state,
@@ -81,7 +82,7 @@ def save_typed(store: Store, rubric: Rubric, text: str) -> Outcome:
     attempt_id = store.add(rubric.id, "transcript", transcript=text, rubric=rubric.ref,
                            result=result.to_dict(), state="scored",
                            delivery=analyse(result).to_dict())
-    return Outcome(attempt_id, result)
+    return Outcome(attempt_id, rubric, result)
 
 
 def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcription,
@@ -91,13 +92,13 @@ def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcr
     if transcription.no_speech:
         store.update(attempt_id, transcript="", words=words, model=transcription.model,
                      state="transcribed", error="no speech detected", rubric=rubric.ref)
-        return Outcome(attempt_id, None, transcription)
+        return Outcome(attempt_id, rubric, None, transcription)
     result = score(transcription.transcript, rubric)
     duration = store.get(attempt_id).duration_s or transcription.audio_seconds
     store.update(attempt_id, transcript=result.transcript.text, words=words,
                  model=transcription.model, result=result.to_dict(), rubric=rubric.ref,
                  delivery=analyse(result, duration, limit).to_dict(), state="scored", error=None)
-    return Outcome(attempt_id, result, transcription)
+    return Outcome(attempt_id, rubric, result, transcription)
 
 
 def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, np.ndarray]:

@@ -1,7 +1,8 @@
 """`rehearse doctor`: check everything rehearse needs, and say how to fix what is missing.
 
 Each check returns a :class:`Check`: ok or not, what was found, and (when not ok) the fix in
-one line. Nothing here downloads or changes anything.
+one line. Nothing is downloaded; the only change is that the data home (and its empty
+database) is created if it does not exist yet, which is how its writability is checked.
 """
 
 from __future__ import annotations
