@@ -22,13 +22,12 @@ from typing import Any
 
 import numpy as np
 
-from .defaults import MAX_SECONDS, SAMPLE_RATE
+from .defaults import MAX_SECONDS, SAMPLE_RATE, SILENCE_DBFS
 from .errors import RehearseError
 
 BLOCK_SECONDS = 0.1  # one PortAudio callback block: 1,600 frames at 16 kHz
 FLUSH_SECONDS = 0.5  # audio written since the last header update is what a kill can lose
 DEVICE_TIMEOUT_SECONDS = 3.0  # no block for this long: the device stopped delivering
-SILENCE_DBFS = -50.0  # a block quieter than this counts as silence
 CLIP_PEAK = 0.99  # a block whose peak reaches this (of full scale) counts as clipping
 
 

@@ -5,3 +5,4 @@ DEFAULT_MODEL = "base.en"  # Whisper model when neither --model nor $REHEARSE_MO
 ENV_MODEL = "REHEARSE_MODEL"
 DEFAULT_SECONDS = 120  # the two-minute answer
 MAX_SECONDS = 3600  # refuse limits beyond an hour: an answer is minutes long
+SILENCE_DBFS = -50.0  # input quieter than this counts as silence (live warning, mic check)

@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .defaults import DEFAULT_MODEL, ENV_MODEL
+from .defaults import DEFAULT_MODEL, ENV_MODEL, SILENCE_DBFS
 from .errors import RehearseError
 from .paths import data_home, user_rubrics_dir
 from .rubric import RubricError, builtin_rubrics_dir, load_folder
@@ -66,7 +66,7 @@ def check_microphone(listen: bool = True) -> Check:
     if result.seconds == 0:
         return Check("microphone", False, f"{device.name}: no audio arrived",
                      "check the device with 'rehearse mic' and the system's sound settings")
-    if loudest < -60:
+    if loudest < SILENCE_DBFS:
         return Check("microphone", True, f"{device.name}: only silence in {MIC_CHECK_SECONDS:.0f} s",
                      "if you spoke, the mic may be muted; try 'rehearse mic'", warning=True)
     return Check("microphone", True, f"{device.name}: heard sound (loudest {loudest:.0f} dBFS)")

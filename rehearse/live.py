@@ -20,7 +20,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-from .capture import SILENCE_DBFS, Capture, CaptureResult
+from .capture import Capture, CaptureResult
+from .defaults import SILENCE_DBFS
 from .report import bars
 from .timefmt import clock
 

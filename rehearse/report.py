@@ -8,6 +8,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .defaults import SILENCE_DBFS
 from .delivery import FILLER_NOTE
 from .rubric import Catalog, Rubric
 from .scoring import LayerResult, Score
@@ -214,7 +215,7 @@ def mic_verdict(result: CaptureResult, peak_dbfs: float) -> tuple[Text, bool]:
         return Text(f"✗ {result.error}", style="bold red"), False
     if result.seconds == 0:
         return Text("✗ no audio arrived from the device", style="bold red"), False
-    if peak_dbfs < -50:
+    if peak_dbfs < SILENCE_DBFS:
         return Text(f"✗ only silence (loudest {peak_dbfs:.0f} dBFS): is the mic muted or the "
                     "wrong device? see 'rehearse devices'", style="bold red"), False
     return Text(f"✓ heard you: loudest {peak_dbfs:.0f} dBFS over {clock(result.seconds)}",
