@@ -54,6 +54,7 @@ from .transcript_input import read_transcript
 if TYPE_CHECKING:
     import numpy as np
 
+    from .session import SpeakOptions
     from .transcribe import Transcriber
 
 
@@ -204,7 +205,7 @@ def practice(
     _speak(store, rubric, transcriber, options, as_json)
 
 
-def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Any,
+def _speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
            as_json: bool) -> None:
     from .session import speak
 
@@ -375,18 +376,19 @@ def compare(
             raise RehearseError(f"need two scored attempts{where} to compare; "
                                 f"'rehearse history' lists them")
         after, before = scored[0], scored[1]
+    from .progress import compare as compare_attempts
+
     catalog = _catalog(rubrics)
     names = list(catalog.rubrics[after.topic].layers) if after.topic in catalog.rubrics else \
         list(after.covered)
+    change = compare_attempts(before, after, names)
     if as_json:
         _print_json({"before": before.id, "after": after.id, "topic": after.topic,
-                     "gained": [n for n in names if after.covered.get(n) and not before.covered.get(n)],
-                     "dropped": [n for n in names if before.covered.get(n) and not after.covered.get(n)],
-                     "duration_s": [before.duration_s, after.duration_s],
-                     "fillers": [(a.delivery or {}).get("filler_count") for a in (before, after)],
-                     "wpm": [(a.delivery or {}).get("wpm") for a in (before, after)]})
+                     "gained": change.gained, "dropped": change.dropped,
+                     "missing": change.missing, "duration_s": change.duration_s,
+                     "fillers": change.fillers, "wpm": change.wpm})
         return
-    make_console().print(comparison(before, after, names))
+    make_console().print(comparison(change))
 
 
 @app.command("progress")
@@ -403,7 +405,7 @@ def progress(
     if topic is not None:
         layers = {catalog.get(topic).id: layers[topic]}
     items = all_progress(layers, Store(data_home()).layer_history(topic))
-    now = _now()
+    now = datetime.now(UTC)
     if as_json:
         _print_json({"overall_coverage": round(overall_coverage(items), 3), "topics": [
             {"topic": p.topic, "attempts": p.attempts, "trend": list(p.trend), "best": p.best,
@@ -420,16 +422,12 @@ def plan_command(as_json: JsonOption = False, rubrics: RubricsOption = None) -> 
     from .progress import all_progress, plan
 
     catalog = _catalog(rubrics)
-    result = plan(all_progress(_topic_layers(catalog), Store(data_home()).layer_history()), _now())
+    result = plan(all_progress(_topic_layers(catalog), Store(data_home()).layer_history()))
     if as_json:
         _print_json({"well": result.well, "inconsistent": result.inconsistent,
                      "avoid": result.avoid, "next": result.next_topic, "reason": result.reason})
         return
     make_console().print(plan_view(result))
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _one_or_all(attempt_id: int | None, all_attempts: bool,

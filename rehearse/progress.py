@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .store import LayerRecord
+from .store import Attempt, LayerRecord
 
 WELL_STREAK = 2  # full answers in a row that make a topic "answer well"
 STALE_DAYS = 21  # a single weak attempt older than this counts as avoided again
@@ -77,6 +77,33 @@ def overall_coverage(progress: Iterable[TopicProgress]) -> float:
     items = list(progress)
     total = sum(p.total for p in items)
     return sum(sum(p.latest.values()) for p in items) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed from one attempt to a later one (pairs are [before, after])."""
+
+    before: Attempt
+    after: Attempt
+    gained: list[str]
+    dropped: list[str]
+    missing: list[str]  # in neither
+    fillers: list[int | None]
+    wpm: list[float | None]
+    duration_s: list[float | None]
+
+
+def compare(before: Attempt, after: Attempt, layers: Sequence[str]) -> Comparison:
+    was, now = before.covered, after.covered
+    pair = (before, after)
+    return Comparison(
+        before, after,
+        gained=[n for n in layers if now.get(n) and not was.get(n)],
+        dropped=[n for n in layers if was.get(n) and not now.get(n)],
+        missing=[n for n in layers if not now.get(n) and not was.get(n)],
+        fillers=[(x.delivery or {}).get("filler_count") for x in pair],
+        wpm=[(x.delivery or {}).get("wpm") for x in pair],
+        duration_s=[x.duration_s for x in pair])
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .capture import CaptureResult, InputDevice
     from .followup import FollowUpResult
-    from .progress import Plan, TopicProgress
+    from .progress import Comparison, Plan, TopicProgress
     from .store import Attempt
 
 LAYER_STYLES = ("cyan", "green", "magenta", "yellow", "blue", "red")
@@ -377,31 +377,27 @@ def plan_view(plan: Plan) -> RenderableType:
     return Group(*parts)
 
 
-def comparison(before: Attempt, after: Attempt, names: list[str]) -> Text:
-    """What changed between two attempts: layers gained and lost, time, words."""
-    text = Text(f"{after.topic}: attempt {before.id} → {after.id}  ", style="bold")
-    a, b = before.covered, after.covered
-    gained = [n for n in names if b.get(n) and not a.get(n)]
-    lost = [n for n in names if a.get(n) and not b.get(n)]
-    missing = [n for n in names if not b.get(n) and not a.get(n)]
+def comparison(change: Comparison) -> Text:
+    """What changed between two attempts: layers gained and lost, fillers, pace, time."""
+    text = Text(f"{change.after.topic}: attempt {change.before.id} → {change.after.id}  ",
+                style="bold")
     label = lambda items: ", ".join(n.replace("_", "-") for n in items)  # noqa: E731
     parts = []
-    if gained:
-        parts.append(("new: " + label(gained), "green"))
-    if lost:
-        parts.append(("dropped: " + label(lost), "red"))
-    if missing:
-        parts.append(("still missing: " + label(missing), "yellow"))
-    if not gained and not lost:
+    if change.gained:
+        parts.append(("new: " + label(change.gained), "green"))
+    if change.dropped:
+        parts.append(("dropped: " + label(change.dropped), "red"))
+    if change.missing:
+        parts.append(("still missing: " + label(change.missing), "yellow"))
+    if not change.gained and not change.dropped:
         parts.append(("same layers", "dim"))
-    fillers = [(a.delivery or {}).get("filler_count") for a in (before, after)]
-    if None not in fillers:
-        parts.append((f"fillers {fillers[0]} → {fillers[1]}", ""))
-    pace = [(a.delivery or {}).get("wpm") for a in (before, after)]
-    if None not in pace:
-        parts.append((f"{pace[0]:.0f} → {pace[1]:.0f} wpm", ""))
-    if before.duration_s is not None and after.duration_s is not None:
-        parts.append((f"{clock(before.duration_s)} → {clock(after.duration_s)}", ""))
+    if None not in change.fillers:
+        parts.append((f"fillers {change.fillers[0]} → {change.fillers[1]}", ""))
+    if None not in change.wpm:
+        parts.append((f"{change.wpm[0]:.0f} → {change.wpm[1]:.0f} wpm", ""))
+    if None not in change.duration_s:
+        before, after = change.duration_s
+        parts.append((f"{clock(before)} → {clock(after)}", ""))  # type: ignore[arg-type]
     for i, (part, style) in enumerate(parts):
         text.append(("; " if i else "") + part, style=style)
     return text

@@ -203,7 +203,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     if term_reader:
         for name in term_reader.table:
             terms[name] = term_reader.texts(name)
-    term_map = TermMap().merged(terms)
+    term_map = TermMap.with_terms(terms)
 
     layers_reader = root.table_at("layers")
     assert layers_reader is not None

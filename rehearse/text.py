@@ -174,7 +174,9 @@ class TermMap:
         for options in self._by_first.values():
             options.sort(key=lambda option: len(option[0]), reverse=True)
 
-    def merged(self, terms: Mapping[str, Iterable[str]]) -> TermMap:
+    @classmethod
+    def with_terms(cls, terms: Mapping[str, Iterable[str]]) -> TermMap:
+        """The global spoken forms plus a rubric's own ``terms``."""
         combined: dict[str, list[str]] = {k: list(v) for k, v in GLOBAL_TERMS.items()}
         for term, aliases in terms.items():
             combined.setdefault(term, []).extend(aliases)

@@ -34,7 +34,7 @@ def test_fillers_are_dropped() -> None:
 
 
 def test_terms_fold_aliases_and_keep_the_source_span() -> None:
-    terms = TermMap().merged({"gil": ["gill", "global interpreter lock"]})
+    terms = TermMap.with_terms({"gil": ["gill", "global interpreter lock"]})
     text = "The Global Interpreter Lock, or gill."
     tokens = tokenize(text, terms)
     assert [t.text for t in tokens] == ["the", "gil", "or", "gil"]
