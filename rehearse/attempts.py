@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,14 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from .defaults import SAMPLE_RATE
 from .delivery import analyse
-from .errors import RehearseError
-from .rubric import Rubric
+from .errors import RehearseError, UsageError
+from .rubric import Catalog, Rubric
 from .scoring import Score, Transcript, Word, score
-from .store import Attempt, Store, ensure_private_dir
+from .store import Attempt, Store, ensure_private_dir, process_alive
 
 if TYPE_CHECKING:  # transcribe imports numpy; typed answers must not pay for it
     import numpy as np
 
+    from .followup import FollowUpResult
+    from .progress import Comparison
     from .transcribe import Transcriber, Transcription
 
 RECORDINGS = "recordings"  # the data home's folder for audio
@@ -59,8 +62,11 @@ class Outcome:
     rubric: Rubric
     score: Score | None
     transcription: Transcription | None = None
+    latency: float | None = None  # a spoken answer: seconds from stopping to the report
+    follow_up: FollowUpResult | None = None
 
     def to_dict(self, store: Store) -> dict[str, Any]:
+        """The result of one answer as ``--json`` prints it (the README's "JSON")."""
         attempt = store.get(self.attempt_id)
         # No speech: the same shape, every layer uncovered (and "no_speech" says why).
         data: dict[str, Any] = (self.score or score("", self.rubric)).to_dict()
@@ -73,6 +79,9 @@ class Outcome:
         })
         if attempt.words is not None:
             data["words"] = [{"word": w, "start": s, "end": e} for w, s, e in attempt.words]
+        if self.latency is not None:
+            data["report_latency_s"] = round(self.latency, 2)
+            data["follow_up"] = self.follow_up.to_dict() if self.follow_up else None
         return data
 
 
@@ -125,15 +134,25 @@ def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, np.nd
 def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
                        transcriber: Transcriber, audio: np.ndarray | None = None) -> Outcome:
     """Transcribe and score a stored recording (``--audio``, ``retry``); ``audio`` when the
-    caller already decoded it."""
-    if audio is None:
-        if attempt.audio_path is None or not attempt.audio_path.is_file():
-            raise RehearseError(f"attempt {attempt.id} has no recording on disk to transcribe")
-        from .transcribe import load_audio
+    caller already decoded it. A failure is stored with the attempt, and its message says how
+    to try again: the recording is kept."""
+    if attempt.state == "recording" and process_alive(attempt.pid):
+        raise RehearseError(f"attempt {attempt.id} is still being recorded (process {attempt.pid})")
+    if attempt.audio_path is None:
+        raise RehearseError(f"attempt {attempt.id} was typed, not recorded: nothing to transcribe")
+    try:
+        if audio is None:
+            if attempt.audio_path is None or not attempt.audio_path.is_file():
+                raise RehearseError(f"attempt {attempt.id} has no recording on disk to transcribe")
+            from .transcribe import load_audio
 
-        audio = load_audio(attempt.audio_path)
-    store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
-    transcription = transcriber.transcribe(audio, prompt_for(rubric))
+            audio = load_audio(attempt.audio_path)
+        store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
+        transcription = transcriber.transcribe(audio, prompt_for(rubric))
+    except RehearseError as exc:
+        store.update(attempt.id, error=str(exc))
+        raise RehearseError(f"{exc}. The recording is kept (attempt {attempt.id}); try again "
+                            f"with: rehearse retry {attempt.id}") from None
     return finish(store, attempt.id, rubric, transcription)
 
 
@@ -141,3 +160,90 @@ def stored_transcript(attempt: Attempt) -> Transcript:
     if attempt.words:
         return Transcript.from_words([Word(w, s, e) for w, s, e in attempt.words])
     return Transcript(attempt.transcript or "")
+
+
+def stored_score(attempt: Attempt) -> Score | None:
+    """The score as it was stored with the attempt (None before it was scored): shown the same
+    whatever happened to the rubric since."""
+    return Score.from_dict(attempt.result) if attempt.result else None
+
+
+@dataclass(frozen=True)
+class Rescored:
+    changed: int
+    unchanged: int
+    skipped: int  # no transcript, or no rubric for the topic any more
+
+
+def rescore_all(store: Store, catalog: Catalog, attempts: Sequence[Attempt]) -> Rescored:
+    """Score stored transcripts again with the current rubrics; store what changed."""
+    changed = unchanged = skipped = 0
+    for attempt in attempts:
+        rubric = catalog.rubrics.get(attempt.topic)
+        if not attempt.transcript or rubric is None:
+            skipped += 1
+            continue
+        scored = score(stored_transcript(attempt), rubric)
+        result = scored.to_dict()
+        if attempt.result == result and attempt.rubric == scored.rubric.ref:
+            unchanged += 1
+            continue
+        # the structure notes come from the layers' times: measure delivery again too
+        limit = (attempt.delivery or {}).get("limit_s")
+        store.update(attempt.id, result=result, rubric=scored.rubric.ref, state="scored",
+                     delivery=analyse(scored, attempt.duration_s, limit).to_dict())
+        changed += 1
+    return Rescored(changed, unchanged, skipped)
+
+
+def pair_to_compare(store: Store, first: str | None, second: int | None) -> tuple[Attempt, Attempt]:
+    """The two attempts ``compare`` means: two ids, or the last two scored of a topic (by
+    default the topic practised last). Returns (before, after)."""
+    if first is not None and first.isdigit():
+        if second is None:
+            raise UsageError("give two attempt ids, or a topic")
+        return store.get(int(first)), store.get(second)
+    if second is not None:
+        raise UsageError("give two attempt ids, or one topic")
+    if first is None:  # the topic practised last
+        newest = store.list(limit=1)
+        first = newest[0].topic if newest else None
+    scored = [a for a in store.list(first, limit=200, full=True) if a.covered]
+    if len(scored) < 2:
+        where = f" of {first}" if first else ""
+        raise RehearseError(f"need two scored attempts{where} to compare; "
+                            "'rehearse history' lists them")
+    return scored[1], scored[0]
+
+
+def compare_attempts(store: Store, catalog: Catalog, first: str | None,
+                     second: int | None) -> Comparison:
+    """What changed between the attempts ``compare`` was given, layer by layer."""
+    from .progress import compare
+
+    before, after = pair_to_compare(store, first, second)
+    rubric = catalog.rubrics.get(after.topic)
+    return compare(before, after, list(rubric.layers) if rubric else list(after.covered))
+
+
+def playback_start(attempt: Attempt, start: float | None, layer: str | None) -> float:
+    """Where ``play`` starts: ``start`` seconds in, where ``layer`` was first heard, or 0."""
+    if attempt.audio_path is None:
+        raise RehearseError(f"attempt {attempt.id} was typed: there is no recording to play")
+    if start is not None and layer is not None:
+        raise UsageError("use --from or --layer, not both")
+    return layer_start(attempt, layer) if layer is not None else start or 0.0
+
+
+def layer_start(attempt: Attempt, layer: str) -> float:
+    """Where to start playing to hear ``layer`` first said (with half a second of lead-in)."""
+    key = layer.replace("-", "_")
+    layers = (attempt.result or {}).get("layers", {})
+    if key not in layers:
+        raise UsageError(f"attempt {attempt.id} has no layer {layer!r}; its layers: "
+                         + ", ".join(layers))
+    times = [e["time"] for e in layers[key]["matched"] if e.get("time") is not None]
+    if not times:
+        raise RehearseError(f"{layer} was not heard in attempt {attempt.id}, so there is "
+                            "nowhere to start from")
+    return max(0.0, min(times) - 0.5)

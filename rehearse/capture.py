@@ -16,7 +16,7 @@ import queue
 import threading
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,9 @@ class InputDevice:
     default_rate: float
     hostapi: str
     is_default: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def input_devices() -> list[InputDevice]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import shutil
 import stat
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from .defaults import DEFAULT_MODEL, ENV_MODEL, SILENCE_DBFS
 from .errors import RehearseError
@@ -28,6 +29,14 @@ class Check:
     found: str
     fix: str = ""
     warning: bool = False  # not broken, but worth knowing
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def checks_dict(checks: list[Check]) -> dict[str, Any]:
+    """``doctor --json``: all passed or not, and each check."""
+    return {"ok": all(c.ok for c in checks), "checks": [c.to_dict() for c in checks]}
 
 
 def check_portaudio() -> Check:

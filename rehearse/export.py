@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from .errors import RehearseError
 from .scoring import Score
 from .store import Attempt
 from .timefmt import clock
@@ -147,7 +148,15 @@ def _chart(attempts: Sequence[Attempt]) -> str:
 
 
 def export(attempts: Sequence[Attempt], scores: dict[int, Score | None], folder: Path) -> Path:
-    """Write the pages (and copies of the recordings) into ``folder``; returns the index."""
+    """Write the pages (and copies of the recordings) into ``folder``; returns the index.
+    Fails in one line if the folder cannot be written."""
+    try:
+        return _write(attempts, scores, folder)
+    except OSError as exc:
+        raise RehearseError(f"cannot write to {str(folder)!r}: {exc.strerror or exc}") from None
+
+
+def _write(attempts: Sequence[Attempt], scores: dict[int, Score | None], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     audio_dir = folder / "audio"
     pages: dict[int, str] = {}

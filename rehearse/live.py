@@ -119,3 +119,20 @@ def record(capture: Capture, limit: float, console: Console, interactive: bool,
                 finally:
                     finished.set()
     return capture.result()
+
+
+def check_microphone(device: str | None, seconds: int, console: Console) -> tuple[Text, bool]:
+    """``rehearse mic``: record ``seconds`` from ``device`` into a temporary file and say
+    whether anything was heard."""
+    import tempfile
+    from pathlib import Path
+
+    from .capture import pick_device
+    from .report import mic_verdict
+
+    chosen = pick_device(device)
+    console.print(f"Listening on {chosen.name} for {seconds} s: say something...")
+    with tempfile.TemporaryDirectory() as tmp:
+        capture = Capture(Path(tmp) / "mic.wav", chosen, seconds)
+        result = record(capture, seconds, console, interactive=False)
+    return mic_verdict(result, capture.loudest)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from .store import Attempt, LayerRecord
 
@@ -38,6 +39,13 @@ class TopicProgress:
     @property
     def scored(self) -> int:
         return len(self.trend)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"topic": self.topic, "attempts": self.attempts, "trend": list(self.trend),
+                "best": self.best, "total": self.total, "latest": self.latest,
+                "weakest": self.weakest,
+                "last_practised": self.last_practised.isoformat() if self.last_practised else None,
+                "layer_rates": self.layer_rates}
 
 
 def topic_progress(topic: str, layers: Sequence[str],
@@ -79,6 +87,12 @@ def overall_coverage(progress: Iterable[TopicProgress]) -> float:
     return sum(sum(p.latest.values()) for p in items) / total if total else 0.0
 
 
+def progress_dict(progress: Sequence[TopicProgress]) -> dict[str, Any]:
+    """``progress --json``: the overall figure and each topic."""
+    return {"overall_coverage": round(overall_coverage(progress), 3),
+            "topics": [p.to_dict() for p in progress]}
+
+
 @dataclass(frozen=True)
 class Comparison:
     """What changed from one attempt to a later one (pairs are [before, after])."""
@@ -91,6 +105,11 @@ class Comparison:
     fillers: list[int | None]
     wpm: list[float | None]
     duration_s: list[float | None]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"before": self.before.id, "after": self.after.id, "topic": self.after.topic,
+                "gained": self.gained, "dropped": self.dropped, "missing": self.missing,
+                "duration_s": self.duration_s, "fillers": self.fillers, "wpm": self.wpm}
 
 
 def compare(before: Attempt, after: Attempt, layers: Sequence[str]) -> Comparison:
@@ -113,6 +132,10 @@ class Plan:
     avoid: list[str]  # never tried, or only weak attempts that are going stale
     next_topic: str | None
     reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"well": self.well, "inconsistent": self.inconsistent, "avoid": self.avoid,
+                "next": self.next_topic, "reason": self.reason}
 
 
 def bucket(p: TopicProgress, now: datetime) -> str:

@@ -10,14 +10,16 @@ from rich.text import Text
 
 from .defaults import SILENCE_DBFS
 from .delivery import FILLER_NOTE
-from .rubric import Catalog, Rubric
+from .rubric import Catalog, Rubric, RubricError
 from .scoring import LayerResult, Score
 from .timefmt import clock
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from .capture import CaptureResult, InputDevice
+    from .doctor import Check
     from .followup import FollowUpResult
     from .progress import Comparison, Plan, TopicProgress
     from .store import Attempt
@@ -209,6 +211,33 @@ def devices_table(devices: list[InputDevice]) -> Table:
     return table
 
 
+def doctor_report(checks: list[Check]) -> RenderableType:
+    """One line per check (✓, ! for a warning, ✗), and the fix under any that is not fine."""
+    lines = []
+    for check in checks:
+        mark = ("✓ ", "green") if check.ok and not check.warning else \
+            ("! ", "yellow") if check.ok else ("✗ ", "bold red")
+        lines.append(Text.assemble(mark, (f"{check.name}: ", "bold"), check.found))
+        if check.fix:
+            lines.append(Text(f"  fix: {check.fix}", style="yellow" if check.ok else "red"))
+    return Group(*lines)
+
+
+def rubric_check_report(results: dict[Path, Rubric | RubricError]) -> RenderableType:
+    """Each rubric file: ✓ and what it holds, or ✗ and what is wrong."""
+    lines = []
+    for file, item in results.items():
+        if isinstance(item, RubricError):
+            lines.append(Text.assemble(("✗ ", "bold red"), str(item)))
+            continue
+        ideas = sum(len(layer.evidence) for layer in item.layers.values())
+        lines.append(Text.assemble(
+            ("✓ ", "green"), str(file),
+            (f"  {item.id} · {len(item.layers)} layers · {ideas} ideas · "
+             f"{len(item.follow_ups)} follow-ups · {item.ref}", "dim")))
+    return Group(*lines)
+
+
 def mic_verdict(result: CaptureResult, peak_dbfs: float) -> tuple[Text, bool]:
     """Whether a microphone check heard anything, as a line and a pass/fail."""
     if result.error:
@@ -246,8 +275,18 @@ def attempt_status(attempt: Attempt, recording_alive: bool) -> tuple[str, str]:
     return f"failed: {attempt.error or 'unknown'}", "red"
 
 
-def history_table(attempts: list[Attempt], alive: dict[int, bool]) -> Table:
+def describe(attempt: Attempt) -> str:
+    """``attempt 3 (gil, 2026-01-02T10:00) and its recording``: what ``delete`` removes."""
+    what = f"attempt {attempt.id} ({attempt.topic}, {attempt.started_at[:16]})"
+    return what + (" and its recording" if attempt.audio_path is not None else "")
+
+
+def history_table(attempts: list[Attempt], alive: dict[int, bool],
+                  topic: str | None = None) -> RenderableType:
     """Newest first, one line each: when, topic, layers as ✓/✗, duration, state."""
+    if not attempts:
+        return Text("No attempts yet. Try: rehearse gil" if topic is None
+                    else f"No attempts at {topic} yet. Try: rehearse {topic}")
     table = Table(box=None, pad_edge=False, header_style="dim")
     for column in ("id", "when", "topic", "layers", "time", ""):
         table.add_column(column, no_wrap=column != "")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import RubricError, UnknownTopic
+from .errors import RubricError, UnknownTopic, UsageError
 from .text import TermMap, parse_phrase
 
 STANDARD_LAYERS = ("concept", "example", "code", "trade_off")
@@ -80,6 +80,19 @@ class Rubric:
     def ref(self) -> str:
         """What a stored score records: ``gil@1#3f2a9c0d1b2e`` (id, version, content hash)."""
         return f"{self.id}@{self.version}#{self.digest}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The topic as ``topics --json`` lists it."""
+        return {"id": self.id, "title": self.title, "question": self.question,
+                "source": self.source, "layers": list(self.layers), "rubric": self.ref,
+                "path": str(self.path) if self.path else None}
+
+    def card_dict(self) -> dict[str, Any]:
+        """The cue card (``card --json``): the question, each layer's cue, one follow-up."""
+        return {"topic": self.id, "question": self.question,
+                "layers": {n: {"label": layer.label, "cue": layer.cue}
+                           for n, layer in self.layers.items()},
+                "follow_up": self.follow_ups[0].question if self.follow_ups else None}
 
 
 def _default_next_step(name: str, label: str, cue: str) -> str:
@@ -313,6 +326,40 @@ def load_folder(folder: Path, source: str = "user") -> dict[Path, Rubric | Rubri
     return results
 
 
+def load_for_check(path: Path | None, folders: Sequence[tuple[Path, str]]) -> dict[
+        Path, Rubric | RubricError]:
+    """What ``rubric check`` validates: a file, a folder, or (``path`` None) every folder."""
+    if path is None:
+        results: dict[Path, Rubric | RubricError] = {}
+        for folder, source in folders:
+            if folder.is_dir():
+                results.update(load_folder(folder, source))
+        return results
+    if path.is_dir():
+        results = load_folder(path)
+        if not results:
+            raise UsageError(f"no .toml rubric files in {str(path)!r}")
+        return results
+    if not path.exists():
+        raise UsageError(f"{str(path)!r} does not exist")
+    try:
+        return {path: load_rubric(path, "user")}
+    except RubricError as exc:
+        return {path: exc}
+
+
+def load_catalog(extra: Path | None = None) -> Catalog:
+    """The shipped rubrics, then the user's (data home), then ``extra`` (``--rubrics DIR``)."""
+    from .paths import user_rubrics_dir
+
+    folders = [(builtin_rubrics_dir(), "built-in"), (user_rubrics_dir(), "user")]
+    if extra is not None:
+        if not extra.is_dir():
+            raise UsageError(f"--rubrics {str(extra)!r} is not a folder")
+        folders.append((extra, str(extra)))
+    return Catalog(folders)
+
+
 class Catalog:
     """All known topics. Later folders override earlier ones topic by topic.
 
@@ -348,6 +395,11 @@ class Catalog:
         if not close:
             close = [t for t in known if wanted and (wanted in t or t in wanted)][:3]
         raise UnknownTopic(topic, close, known)
+
+    def layers(self, topic: str | None = None) -> dict[str, list[str]]:
+        """Each topic's layer names (only ``topic``'s when given)."""
+        rubrics = [self.get(topic)] if topic is not None else list(self.rubrics.values())
+        return {r.id: list(r.layers) for r in rubrics}
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.rubrics.values())

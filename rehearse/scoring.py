@@ -133,6 +133,22 @@ class Score:
             "transcript": self.transcript.text,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Score:
+        """A stored score (``to_dict``) back as a Score, needing no rubric file: what was
+        stored is shown even after the rubric changed or was deleted."""
+        ref = data.get("rubric") or {}
+        layers = {name: LayerResult(
+            name, layer.get("label", name), layer["covered"], layer["score"],
+            tuple(Evidence(**e) for e in layer["matched"]), layer["cue"],
+            layer.get("next_step") or "") for name, layer in data["layers"].items()}
+        rubric = Rubric(
+            id=data["topic"], title=data["topic"], question=data["question"],
+            version=ref.get("version", 0), digest=ref.get("hash", ""),
+            layers={n: Layer(n, r.label, r.cue, r.next_step, 1, ()) for n, r in layers.items()},
+            terms={}, follow_ups=(), source=ref.get("source", "stored"))
+        return cls(rubric, Transcript(data["transcript"]), layers)
+
 
 class _Index:
     """The transcript's content tokens and, per phrase token, where it occurs and how well."""

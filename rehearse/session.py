@@ -11,13 +11,13 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.console import Console
 from rich.text import Text
 
 from .attempts import Outcome, finish, new_audio_path, prompt_for, recordings_dir
-from .capture import Capture, pick_device
+from .capture import Capture, InputDevice, pick_device
 from .errors import RehearseError
 from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
@@ -72,8 +72,9 @@ def _wait_for_enter(console: Console) -> None:
 
 
 def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
-          console: Console, report: Callable[[Outcome, float], None]) -> FollowUpResult | None:
+          console: Console, report: Callable[[Outcome], None] | None = None) -> Outcome:
     """Ask, record, transcribe, score, report (through ``report``), then the follow-up drill.
+    Returns the outcome with its report latency and the follow-up answer, if any.
 
     The attempt row exists before the first sample is captured and the audio is on disk as it
     arrives, so nothing said is lost whatever fails afterwards.
@@ -117,8 +118,17 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
         raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe it "
                             f"later with: rehearse retry {attempt_id}") from None
     outcome = finish(store, attempt_id, rubric, transcription, limit=options.seconds)
-    report(outcome, time.monotonic() - stopped)
+    outcome = replace(outcome, latency=time.monotonic() - stopped)
+    if report is not None:
+        report(outcome)
+    return replace(outcome, follow_up=_follow_up(store, rubric, transcriber, options, console,
+                                                 outcome, device, interactive))
 
+
+def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
+               console: Console, outcome: Outcome, device: InputDevice,
+               interactive: bool) -> FollowUpResult | None:
+    attempt_id = outcome.attempt_id
     wanted = interactive if options.follow_up is None else options.follow_up
     if not wanted or outcome.score is None:
         return None

@@ -96,6 +96,21 @@ class Attempt:
     def covered(self) -> dict[str, bool]:
         return dict(self.layers or {})
 
+    def to_dict(self, recording_alive: bool = False, full: bool = False) -> dict[str, Any]:
+        """The attempt as ``history --json`` lists it; ``full`` adds the stored score, delivery,
+        follow-ups and transcript (``show --json``)."""
+        data: dict[str, Any] = {
+            "id": self.id, "topic": self.topic, "started_at": self.started_at,
+            "source": self.source, "duration_s": self.duration_s, "state": self.state,
+            "error": self.error,
+            "interrupted": self.state == "recording" and not recording_alive,
+            "covered": self.covered, "model": self.model, "rubric": self.rubric,
+            "audio": str(self.audio_path) if self.audio_path else None}
+        if full:
+            data.update(result=self.result, delivery=self.delivery, follow_ups=self.follow_ups,
+                        transcript=self.transcript)
+        return data
+
 
 @dataclass(frozen=True, slots=True)
 class LayerRecord:

@@ -211,3 +211,36 @@ def test_every_command_is_documented_in_help_and_readme() -> None:
         assert run(name, "--help").exit_code == 0
         if name != "practice":
             assert f"rehearse {name}" in readme, name
+
+
+def test_show_a_scored_attempt_after_its_rubric_was_deleted(data_home: Path) -> None:
+    rubric = data_home / "rubrics" / "star.toml"
+    rubric.parent.mkdir(parents=True)
+    rubric.write_text(MINIMAL, "utf-8")
+    assert run("star", "-t", "-", input="On my team we disagreed.").exit_code == 0
+    rubric.unlink()
+    shown = run("show", "1")
+    assert shown.exit_code == 0, shown.output
+    assert "Covered 1 of" in shown.stdout and "On my team we disagreed." in shown.stdout
+    assert json.loads(run("show", "1", "--json").stdout)["result"]["layers"]["situation"]["covered"]
+
+
+def test_the_core_answers_without_the_command_line(data_home: Path, catalog) -> None:
+    """Re-scoring, picking what to compare and every JSON shape live with the core objects."""
+    from rehearse.attempts import compare_attempts, rescore_all, save_typed
+    from rehearse.store import Store
+
+    store = Store(data_home)
+    gil = catalog.get("gil")
+    save_typed(store, gil, "The GIL is a mutex in CPython.")
+    save_typed(store, gil, ANSWER)
+    change = compare_attempts(store, catalog, "gil", None)
+    assert change.to_dict()["gained"] == ["example", "trade_off"]
+    done = rescore_all(store, catalog, store.list(full=True))
+    assert (done.changed, done.unchanged, done.skipped) == (0, 2, 0)
+    assert store.get(2).to_dict()["covered"]["trade_off"] is True
+
+
+def test_cli_is_wiring_only() -> None:
+    cli = Path(__file__).resolve().parent.parent / "rehearse" / "cli.py"
+    assert len(cli.read_text("utf-8").splitlines()) < 400

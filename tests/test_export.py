@@ -11,6 +11,8 @@ import soundfile as sf
 from typer.testing import CliRunner
 
 from rehearse.cli import app
+from rehearse.rubric import Rubric
+from rehearse.scoring import Transcript, Word, score
 from rehearse.store import Store
 
 runner = CliRunner()
@@ -35,7 +37,7 @@ def _browser(tmp_path: Path):
 
 
 @pytest.fixture
-def exported(tmp_path: Path, data_home: Path) -> Path:
+def exported(tmp_path: Path, data_home: Path, gil: Rubric) -> Path:
     store = Store(data_home)
     (data_home / "recordings").mkdir()
     wav = data_home / "recordings" / "gil-1.wav"
@@ -43,10 +45,12 @@ def exported(tmp_path: Path, data_home: Path) -> Path:
     sf.write(wav, tone, 16_000, subtype="PCM_16")
     words = [[w, i * 0.5, i * 0.5 + 0.4] for i, w in enumerate(XSS.split(" "))]
     text = " ".join(w for w, _, _ in words)
+    spoken = score(Transcript.from_words([Word(*w) for w in words]), gil)
     store.add("gil", "microphone", audio_path=wav, transcript=text, words=words,
-              state="scored", duration_s=8.0, model="base.en")
-    store.add("gil", "transcript", transcript="Threads don't speed up CPU-bound work.",
-              state="scored")
+              state="scored", duration_s=8.0, model="base.en", result=spoken.to_dict())
+    typed = "Threads don't speed up CPU-bound work."
+    store.add("gil", "transcript", transcript=typed, state="scored",
+              result=score(typed, gil).to_dict())
     out = tmp_path / "review"
     result = runner.invoke(app, ["export", "--all", "--html", str(out)])
     assert result.exit_code == 0, result.output

@@ -1,0 +1,60 @@
+"""The `rehearse` command group: `rehearse TOPIC` as a shorthand for `rehearse practice TOPIC`,
+and every error turned into one line on stderr and an exit code at this one edge."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+try:  # recent typer vendors click as typer._click; older releases use click itself
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as ClickUsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
+    from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef]
+
+from .errors import RehearseError
+
+
+class RehearseGroup(TyperGroup):
+    """`rehearse TOPIC ...` runs `practice TOPIC ...`; every error is one line on stderr."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["practice", *args]
+        return super().parse_args(ctx, args)
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            rv = super().main(args=args, prog_name=prog_name or "rehearse",
+                              complete_var=complete_var, standalone_mode=False, **extra)
+        except NoArgsIsHelpError:  # the help was printed while raising it
+            rv = 0
+        except ClickUsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            rv = _fail(exc.format_message() + hint, 2)
+        except ClickException as exc:
+            rv = _fail(exc.format_message(), exc.exit_code)
+        except RehearseError as exc:
+            rv = _fail(str(exc), exc.exit_code)
+        except (KeyboardInterrupt, typer.Abort):
+            typer.echo("rehearse: interrupted", err=True)
+            rv = 130
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback on request
+            if os.environ.get("REHEARSE_DEBUG"):
+                raise
+            rv = _fail(f"unexpected error ({type(exc).__name__}: {exc}); run with "
+                       "REHEARSE_DEBUG=1 for the traceback, and please report it", 1)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str, code: int) -> int:
+    typer.echo(f"rehearse: {' '.join(message.split())}", err=True)
+    return code
