@@ -8,12 +8,13 @@ evidence times and pauses.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,10 @@ SPEECH_FLOOR_DBFS = -45.0  # a frame must be louder than this (and than the nois
 PAD_SECONDS = 0.3  # kept around the speech when trimming
 NO_SPEECH_PROB = 0.6  # with a low log-probability, Whisper's own "this is silence" signal
 LOW_LOGPROB = -1.0
+# whisper decodes what follows a window's last word as a window of its own; under this much audio
+# it is the padding after the speech, which real weights primed with a prompt fill with ". . ."
+# or "a, a, a" (224 tokens, seconds each, twice with the fallback): it is treated as silence.
+MIN_TAIL_SECONDS = 1.0
 # What Whisper writes for silence or noise; alone in a transcript, it means nothing was said.
 PHANTOMS = frozenset({"thank you", "thanks for watching", "thank you for watching", "you",
                       "bye", "thank you very much", "i'm sorry", "so", "okay"})
@@ -175,6 +180,28 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s']", " ", text.casefold()).split())
 
 
+def load_checkpoint(path: Path, device: str) -> Any:
+    """An openai-whisper checkpoint file, as ``whisper.load_model`` loads it, plus the alignment
+    heads (for word timings) that a converted checkpoint carries (see :mod:`rehearse.ct2convert`);
+    without them whisper times words with all heads of the upper half of the decoder."""
+    import base64
+    import gzip
+
+    import torch
+    from whisper.model import ModelDimensions, Whisper
+
+    checkpoint = torch.load(path, map_location=device, weights_only=True)
+    model = Whisper(ModelDimensions(**checkpoint["dims"]))
+    model.load_state_dict(checkpoint["model_state_dict"])
+    heads = checkpoint.get("alignment_heads")
+    if heads:
+        mask = np.zeros((model.dims.n_text_layer, model.dims.n_text_head), dtype=bool)
+        for layer, head in heads:
+            mask[layer, head] = True
+        model.set_alignment_heads(base64.b85encode(gzip.compress(mask.tobytes())))
+    return model.to(device)
+
+
 class Transcriber:
     """A Whisper model, loaded once (in the background while the question is on screen)."""
 
@@ -219,10 +246,12 @@ class Transcriber:
 
                 device = self._device or ("cuda" if torch.cuda.is_available() else "cpu")
                 self._device = device
-                target = str(self.ref.path) if self.ref.path else self.ref.name
                 try:
-                    model = whisper.load_model(target, device=device,
-                                               download_root=str(cache_dir()))
+                    if self.ref.path is not None:
+                        model = load_checkpoint(self.ref.path, device)
+                    else:
+                        model = whisper.load_model(self.ref.name, device=device,
+                                                   download_root=str(cache_dir()))
                 except (OSError, ValueError) as exc:  # urllib's URLError is an OSError
                     if self.ref.path is not None:
                         raise ModelError(f"cannot load Whisper checkpoint {str(self.ref.path)!r}: "
@@ -262,7 +291,7 @@ class Transcriber:
         }
         if self.ref.english_only:
             options["language"] = "en"
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _tails_skipped(model):
             warnings.simplefilter("ignore")
             result = model.transcribe(audio[start:end], **options)
         shift = offset + start / SAMPLE_RATE
@@ -440,6 +469,44 @@ def _keep_real_speech(segments: list[dict[str, Any]], prompt: str | None) -> lis
             continue  # the same sentence a third time in a row: a decoding loop
         kept.append(segment)
     return kept
+
+
+@contextlib.contextmanager
+def _tails_skipped(model: Any) -> Iterator[None]:
+    """While one ``model.transcribe`` runs, a window after the first that holds under
+    ``MIN_TAIL_SECONDS`` of audio is reported as silence without decoding it.
+
+    whisper pads a window's mel frames with exact zeros after the audio (``pad_or_trim``), so the
+    trailing all-zero frames tell how much audio a window holds. A fallback re-decode passes the
+    same tensor again, so the first window is known by identity.
+    """
+    from whisper.audio import FRAMES_PER_SECOND
+    from whisper.decoding import DecodingResult
+
+    own = "decode" in vars(model)
+    decode = model.decode
+    first: list[Any] = []
+
+    def guarded(mel: Any, options: Any) -> Any:
+        if not first:
+            first.append(mel)
+        if mel.ndim == 2 and mel is not first[0]:
+            filled = mel.abs().sum(dim=0).nonzero()
+            frames = int(filled[-1]) + 1 if len(filled) else 0
+            if frames < MIN_TAIL_SECONDS * FRAMES_PER_SECOND:
+                return DecodingResult(audio_features=None, language=options.language or "en",
+                                      tokens=[], text="", avg_logprob=-10.0, no_speech_prob=1.0,
+                                      temperature=options.temperature, compression_ratio=0.0)
+        return decode(mel, options)
+
+    model.decode = guarded
+    try:
+        yield
+    finally:
+        if own:
+            model.decode = decode
+        else:
+            del model.decode  # the class's own method again
 
 
 def _warm_word_timing() -> None:

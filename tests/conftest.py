@@ -39,3 +39,15 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from .audio_support import ANSWER_TEXT, espeak
 
     return espeak(ANSWER_TEXT, tmp_path_factory.mktemp("speech") / "answer.wav")
+
+
+@pytest.fixture(scope="session")
+def real_tiny() -> Path:
+    """The real tiny.en weights (installed by scripts/setup) as an openai-whisper checkpoint,
+    converted once into ~/.cache/rehearse/ (the same file `scripts/test-model` prints)."""
+    from rehearse.ct2convert import ConversionError, cached_checkpoint
+
+    try:
+        return cached_checkpoint("tiny.en")
+    except ConversionError as exc:
+        pytest.fail(f"{exc}: the real-model tests need the weights of scripts/test-models.txt")
