@@ -235,6 +235,7 @@ def rubric_check_report(results: dict[Path, Rubric | RubricError]) -> Renderable
             ("✓ ", "green"), str(file),
             (f"  {item.id} · {len(item.layers)} layers · {ideas} ideas · "
              f"{len(item.follow_ups)} follow-ups · {item.ref}", "dim")))
+        lines.extend(Text(f"  note: {note}", style="yellow") for note in item.notes)
     return Group(*lines)
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RubricError, UnknownTopic, UsageError
-from .text import TermMap, parse_phrase
+from .shapes import SHAPES
+from .text import TermMap, parse_idea, parse_phrase
 
-STANDARD_LAYERS = ("concept", "example", "code", "trade_off")
+STANDARD_LAYERS = SHAPES  # ("concept", "example", "code", "trade_off")
 
 # Words the command line uses itself; a topic may not take them (`rehearse topics` must list
 # topics, not practise one called "topics").
@@ -36,10 +37,15 @@ MAX_RUBRIC_BYTES = 1_000_000
 
 @dataclass(frozen=True)
 class Idea:
-    """One piece of evidence: an idea and the ways people say it."""
+    """One piece of evidence: an idea and how to hear it.
+
+    New form: one ``phrases`` entry, the idea's key terms ("gil + lock/mutex"). Old form
+    (``legacy``): several phrases whose words must all be heard in order.
+    """
 
     idea: str
     phrases: tuple[str, ...]
+    legacy: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Layer:
     next_step: str
     needed: int
     evidence: tuple[Idea, ...]
+    shape: str | None = None  # the rubric-free shape that also covers it (rehearse.shapes)
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ class Rubric:
     terms: Mapping[str, tuple[str, ...]]
     follow_ups: tuple[FollowUp, ...]
     vocabulary: tuple[str, ...] = ()  # jargon to prime the speech recogniser with
+    topic: tuple[str, ...] = ()  # terms that make a sentence about this topic (shape gate)
+    notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None
     source: str = "built-in"
     term_map: TermMap = field(default_factory=TermMap, compare=False, repr=False)
@@ -186,9 +195,12 @@ def _describe(value: Any) -> str:
     return f"{kind} {shown[:40] + '...' if len(shown) > 40 else shown}"
 
 
-def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: TermMap) -> None:
+def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: TermMap,
+                   new_form: bool = False) -> None:
     for i, phrase in enumerate(phrases):
-        if not parse_phrase(phrase, terms).required:
+        if new_form and not parse_idea(phrase, terms).terms:
+            raise reader.fail(f"idea {phrase!r} has no words to listen for", f"{key}[{i}]")
+        if not new_form and "+" not in phrase and not parse_phrase(phrase, terms).required:
             raise reader.fail(
                 f"phrase {phrase!r} has no required words that can count as evidence "
                 "(only stopwords, fillers or optional words?)",
@@ -200,8 +212,8 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
                  source: str = "built-in") -> Rubric:
     """Validate a parsed TOML document and build a :class:`Rubric`. Raises :class:`RubricError`."""
     root = _Reader(path, data)
-    root.check_keys(["id", "title", "question", "version", "vocabulary", "terms", "layers",
-                     "follow_ups"])
+    root.check_keys(["id", "title", "question", "version", "vocabulary", "topic", "terms",
+                     "layers", "follow_ups"])
     topic = root.text("id", required=default_id is None) or default_id
     assert topic is not None
     if not _TOPIC_ID.fullmatch(topic):
@@ -223,29 +235,43 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     if not layers_reader.table:
         raise root.fail("needs at least one layer, e.g. [layers.concept]", "layers")
     layers: dict[str, Layer] = {}
+    legacy: list[str] = []
     for name in layers_reader.table:
         if not _LAYER_NAME.fullmatch(name):
             raise root.fail("layer names are lowercase letters, digits and '_'", f"layers.{name}")
         lr = layers_reader.table_at(name)
         assert lr is not None
-        lr.check_keys(["label", "cue", "next_step", "needed", "evidence"])
+        lr.check_keys(["label", "cue", "next_step", "needed", "ideas", "shape", "evidence"])
         label = lr.text("label", required=False) or name.replace("_", "-")
         cue = lr.text("cue")
         assert cue is not None
         ideas: list[Idea] = []
+        anchors = lr.texts("ideas", required=False)
+        _check_phrases(lr, f"layers.{name}.ideas", anchors, term_map, new_form=True)
+        ideas.extend(Idea(anchor, (anchor,)) for anchor in anchors)
         for er in lr.tables("evidence"):
             er.check_keys(["idea", "phrases"])
             phrases = er.texts("phrases")
             _check_phrases(er, f"{er.key}.phrases", phrases, term_map)
-            ideas.append(Idea(er.text("idea") or "", phrases))
-        if not ideas:
-            raise lr.fail("needs at least one [[...evidence]] entry with phrases", f"layers.{name}.evidence")
+            ideas.append(Idea(er.text("idea") or "", phrases, legacy=True))
+        if lr.table.get("evidence"):
+            legacy.append(name)
+        shape = lr.text("shape", required=False) or (name if name in SHAPES else "none")
+        if shape not in (*SHAPES, "none"):
+            raise lr.fail(f"unknown shape {shape!r} (one of: {', '.join(SHAPES)}, none)",
+                          f"layers.{name}.shape")
+        if not ideas and shape == "none":
+            raise lr.fail("needs ideas = [...] (or a shape)", f"layers.{name}.ideas")
         needed = lr.integer("needed", 1)
-        if needed > len(ideas):
-            raise lr.fail(f"is {needed} but the layer has only {len(ideas)} evidence ideas",
+        if needed > len(ideas) + (shape != "none"):
+            count = len(ideas) + (shape != "none")
+            plural = "" if count == 1 else "s"
+            shaped = " (its shape counts as one)" if shape != "none" else ""
+            raise lr.fail(f"is {needed} but the layer has only {count} idea{plural}{shaped}",
                           f"layers.{name}.needed")
         next_step = lr.text("next_step", required=False) or _default_next_step(name, label, cue)
-        layers[name] = Layer(name, label, cue, next_step, needed, tuple(ideas))
+        layers[name] = Layer(name, label, cue, next_step, needed, tuple(ideas),
+                             None if shape == "none" else shape)
 
     follow_ups: list[FollowUp] = []
     for fr in root.tables("follow_ups"):
@@ -262,6 +288,16 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
                                    expects, needed, layer))
 
     vocabulary = root.texts("vocabulary", required=False) or tuple(terms)
+    topic_terms = root.texts("topic", required=False) or _default_topic(topic, terms)
+    notes = ()
+    if legacy:
+        notes = (f"layers {', '.join(legacy)} use the old [[evidence]] phrase lists: they still "
+                 "work (each phrase's words in order), but the short form hears more ways of "
+                 "saying it. Convert each [[layers.X.evidence]] table into one line of "
+                 "layers.X.ideas, its key words joined by ' + ' and synonyms by '/': "
+                 "phrases = [\"only one thread runs python bytecode at a time\", \"threads take "
+                 "turns holding the gil\"] becomes ideas = [\"one thread + at a time\", "
+                 "\"thread + turns + gil\"] (see the README, \"How an idea matches\").",)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return Rubric(
         id=topic,
@@ -273,10 +309,17 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         terms=terms,
         follow_ups=tuple(follow_ups),
         vocabulary=vocabulary,
+        topic=topic_terms,
+        notes=notes,
         path=path if isinstance(path, Path) else None,
         source=source,
         term_map=term_map,
     )
+
+
+def _default_topic(topic: str, terms: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """With no ``topic`` list: the topic id's words and the rubric's ``[terms]``."""
+    return tuple(dict.fromkeys([*topic.replace("_", "-").split("-"), *terms]))
 
 
 def load_rubric(path: Path, source: str = "built-in") -> Rubric:

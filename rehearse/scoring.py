@@ -1,37 +1,51 @@
 """Score a transcript against a rubric: which layers the answer covered, and the proof.
 
-How a phrase matches (the README's "How a phrase matches" says the same for rubric authors):
+How an answer is judged (the README's "How an idea matches" says the same for rubric authors):
 
-* Transcript and phrase are normalised the same way (``rehearse.text``) and stopwords dropped,
-  leaving content tokens.
-* Every content token of the phrase must be heard, in the phrase's order, within a short window
-  of the transcript (phrase length plus slack), except words marked optional with a trailing
-  "?" ("only one thread runs? python? bytecode"), which only widen the quote. Tokens match
-  exactly, through a term alias, or fuzzily with rapidfuzz when both are long enough
-  (>= 5 characters, ratio >= 85, never across a negating prefix: "mutable" is not
-  "immutable"). Short tokens ("gil", "map") need an exact or alias match, so "gil" is not
-  found in "gilbert".
-* A negation or an antonym between the matched words that the phrase does not have breaks the
-  match: "lists are not mutable" and "lists are immutable and tuples are mutable" are no
-  evidence for "lists are mutable".
-* The phrase's score is the mean similarity of its required tokens; an idea is matched by its
-  best phrase; a layer is covered when ``needed`` ideas matched.
+* Answer and rubric ideas are normalised the same way (``rehearse.text``): case, contractions,
+  numbers, inflections, spoken code, the shared thesaurus (``rehearse.thesaurus``: "executes"
+  is "run") and the rubric's ``[terms]`` (mishearings: "gill" is "gil").
+* The answer is cut into sentences and lines of code (``rehearse.shapes.segment``).
+* An idea is a few key terms ("gil + lock/mutex"): it matches when every term is heard in one
+  sentence, in any order (``>``: after the term before it), within a short stretch. Terms match
+  exactly, through a term alias, or fuzzily with rapidfuzz when both are long enough (>= 5
+  characters, ratio >= 85, never across a negating prefix: "mutable" is not "immutable").
+  Short tokens ("gil", "map") need an exact or alias match, so "gil" is not found in "gilbert".
+* A negation or an antonym between the matched words (or a negation just before them) that the
+  idea does not hold itself breaks the match: "lists are not mutable" and "lists are immutable
+  and tuples are mutable" are no evidence for "list > mutable".
+* Each of the four standard layers also has a rubric-free shape (``rehearse.shapes``: code, a
+  worked example, a cost or comparison, a definition), counted only in sentences about the
+  topic (the rubric's ``topic`` terms).
+* A layer is covered when ``needed`` ideas matched (a shape counts as one).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .text import NEGATIONS, Phrase, Token, is_content, negated, parse_phrase, tokenize
-
-FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
-FUZZY_CUTOFF = 85  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
+from .shapes import Shapes, segment
+from .text import (
+    NEGATIONS,
+    Idea,
+    Term,
+    TermMap,
+    Token,
+    is_content,
+    negated,
+    parse_idea,
+    phrase_as_idea,
+    tokenize,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,119 +164,275 @@ class Score:
         return cls(rubric, Transcript(data["transcript"]), layers)
 
 
-class _Index:
-    """The transcript's content tokens and, per phrase token, where it occurs and how well."""
+FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
+FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
+SEQUENCE_GAP = 2  # words of a several-word term may have this many other words between them
+NEGATION_REACH = 3  # a negation this many words before a match still flips it
+SHAPE_SCORE = 0.8  # what a rubric-free shape adds to a layer's score
+PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
+PRONOUNS = ("it", "they", "them", "this", "these")
+MAX_QUOTE = 120  # characters of a code line or sentence quoted as a shape's evidence
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self.tokens = [t for t in tokens if is_content(t.text)]
+
+def _max_span(terms: int) -> int:
+    """Tokens (stopwords included) an idea of ``terms`` terms may spread over."""
+    return 8 + 6 * max(0, terms - 1)
+
+
+_PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(and|but|while|whereas|or)\b", re.I)
+
+Occurrence = tuple[int, int, float]  # first and last token position, similarity 0..1
+
+
+class _Index:
+    """The transcript's tokens, its sentences, and where each rubric word occurs and how well."""
+
+    def __init__(self, text: str, tokens: Sequence[Token]) -> None:
+        self.text = text
+        self.tokens = list(tokens)
+        self.units = segment(text)
+        starts = [u.start for u in self.units]
+        self.unit_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in self.tokens]
         self.positions: dict[str, list[int]] = {}
         for pos, token in enumerate(self.tokens):
             self.positions.setdefault(token.text, []).append(pos)
-        self._long = [w for w in self.positions if len(w) >= FUZZY_MIN_LEN and not w.isdigit()]
-        self._cache: dict[str, list[tuple[int, float]]] = {}
+        self._long = [w for w in self.positions
+                      if len(w) >= FUZZY_MIN_LEN and not w.isdigit() and is_content(w)]
+        self._hits: dict[str, dict[int, float]] = {}
+        self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
+        self._topic: frozenset[tuple[str, ...]] = frozenset()
+        self.contested: set[int] = set()  # units of the last match() that hold a wrong claim
+        self._referents: list[Occurrence] = []
 
-    def hits(self, word: str) -> list[tuple[int, float]]:
-        """(position, similarity 0..1) of every transcript token that counts as ``word``."""
-        cached = self._cache.get(word)
+    def refer(self, topic: Sequence[Term]) -> None:
+        """Once the answer has named the topic, "it", "they", "this" can stand for it in an
+        idea: "it's a function without a name" is about the lambda the question asked for."""
+        self._topic = frozenset(topic[0].options) if topic else frozenset()
+        unit_start: dict[int, int] = {}
+        for pos, unit in enumerate(self.unit_of):
+            unit_start.setdefault(unit, pos)
+        # Only a pronoun that opens a sentence of prose ("It's a function without a name",
+        # "So they ..."): mid-sentence "it" is as likely the car as the topic.
+        self._referents = [(p, p, PRONOUN_SCORE) for word in PRONOUNS
+                           for p in self.positions.get(word, ())
+                           if p - unit_start[self.unit_of[p]] < 2
+                           and not self.units[self.unit_of[p]].code]
+
+    def hits(self, word: str) -> dict[int, float]:
+        """{position: similarity 0..1} of every transcript token that counts as ``word``."""
+        cached = self._hits.get(word)
         if cached is not None:
             return cached
-        found = [(pos, 1.0) for pos in self.positions.get(word, ())]
-        if len(word) >= FUZZY_MIN_LEN and not word.isdigit() and self._long:
+        found = dict.fromkeys(self.positions.get(word, ()), 1.0)
+        if len(word) >= FUZZY_MIN_LEN and not word.isdigit() and self._long and " " not in word:
             for other, ratio, _ in process.extract(word, self._long, scorer=fuzz.ratio,
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
                 if other != word and not negated(word, other):
-                    found.extend((pos, ratio / 100) for pos in self.positions[other])
-        self._cache[word] = found
+                    for pos in self.positions[other]:
+                        found.setdefault(pos, ratio / 100)
+        self._hits[word] = found
         return found
 
-    def _contradicted(self, phrase: Phrase, used: list[int]) -> bool:
-        """A negation or antonym between the matched words that the phrase itself lacks:
-        "lists are NOT mutable" or "lists are IMMUTABLE and tuples are mutable" is no evidence
-        for "lists are mutable"."""
-        for pos in range(min(used), max(used)):
-            word = self.tokens[pos].text
-            if pos in used:
+    def occurrences(self, option: tuple[str, ...]) -> list[Occurrence]:
+        """Where a run of words is heard: in order, at most SEQUENCE_GAP words apart."""
+        cached = self._occurrences.get(option)
+        if cached is not None:
+            return cached
+        found: list[Occurrence] = []
+        tails = [self.hits(word) for word in option[1:]]
+        for first, sim in self.hits(option[0]).items():
+            last, total = first, sim
+            for hits in tails:
+                nxt = next((p for p in range(last + 1, last + 2 + SEQUENCE_GAP) if p in hits),
+                           None)
+                if nxt is None or self.unit_of[nxt] != self.unit_of[first] \
+                        or self._gap_has_punctuation(last, nxt):
+                    break
+                last, total = nxt, total + hits[nxt]
+            else:
+                found.append((first, last, total / len(option)))
+        self._occurrences[option] = found
+        return found
+
+    def term(self, term: Term, subject: bool = False) -> list[Occurrence]:
+        """Where ``term`` is heard; for an idea's first term (its ``subject``) also "it",
+        "they"... once the answer has named the topic (see ``refer``)."""
+        seen: dict[tuple[int, int], float] = {}
+        for option in term.options:
+            for first, last, sim in self.occurrences(option):
+                if sim > seen.get((first, last), 0.0):
+                    seen[(first, last)] = sim
+        if subject and self._referents and not self._topic.isdisjoint(term.options):
+            for first, last, sim in self._referents:
+                seen.setdefault((first, last), sim)
+        return [(first, last, sim) for (first, last), sim in seen.items()]
+
+    def _contradicted(self, idea: Idea, used: Sequence[Occurrence]) -> bool:
+        """A negation or antonym between the matched words that the idea itself lacks, or a
+        negation just before them: "lists are NOT mutable", "NOT only one thread"..."""
+        lo = min(o[0] for o in used)
+        hi = max(o[1] for o in used)
+        inside = {p for first, last, _ in used for p in range(first, last + 1)}
+        unit = self.unit_of[lo]
+        before = [p for p in range(max(0, lo - NEGATION_REACH), lo) if self.unit_of[p] == unit]
+        for pos in [*before, *range(lo, hi + 1)]:
+            if pos in inside:
                 continue
-            if word in NEGATIONS and word not in phrase.required:
+            token = self.tokens[pos]
+            if token.text in NEGATIONS and not idea.negative:
                 return True
-            raw = self.tokens[pos].word
-            if any(negated(raw, req) for req in phrase.words if len(req) >= 3):
+            if pos > lo and any(negated(token.word, w) for w in idea.words if len(w) >= 3):
                 return True
         return False
 
-    def best_match(self, phrase: Phrase) -> tuple[float, list[int]]:
-        """Best mean similarity of ``phrase`` over windows where all its required tokens occur.
+    def _clause_break(self, left: int, right: int) -> bool:
+        """Whether another clause starts between two tokens: "args is a dict, and kwargs is a
+        tuple" says nothing about "args > tuple"."""
+        gap = self.text[self.tokens[left].end:self.tokens[right].start]
+        return bool(_CLAUSE_BREAK.search(gap))
 
-        Returns (0.0, []) when no window holds every required token; otherwise the score and
-        the transcript positions used (optional tokens included where present).
+    def match(self, idea: Idea, code: bool | None = None) -> tuple[float, list[Occurrence]]:
+        """Best mean similarity of ``idea`` within one sentence, and the occurrences used.
+
+        ``code``: only in lines of code (True), only in prose (False), anywhere (None).
+        Returns (0.0, []) when no sentence holds every term (in order where the idea says so).
         """
-        required = [self.hits(word) for word in phrase.required]
-        if not required or not all(required):
+        per_term = [self.term(term, i == 0) for i, term in enumerate(idea.terms)]
+        if not per_term or not all(per_term):
             return 0.0, []
-        optional = [self.hits(word) for word in phrase.optional]
-        width = len(required) + len(optional) + max(2, len(required))
-        best: tuple[float, list[int]] = (0.0, [])
-        best_key: tuple[float, int] = (0.0, 0)
-        for anchor in sorted({pos for hits in required for pos, _ in hits}):
-            used: list[int] = []
-            total = 0.0
-            last = anchor - 1
-            for i, hits in enumerate(required + optional):
-                is_required = i < len(required)
-                options = [(sim, -pos, pos) for pos, sim in hits
-                           if anchor <= pos < anchor + width and pos not in used
-                           and (not is_required or pos > last)]
-                if options:
-                    sim, _, pos = max(options)
-                    used.append(pos)
-                    if is_required:
-                        total += sim
-                        last = pos
-                elif is_required:
-                    break
-            else:
-                score = total / len(required)
-                key = (score, -(max(used) - min(used)))  # equal scores: the tightest quote
-                if key > best_key and not self._contradicted(phrase, used[: len(required)]):
-                    best, best_key = (score, used), key
+        by_unit: list[dict[int, list[Occurrence]]] = []
+        for occurrences in per_term:
+            grouped: dict[int, list[Occurrence]] = {}
+            for occ in occurrences:
+                grouped.setdefault(self.unit_of[occ[0]], []).append(occ)
+            by_unit.append(grouped)
+        shared = set(by_unit[0]).intersection(*by_unit[1:])
+        if code is not None:
+            shared = {u for u in shared
+                      if (self.units[u].code if code else self.units[u].prose)}
+        span_limit = idea.span or _max_span(len(idea.terms))
+        best: tuple[float, list[Occurrence]] = (0.0, [])
+        best_key = (0.0, 0)
+        self.contested = set()
+        for unit in sorted(shared):
+            found = False
+            for combo in itertools.islice(itertools.product(*(g[unit] for g in by_unit)), 2000):
+                lo = min(o[0] for o in combo)
+                hi = max(o[1] for o in combo)
+                if hi - lo + 1 > span_limit:
+                    continue
+                if any(term.after and (combo[i][0] <= combo[i - 1][1]
+                                       or (idea.clauses and not self.units[unit].code
+                                           and self._clause_break(combo[i - 1][1], combo[i][0])))
+                       for i, term in enumerate(idea.terms) if i):
+                    continue
+                if len({p for o in combo for p in range(o[0], o[1] + 1)}) < sum(
+                        o[1] - o[0] + 1 for o in combo):
+                    continue  # two terms on the same words
+                if self._contradicted(idea, combo):
+                    continue
+                found = True
+                score = sum(o[2] for o in combo) / len(combo)
+                key = (score, lo - hi)  # equal scores: the tightest quote
+                if key > best_key:
+                    best, best_key = (score, list(combo)), key
+            if not found:
+                self.contested.add(unit)  # every term is there, but swapped or negated
         return best
 
+    def _gap_has_punctuation(self, left: int, right: int) -> bool:
+        return bool(_PUNCTUATION.search(self.text[self.tokens[left].end:self.tokens[right].start]))
 
-def _compiled(rubric: Rubric) -> dict[str, list[tuple[str, list[Phrase]]]]:
+    def evidence(self, transcript: Transcript, idea: str, phrase: str, first: int, last: int,
+                 score: float) -> Evidence:
+        start, end = self.tokens[first].start, self.tokens[last].end
+        if end - start > MAX_QUOTE:
+            end = max((t.end for t in self.tokens[first:last + 1] if t.end <= start + MAX_QUOTE),
+                      default=self.tokens[first].end)
+        return Evidence(idea, phrase, transcript.text[start:end], start, end,
+                        transcript.time_at(start), round(score, 3))
+
+    def topic_hits(self, topic: Sequence[Term]) -> list[tuple[int, int]]:
+        """Where the answer names the topic (not in a code comment: "# would raise TypeError"
+        in a snippet about tuples is no sign the answer is about exceptions)."""
+        hits = {(first, last) for term in topic for first, last, _ in self.term(term)}
+        return sorted(hit for hit in hits if not self._in_comment(hit[0]))
+
+    def _in_comment(self, pos: int) -> bool:
+        unit = self.units[self.unit_of[pos]]
+        if unit.prose:
+            return False
+        return "#" in self.text[unit.start:self.tokens[pos].start]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    ideas: dict[str, list[list[Idea]]]  # per layer, per rubric idea: its matchable forms
+    topic: tuple[Term, ...]
+
+
+_COMPILED: dict[str, _Compiled] = {}
+
+
+def _compiled(rubric: Rubric) -> _Compiled:
     key = rubric.ref
     if key not in _COMPILED:
-        _COMPILED[key] = {
-            name: [(idea.idea, [parse_phrase(p, rubric.term_map) for p in idea.phrases])
-                   for idea in layer.evidence]
-            for name, layer in rubric.layers.items()
-        }
+        _COMPILED[key] = _Compiled(
+            {name: [rubric_idea(idea, rubric.term_map) for idea in layer.evidence]
+             for name, layer in rubric.layers.items()},
+            tuple(parse_idea(term, rubric.term_map).terms[0] for term in rubric.topic
+                  if parse_idea(term, rubric.term_map).terms))
     return _COMPILED[key]
 
 
-_COMPILED: dict[str, dict[str, list[tuple[str, list[Phrase]]]]] = {}
+def rubric_idea(idea: RubricIdea, terms: TermMap) -> list[Idea]:
+    """The matchable forms of a rubric idea (each phrase of an old-form idea is one, its words
+    in order)."""
+    parse = phrase_as_idea if idea.legacy else parse_idea
+    return [parse(phrase, terms) for phrase in idea.phrases]
 
 
-def match_phrases(index: _Index, transcript: Transcript, idea: str,
-                  phrases: Sequence[Phrase]) -> Evidence | None:
-    """The best-matching phrase of one idea as evidence, or None when none reaches the bar."""
-    best: tuple[float, Phrase | None, list[int]] = (0.0, None, [])
-    for phrase in phrases:
-        score, used = index.best_match(phrase)
-        if score > best[0]:
-            best = (score, phrase, used)
-    score, phrase, used = best
-    if phrase is None:
-        return None
-    start = min(index.tokens[p].start for p in used)
-    end = max(index.tokens[p].end for p in used)
-    return Evidence(idea, phrase.text, transcript.text[start:end], start, end,
-                    transcript.time_at(start), round(score, 3))
+_SHAPE_NAMES = {"code": ("code shown or said", "code"),
+                "example": ("a concrete scenario", "example"),
+                "trade_off": ("a cost, limit or reasoned alternative", "trade-off"),
+                "concept": ("what it is or how it works", "definition")}
 
 
-def _score_layer(layer: Layer, ideas: list[tuple[str, list[Phrase]]], index: _Index,
+def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
+                 ideas: Sequence[list[Idea]]) -> tuple[list[Evidence], set[int]]:
+    # Code is heard in code (written or said aloud); a concept or a trade-off in prose, so
+    # `def` in a snippet is no trade-off. An example may be told in either.
+    code = {"code": True, "concept": False, "trade_off": False}.get(layer.shape or "")
+    found: list[Evidence] = []
+    contested: set[int] = set()
+    for rubric_idea_, forms in zip(layer.evidence, ideas, strict=True):
+        best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
+        for idea in forms:
+            score, used = index.match(idea, code)
+            contested |= index.contested
+            if score > best[0]:
+                best = (score, idea, used)
+        score, idea, used = best
+        if idea is not None:
+            found.append(index.evidence(transcript, rubric_idea_.idea, idea.text,
+                                        min(o[0] for o in used), max(o[1] for o in used), score))
+    return found, contested
+
+
+def _score_layer(layer: Layer, ideas: list[list[Idea]], index: _Index, shapes: Shapes,
                  transcript: Transcript) -> LayerResult:
-    matched = [e for idea, phrases in ideas
-               if (e := match_phrases(index, transcript, idea, phrases)) is not None]
+    matched, contested = _match_ideas(index, transcript, layer, ideas)
+    if len(matched) < layer.needed and layer.shape:
+        # A sentence where a rubric idea is said wrong ("args is a dict, kwargs a tuple") is
+        # no evidence for the layer by its shape either.
+        found = shapes.find(layer.shape, contested)
+        start, end = (index.tokens[found.first].start, index.tokens[found.last].end) \
+            if found else (0, 0)
+        if found is not None and not any(e.start < end and start < e.end for e in matched):
+            idea, phrase = _SHAPE_NAMES[layer.shape]
+            matched.append(index.evidence(transcript, idea, f"({phrase} shape: {found.why})",
+                                          found.first, found.last, SHAPE_SCORE))
     matched.sort(key=lambda e: e.start)
     score = min(1.0, sum(e.score for e in matched) / layer.needed)
     return LayerResult(layer.name, layer.label, len(matched) >= layer.needed, round(score, 3),
@@ -273,20 +443,30 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     """Score ``transcript`` against ``rubric``. Pure: no I/O, no model, deterministic."""
     if isinstance(transcript, str):
         transcript = Transcript(transcript)
-    index = _Index(tokenize(transcript.text, rubric.term_map))
     compiled = _compiled(rubric)
-    layers = {name: _score_layer(layer, compiled[name], index, transcript)
+    index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
+    topic_hits = index.topic_hits(compiled.topic)
+    # A spoken form or mishearing ("accept" for except) names the topic only half as surely.
+    named = sum(0.5 if index.tokens[first].alias else 1.0 for first, _ in topic_hits)
+    shapes = Shapes(index.tokens, index.units, index.unit_of, topic_hits, named)
+    if topic_hits:
+        index.refer(compiled.topic)
+    layers = {name: _score_layer(layer, compiled.ideas[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)
 
 
-
 def match_expected(transcript: Transcript | str, expects: Sequence[str],
                    rubric: Rubric) -> list[Evidence]:
-    """Which of ``expects`` (phrases a good follow-up answer mentions) were said."""
+    """Which of ``expects`` (ideas a good follow-up answer mentions) were said."""
     if isinstance(transcript, str):
         transcript = Transcript(transcript)
-    index = _Index(tokenize(transcript.text, rubric.term_map))
-    found = [match_phrases(index, transcript, phrase, [parse_phrase(phrase, rubric.term_map)])
-             for phrase in expects]
-    return [e for e in found if e is not None]
+    index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
+    found = []
+    for expected in expects:
+        idea = (parse_idea if "+" in expected else phrase_as_idea)(expected, rubric.term_map)
+        score, used = index.match(idea)
+        if used:
+            found.append(index.evidence(transcript, expected, idea.text,
+                                        min(o[0] for o in used), max(o[1] for o in used), score))
+    return found

@@ -1,10 +1,12 @@
 """Normalise spoken or typed answers into canonical tokens that keep their source spans.
 
-Rubric phrases and transcripts go through the same pipeline, so "**kwargs", "star star kwargs"
+Rubric ideas and transcripts go through the same pipeline, so "**kwargs", "star star kwargs"
 and "double asterisk kwargs" all become ``star star kwarg``, "don't" becomes ``do not``,
-"one thread" becomes ``1 thread`` and a rubric's term aliases ("gill", "global interpreter
-lock") collapse to the term itself (``gil``). Every token remembers the character span it came
-from, so evidence can quote exactly what the speaker said.
+"one thread" becomes ``1 thread``, the shared thesaurus folds "executes" onto ``run`` and a
+rubric's term aliases ("gill", "global interpreter lock") collapse to the term itself
+(``gil``). Every token remembers the character span of the ORIGINAL text it came from (also
+after characters that Unicode normalisation expands: "ß", "ﬁ", full-width forms, combining
+accents), so evidence quotes exactly what the speaker said.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import Stemmer
+
+from .thesaurus import NEGATIONS, SPOKEN_FORMS, THESAURUS
 
 # Raw pieces of text: a word (letters/digits, with an inner apostrophe for contractions) or one
 # of the code symbols that people say out loud. Underscores and dots separate words, so
@@ -85,18 +89,6 @@ STOPWORDS = frozenset(
     what which who whom whose how when where why let""".split()
 )
 
-# Spoken forms that apply to every topic. Rubrics add their own in their [terms] table.
-GLOBAL_TERMS: dict[str, tuple[str, ...]] = {
-    "io": ("i o", "input output", "eye oh", "i slash o"),
-    "cpython": ("c python", "see python", "sea python", "cee python"),
-    "cpu": ("c p u", "see pee you"),
-    "api": ("a p i",),
-    "speedup": ("speed up", "speeds up", "speed ups", "sped up"),
-    "threadsafe": ("thread safe",),
-    "runtime": ("run time",),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Token:
     """One canonical token and the character span ``[start, end)`` of its source text."""
@@ -105,6 +97,7 @@ class Token:
     start: int
     end: int
     word: str = ""  # the word before stemming ("immutable" for "immut"), for antonym checks
+    alias: bool = False  # folded from another spoken form or mishearing ("gill" for gil)
 
 
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a word
@@ -138,10 +131,36 @@ def _canonical(word: str) -> str | None:
     return _stem(word)
 
 
+def _folded(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` case-folded and NFKC-normalised, with the original span of every output char.
+
+    Normalisation can expand a character ("ß" -> "ss", "ﬁ" -> "fi") or merge a letter with its
+    combining accents, so offsets into the folded text are mapped back through ``starts`` and
+    ``ends``: folded char ``i`` came from ``text[starts[i]:ends[i]]``.
+    """
+    if text.isascii():
+        folded = text.translate(_APOSTROPHES).lower()
+        return folded, list(range(len(text))), list(range(1, len(text) + 1))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j]).translate(_APOSTROPHES).casefold()
+        out.append(piece)
+        starts.extend([i] * len(piece))
+        ends.extend([j] * len(piece))
+        i = j
+    return "".join(out), starts, ends
+
+
 def _base_tokens(text: str) -> list[Token]:
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    words = [(_SYNONYMS.get(word, word), m.start(), m.end())
-             for m in _PIECE.finditer(text) for word in _expand(m.group())]
+    folded, starts, ends = _folded(text)
+    words = [(_SYNONYMS.get(word, word), starts[m.start()], ends[m.end() - 1])
+             for m in _PIECE.finditer(folded) for word in _expand(m.group())]
     tokens: list[Token] = []
     for i, (word, start, end) in enumerate(words):
         if word == "double" and i + 1 < len(words) and words[i + 1][0] in _DOUBLED:
@@ -154,33 +173,36 @@ def _base_tokens(text: str) -> list[Token]:
 
 
 class TermMap:
-    """Multi-word spoken forms and mishearings folded onto one canonical term token.
+    """Spoken forms, synonyms and mishearings folded onto one canonical term token.
 
-    Built from ``{term: [alias, ...]}``; the longest alias wins where several start at the
-    same place ("global interpreter lock" before "global").
+    Built from ``{term: [alias, ...]}`` tables, later tables winning over earlier ones for the
+    same alias; the longest alias wins where several start at the same place ("global
+    interpreter lock" before "global").
     """
 
-    def __init__(self, terms: Mapping[str, Iterable[str]] = GLOBAL_TERMS) -> None:
+    def __init__(self, *tables: Mapping[str, Iterable[str]]) -> None:
+        by_alias: dict[tuple[str, ...], tuple[str, str]] = {}
+        for table in tables or (SPOKEN_FORMS, THESAURUS):
+            for term, aliases in table.items():
+                base = _base_tokens(term)
+                canonical = " ".join(t.text for t in base)
+                if not canonical:
+                    continue
+                word = " ".join(t.word for t in base)
+                for alias in (term, *aliases):
+                    words = tuple(t.text for t in _base_tokens(alias))
+                    if words and words != (canonical,):
+                        by_alias[words] = (canonical, word)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-        for term, aliases in terms.items():
-            canonical = " ".join(t.text for t in _base_tokens(term))
-            if not canonical:
-                continue
-            word = " ".join(t.word for t in _base_tokens(term))
-            for alias in (term, *aliases):
-                words = tuple(t.text for t in _base_tokens(alias))
-                if words and words != (canonical,):
-                    self._by_first.setdefault(words[0], []).append((words, canonical, word))
+        for words, (canonical, word) in by_alias.items():
+            self._by_first.setdefault(words[0], []).append((words, canonical, word))
         for options in self._by_first.values():
             options.sort(key=lambda option: len(option[0]), reverse=True)
 
     @classmethod
     def with_terms(cls, terms: Mapping[str, Iterable[str]]) -> TermMap:
-        """The global spoken forms plus a rubric's own ``terms``."""
-        combined: dict[str, list[str]] = {k: list(v) for k, v in GLOBAL_TERMS.items()}
-        for term, aliases in terms.items():
-            combined.setdefault(term, []).extend(aliases)
-        return TermMap(combined)
+        """The shared spoken forms and thesaurus plus a rubric's own ``terms`` (which win)."""
+        return TermMap(SPOKEN_FORMS, THESAURUS, terms)
 
     def apply(self, tokens: Sequence[Token]) -> list[Token]:
         out: list[Token] = []
@@ -189,7 +211,8 @@ class TermMap:
             for words, canonical, word in self._by_first.get(tokens[i].text, ()):
                 n = len(words)
                 if tuple(t.text for t in tokens[i : i + n]) == words:
-                    out.append(Token(canonical, tokens[i].start, tokens[i + n - 1].end, word))
+                    out.append(Token(canonical, tokens[i].start, tokens[i + n - 1].end, word,
+                                     True))
                     i += n
                     break
             else:
@@ -206,8 +229,6 @@ def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
     return (terms or _DEFAULT_TERMS).apply(_base_tokens(text))
 
 
-# Content words that flip a claim: a phrase without one is not matched across one.
-NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "none"})
 _NEGATING_PREFIXES = ("im", "un", "in", "non", "dis", "ir", "il")
 
 
@@ -254,3 +275,69 @@ class Phrase:
     required: tuple[str, ...]  # canonical content tokens that must all be heard, in order
     optional: tuple[str, ...]  # tokens marked with '?': widen the quote, never needed
     words: frozenset[str]  # the required words before stemming, for antonym checks
+
+
+@dataclass(frozen=True)
+class Term:
+    """One key term of an idea: any of ``options`` (each a run of canonical tokens)."""
+
+    options: tuple[tuple[str, ...], ...]
+    after: bool  # must be heard after the term before it (written "a > b")
+
+
+@dataclass(frozen=True)
+class Idea:
+    """A rubric idea as a few key terms heard together in one sentence."""
+
+    text: str  # as written in the rubric, shown to the user
+    terms: tuple[Term, ...]
+    words: frozenset[str]  # the terms' words before stemming, for antonym checks
+    negative: bool  # the idea itself holds a negation ("threads + not + speedup")
+    span: int = 0  # most tokens the match may spread over (0: the default for its size)
+    clauses: bool = True  # ordered terms must be in one clause (old-form phrases: no)
+
+
+_NEGATION_OPTIONS = {("not",), ("no",), ("never",), ("can", "not")}
+_TERM_SPLIT = re.compile(r"\s*([+>])\s*")
+_OPTION_SPLIT = re.compile(r"(?<!\b\w)/(?!\w\b)")  # "lock/mutex", but not "I/O"
+
+
+def _option(text: str, terms: TermMap | None) -> tuple[tuple[str, ...], set[str]]:
+    tokens = tokenize(text, terms)
+    content = [t for t in tokens if is_content(t.text)] or tokens
+    return tuple(t.text for t in content), {t.word or t.text for t in content}
+
+
+def parse_idea(text: str, terms: TermMap | None = None) -> Idea:
+    """Parse "key + term/synonym + other term": terms heard in any order within one sentence
+    (``>`` instead of ``+``: after the term before it); ``/`` separates alternatives; each
+    alternative may be several words, heard together."""
+    parts = _TERM_SPLIT.split(text.strip())
+    parsed: list[Term] = []
+    words: set[str] = set()
+    for i in range(0, len(parts), 2):
+        options = []
+        for alternative in _OPTION_SPLIT.split(parts[i]):
+            option, raw = _option(alternative, terms)
+            # "not" stands for every negation: "never", "no", "without" ...
+            expanded = [(w,) for w in sorted(NEGATIONS)] if option in _NEGATION_OPTIONS \
+                else [option]
+            for one in expanded:
+                if one and one not in options:
+                    options.append(one)
+            words |= raw
+        if options:
+            parsed.append(Term(tuple(options), i > 0 and parts[i - 1] == ">"))
+    negative = any(w in NEGATIONS for term in parsed for option in term.options for w in option)
+    return Idea(" ".join(text.split()), tuple(parsed), frozenset(words), negative)
+
+
+def phrase_as_idea(text: str, terms: TermMap | None = None) -> Idea:
+    """An old-form rubric phrase ("only one thread runs? python? bytecode") as an idea whose
+    required words must come in order; "?" words were only ever optional and are dropped."""
+    phrase = parse_phrase(text, terms)
+    parsed = tuple(Term(((word,),), i > 0) for i, word in enumerate(phrase.required))
+    negative = any(w in NEGATIONS for w in phrase.required)
+    n = len(phrase.required)
+    return Idea(phrase.text, parsed, phrase.words, negative, span=2 * (n + max(2, n)),
+                clauses=False)

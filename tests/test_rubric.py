@@ -49,7 +49,7 @@ def test_shipped_rubric_shape(catalog: Catalog, topic: str) -> None:
     assert rubric.question.endswith("?")
     for layer in rubric.layers.values():
         assert len(layer.cue) <= 60, layer.cue  # a cue is one short line
-        assert layer.next_step and len(layer.evidence) >= 2
+        assert layer.next_step and len(layer.evidence) + (layer.shape is not None) >= 2
     assert len(rubric.follow_ups) >= 2
     assert all(f.expects for f in rubric.follow_ups)
 
@@ -90,7 +90,7 @@ def test_unknown_topic_suggests_the_nearest(catalog: Catalog) -> None:
     (MINIMAL.replace("[layers.situation]", "[layers.situation]\nneeded = \"two\""),
      "layers.situation.needed", "whole number"),
     (MINIMAL.replace("[layers.situation]", "[layers.situation]\nneeded = 2"),
-     "layers.situation.needed", "only 1 evidence"),
+     "layers.situation.needed", "only 1 idea"),
     (MINIMAL.replace('phrases = ["on my team"]', 'phrases = ["the of a"]'),
      "layers.situation.evidence[0].phrases[0]", "no required words"),
     (MINIMAL.replace('phrases = ["on my team"]', "phrases = []"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from rehearse.rubric import Rubric, parse_rubric
 from rehearse.scoring import Transcript, Word, score
 
@@ -14,7 +16,7 @@ def test_evidence_quotes_the_words_said_and_their_span(gil: Rubric) -> None:
     for evidence in concept.matched:
         assert GIL_ANSWER[evidence.start:evidence.end] == evidence.said
         assert evidence.time is None
-    assert "mutex in CPython" in [e.said for e in concept.matched]
+    assert "GIL is a mutex in CPython" in [e.said for e in concept.matched]
 
 
 def test_missed_layers_carry_their_cue_and_next_step(gil: Rubric) -> None:
@@ -53,9 +55,12 @@ def test_word_timings_give_evidence_times(gil: Rubric) -> None:
     transcript = Transcript.from_words(words)
     assert transcript.text == "So the GIL is a mutex in CPython."
     evidence = score(transcript, gil).layers["concept"].matched[0]
-    assert evidence.said == "mutex in CPython"
-    assert evidence.time == 4.2
-    assert score(transcript, gil).layers["concept"].first_time == 4.2
+    assert evidence.said == "GIL is a mutex in CPython"
+    assert evidence.time == 0.5
+    assert score(transcript, gil).layers["concept"].first_time == 0.5
+    late = Transcript.from_words([Word(" Threads", 0.0, 0.4), Word(" wait.", 0.4, 0.8),
+                                  *(Word(w.text, w.start + 3.0, w.end + 3.0) for w in words)])
+    assert score(late, gil).layers["concept"].matched[0].time == 3.5
 
 
 def test_scoring_is_deterministic(gil: Rubric) -> None:
@@ -107,3 +112,74 @@ def test_phrase_words_must_come_in_order() -> None:
                                {"idea": "bite", "phrases": ["dog bites man"]}]}}})
     assert score("A dog bites a man.", rubric).layers["story"].covered
     assert not score("A man bites a dog.", rubric).layers["story"].covered
+
+
+# What a new user said, and the layer it was said for (issue 10's opening examples).
+ISSUE_EXAMPLES = [
+    ("gil", "concept", "Only one thread runs bytecode at a time in CPython."),
+    ("args-kwargs", "trade_off", "In a public API I'd prefer explicit parameters, because kwargs "
+                                 "hides what the function accepts."),
+    ("lambda", "trade_off", "If the logic needs explaining, I'd write a named def instead."),
+    ("decorators", "example", "We used one for timing our API handlers."),
+    ("decorators", "trade_off", "stacked decorators make stack traces harder to debug"),
+    ("generators", "concept", "A generator is a function that uses yield instead of return; it "
+                              "pauses and keeps its state."),
+]
+
+
+@pytest.mark.parametrize(("topic", "layer", "text"), ISSUE_EXAMPLES)
+def test_plain_textbook_sentences_cover_their_layer(catalog, topic, layer, text) -> None:
+    assert score(text, catalog.get(topic)).layers[layer].covered
+
+
+@pytest.mark.parametrize("text", ["", "Thank you.", "   ", "Um. Uh, okay. Thank you!"])
+def test_nothing_said_covers_nothing(catalog, text) -> None:
+    for rubric in catalog:
+        assert score(text, rubric).covered == 0, rubric.id
+
+
+def test_ideas_are_order_free_and_use_the_shared_thesaurus() -> None:
+    rubric = parse_rubric({"id": "cache", "title": "Caching", "question": "Why cache?",
+                           "layers": {"why": {"cue": "speed", "ideas": ["cache + speedup"]}}})
+    for said in ("A cache speeds things up.", "Things run faster with a cache.",
+                 "You get a quicker page when the result is cached."):
+        assert score(said, rubric).layers["why"].covered, said
+    assert not score("A cache does not make it faster.", rubric).layers["why"].covered
+    assert not score("The cache. Then, much later, something else is faster.",
+                     rubric).layers["why"].covered  # not in one sentence
+
+
+def test_direction_and_clauses_keep_a_swapped_claim_out() -> None:
+    rubric = parse_rubric({"id": "sets", "title": "Sets", "question": "Set or list?",
+                           "layers": {"concept": {"cue": "unique", "shape": "none",
+                                                  "ideas": ["set > unique"]}}})
+    assert score("A set keeps only unique items.", rubric).layers["concept"].covered
+    assert not score("Unique items go in a list, and a set keeps order.",
+                     rubric).layers["concept"].covered
+    assert not score("A list holds anything, and a set... no, unique ones.",
+                     rubric).layers["concept"].covered
+
+
+def test_a_shape_needs_the_topic_nearby(gil) -> None:
+    code = "def area(r):\n    return 3.14 * r * r\n"
+    assert not score(code, gil).layers["code"].covered
+    named = ("The GIL lets one thread run Python code at a time, so threads take turns.\n"
+             "import threading\nt = threading.Thread(target=work)\nt.start()\n")
+    assert score(named, gil).layers["code"].covered
+    assert not score("For example, in my last project we stored users in a database and the "
+                     "dashboard got slower.", gil).covered
+
+
+def test_misheard_jargon_is_found_through_aliases(catalog) -> None:
+    assert score("The gill means only one friend runs at a time.",
+                 catalog.get("gil")).layers["concept"].covered
+    assert score("You put funk tools dot wraps on the inner function so the wrapper keeps "
+                 "the original name.", catalog.get("decorators")).layers["trade_off"].covered
+
+
+def test_an_old_form_rubric_still_loads_and_says_how_to_convert(tmp_path) -> None:
+    rubric = parse_rubric({"id": "news", "title": "News", "question": "What happened?",
+                           "layers": {"story": {"cue": "who did what", "evidence": [
+                               {"idea": "bite", "phrases": ["dog bites? man"]}]}}})
+    assert rubric.notes and "ideas = [" in rubric.notes[0]
+    assert score("Yesterday the dog bit a man.", rubric).layers["story"].covered

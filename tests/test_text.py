@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from rehearse.text import TermMap, normalize, parse_phrase, tokenize
 
 
@@ -58,3 +61,28 @@ def test_code_parentheses_are_not_optional_marks() -> None:
     phrase = parse_phrase("pool.map(square, nums)")
     assert phrase.text == "pool.map(square, nums)" and phrase.optional == ()
     assert phrase.required == ("pool", "map", "squar", "num")
+
+
+# Characters that Unicode normalisation expands or merges: "ß" -> "ss", "ﬁ" -> "fi", a
+# full-width "Ｐ" -> "p", "e" + combining acute -> "é", "İ" -> "i̇" (two characters).
+_TRICKY = "aßﬁﬂＰｙ\u00e9e\u0301İ\u2019Ωx"
+_WORDS = st.text(alphabet=_TRICKY + "bcdthon", min_size=1, max_size=8)
+
+
+@given(st.lists(st.tuples(_WORDS, st.sampled_from([" ", ", ", ". ", "\n", " — "])),
+                min_size=1, max_size=12))
+def test_spans_index_the_original_text_after_expanding_characters(parts) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    plain = TermMap({})
+    for token in tokenize(text, plain):
+        # Re-reading the quoted slice of the ORIGINAL text gives back the same token.
+        assert [t.text for t in tokenize(text[token.start:token.end], plain)] == [token.text]
+
+
+def test_evidence_after_expanding_characters_quotes_the_words_said(gil) -> None:
+    from rehearse.scoring import score
+
+    text = "Straße, ﬁne: in ＣＰython only one thread runs bytecode at a time."
+    evidence = score(text, gil).layers["concept"].matched[0]
+    assert evidence.said == "one thread runs bytecode at a time"
+    assert text[evidence.start:evidence.end] == evidence.said

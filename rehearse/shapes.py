@@ -1,0 +1,385 @@
+"""Layer shapes that need no rubric: what code, a worked example, a trade-off and a definition
+look like, whatever the topic.
+
+An answer is cut into units (``segment``): sentences of prose, and lines of code. A shape is
+looked for only in units about the topic (the unit, or one next to it, names one of the
+rubric's ``topic`` terms; a block of code counts as one unit) and only when the answer names the
+topic at least twice: without that gate, "for example", "but" or "slower" in an answer about
+something else would cover layers of every topic.
+
+* code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
+  ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
+  ("star star kwargs", "lambda x colon", "open paren", "pool dot map").
+* example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
+  the one before, with a real-world noun (request, file, database, user, log...); or, with no
+  marker, three different real-world nouns in units about the topic.
+* trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), or
+  a comparison with an evaluative word ("instead ... readable", "than ... memory"), or a hedge
+  ("but", "however") with one.
+* concept: a topic term being defined: "a generator is a ...", "the GIL lets ...".
+
+The word lists live in ``rehearse.thesaurus``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import thesaurus
+from .text import NEGATIONS, Token, is_content, tokenize
+
+SHAPES = ("concept", "example", "code", "trade_off")
+MIN_TOPIC_MENTIONS = 2  # times an answer must name the topic before any shape counts
+MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence of prose or a line of code: ``text[start:end]``."""
+
+    start: int
+    end: int
+    code: bool  # holds code (a line of code, or a sentence with code in it or said aloud)
+    prose: bool = True  # holds prose (False for a line of code)
+
+
+# --- segmentation -------------------------------------------------------------------------------
+
+_CODE_LINE = [re.compile(p, re.M) for p in (
+    r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
+    r"\bdef\s+\w+\s*\(",
+    r"\bclass\s+\w+\s*[(:]",
+    r"\blambda\b[\w\s,*=]*:",
+    r"^\s*@[A-Za-z_][\w.]*",
+    r"\bfor\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
+    r"[\[({][^\]\n]*\bfor\s+\w+[^\]\n]*\bin\b",
+    r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
+    r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
+    r"[A-Za-z_][\w.]*\([^()\n]*[^()\s][^()\n]*\)",
+    r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
+    r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
+    r"^\s*(try|finally|else)\s*:|^\s*except\b[^\n]*:|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
+    r"\(\s*\*{1,2}\w+",
+    r",\s*\*{1,2}\w+\s*[,)]",
+    r"[\[(]\s*['\"\d-][^\]\n]*,[^\]\n]*[\])]",
+    r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
+    r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(install|freeze)\b|\bsource\s+\S*activate\b"
+    r"|\S*[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
+    r"^\s*(Traceback \(most recent|\w+Error:)",
+)]
+
+# Code said aloud (as a recogniser writes it; hyphens count as spaces).
+_SPOKEN_STRONG = [re.compile(p) for p in (
+    r"\b(open|close|closed|left|right|opening|closing)\s+(paren|parens|parenthesis|parentheses"
+    r"|bracket|brackets|brace|braces|square bracket|curly brace|curly bracket)\b",
+    r"\blambda\s+\w+(\s+comma\s+\w+)*\s+colon\b",
+    r"\bdef\s+\w+\s+(open|paren|taking|takes|that takes|of|with|colon)\b",
+    r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
+    r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
+    r"\bpython\s+(dash|minus)\s+m\b",
+    r"\bpip[e3]?\s+(install|freeze|uninstall)\b",
+    r"\b\w+\s+of\s+(star|star\s+star|double\s+star)\s+\w+",
+)]
+_SPOKEN_WEAK = [re.compile(p) for p in (
+    r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
+    r"\bfor\s+\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+", r"\bimport\s+\w+",
+    r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
+    r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
+    r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
+    r"\bclass\s+\w+", r"\bpass\b", r"\bdunder\s+\w+", r"\bprint\s+\w+",
+)]
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a line or a sentence is (written or spoken) code."""
+    if any(p.search(text) for p in _CODE_LINE):
+        return True
+    spoken = text.lower().replace("-", " ")
+    if any(p.search(spoken) for p in _SPOKEN_STRONG):
+        return True
+    return sum(bool(p.search(spoken)) for p in _SPOKEN_WEAK) >= 2
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "cf.", "mr.", "dr.", "approx.")
+_CODE_ONLY = re.compile(r"^\s*(>>>|\$ |In \[|[\w.]+\(|@\w|def \w+\(|class \w+[(:]|try:|except\b.*:$"
+                        r"|finally:|for .*:$|if .*:$|while .*:$|with .*:$)")
+
+
+_SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
+_PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][a-z']*[,;]?\s+){4}[A-Za-z][a-z']*\b")
+
+
+def _is_code_line(line: str) -> bool:
+    """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
+    if _CODE_ONLY.match(line):
+        return True
+    if not any(p.search(line) for p in _CODE_LINE):
+        return False
+    dense = len(_SYMBOL.findall(line)) >= 0.12 * len(line)
+    return dense or not _PLAIN_RUN.search(line)
+
+
+def segment(text: str) -> list[Unit]:
+    """Cut ``text`` into sentences of prose and lines of code (spans into ``text``)."""
+    units: list[Unit] = []
+    pos = 0
+    para_start: int | None = None
+    para_end = 0
+    prev_line = ""
+    prev_code = False
+
+    def flush() -> None:
+        nonlocal para_start
+        if para_start is not None:
+            units.extend(_sentences(text, para_start, para_end))
+        para_start = None
+
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.strip()
+        if not body:
+            flush()
+            prev_line = ""
+            continue  # a blank line inside code keeps prev_code
+        lead = start + len(line) - len(line.lstrip())
+        end = lead + len(body)
+        # the body of a def, a loop, a with...; a comment inside a snippet
+        indented = (line[:1] in " \t" or body.startswith("#")) and prev_code
+        if indented or _is_code_line(body):
+            flush()
+            units.append(Unit(lead, end, True, False))
+            prev_line, prev_code = line, True
+            continue
+        prev_code = False
+        wrapped = para_start is not None and prev_line.rstrip()[-1:].isalnum() \
+            and body[:1].islower()
+        wrapped = wrapped or (para_start is not None and prev_line.rstrip()[-1:] in ",(")
+        if not wrapped:
+            flush()
+            para_start = lead
+        para_end = end
+        prev_line = line
+    flush()
+    return units
+
+
+def _sentences(text: str, start: int, end: int) -> list[Unit]:
+    out: list[Unit] = []
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        before = text[max(start, m.start() - 6):m.start()].lower()
+        if before.endswith(_ABBREVIATIONS) or m.start() - cut < 3:
+            continue
+        out.extend(_chunks(text, cut, m.start()))
+        cut = m.end()
+    if cut < end:
+        out.extend(_chunks(text, cut, end))
+    return out
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _chunks(text: str, start: int, end: int) -> list[Unit]:
+    """A sentence, cut into pieces of MAX_UNIT_WORDS words when nothing else cuts it."""
+    words = list(_WORD.finditer(text, start, end))
+    units = []
+    for i in range(0, len(words), MAX_UNIT_WORDS):
+        piece = words[i:i + MAX_UNIT_WORDS]
+        s, e = piece[0].start(), piece[-1].end()
+        units.append(Unit(s, e, looks_like_code(text[s:e])))
+    return units
+
+
+# --- word lists, in canonical form ---------------------------------------------------------------
+
+def _forms(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    out = set()
+    for phrase in phrases:
+        words = tuple(t.text for t in tokenize(phrase))
+        if words:
+            out.add(words)
+    return frozenset(out)
+
+
+def _words(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for words in _forms(words) for w in words if is_content(w) or len(words) == 1)
+
+
+EXAMPLE_MARKERS = _forms(thesaurus.EXAMPLE_MARKERS)
+CONCRETE = _words(thesaurus.CONCRETE_NOUNS)
+COST = _forms(thesaurus.COST_WORDS)
+IS = _words(thesaurus.IS_WORDS)
+DEFINITION_STARTS = _words(thesaurus.DEFINITION_STARTS)
+COMPARE = _words(thesaurus.COMPARE_WORDS)
+EVALUATIVE = _words(thesaurus.EVALUATIVE_WORDS)
+HEDGES = _forms(thesaurus.HEDGES)
+DEFINING = _words(thesaurus.DEFINING_WORDS)
+_NEG = frozenset(NEGATIONS)
+_DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
+
+
+def _find(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int, hi: int) -> int | None:
+    """Position of the first of ``forms`` starting in ``words[lo:hi]``, else None."""
+    found = _find_span(words, forms, lo, hi)
+    return found[0] if found else None
+
+
+def _find_span(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int,
+               hi: int) -> tuple[int, int] | None:
+    """First and last position of the first of ``forms`` starting in ``words[lo:hi]``."""
+    for i in range(lo, hi):
+        for form in forms:
+            if words[i] == form[0] and tuple(words[i:i + len(form)]) == form:
+                return i, i + len(form) - 1
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A shape found in the answer: which layer, why, and the token span that shows it."""
+
+    layer: str
+    why: str
+    first: int  # token positions, inclusive
+    last: int
+
+
+class Shapes:
+    """The units of one answer, which of them are about the topic, and the shapes found there."""
+
+    def __init__(self, tokens: Sequence[Token], units: Sequence[Unit], unit_of: Sequence[int],
+                 topic_hits: Sequence[tuple[int, int]], named: float | None = None) -> None:
+        self.tokens = tokens
+        self.units = units
+        self.unit_of = unit_of
+        self.spans: list[tuple[int, int]] = []  # first and last+1 token of each unit
+        pos = 0
+        for u in range(len(self.units)):
+            first = pos
+            while pos < len(tokens) and self.unit_of[pos] == u:
+                pos += 1
+            self.spans.append((first, pos))
+        self.topic_hits = sorted(topic_hits)
+        self.named = len(self.topic_hits) if named is None else named  # how surely (see gate)
+        hits = [0] * len(self.units)
+        for first, _ in self.topic_hits:
+            hits[self.unit_of[first]] += 1
+        self.relevant = self._relevant(hits)
+
+    def _relevant(self, hits: list[int]) -> list[bool]:
+        n = len(self.units)
+        blocks: list[list[int]] = []  # consecutive code lines are one unit for the gate
+        for i, unit in enumerate(self.units):
+            if unit.code and blocks and self.units[blocks[-1][-1]].code and blocks[-1][-1] == i - 1:
+                blocks[-1].append(i)
+            else:
+                blocks.append([i])
+        named = [any(hits[i] for i in block) for block in blocks]
+        relevant = [False] * n
+        for b, block in enumerate(blocks):
+            near = named[b] or (b > 0 and named[b - 1]) or (b + 1 < len(blocks) and named[b + 1])
+            for i in block:
+                relevant[i] = near
+        return relevant
+
+    def find(self, layer: str, skip: Iterable[int] = ()) -> Found | None:
+        """The first ``layer`` shape in a unit about the topic (not in ``skip``), or None."""
+        if layer not in SHAPES or self.named < MIN_TOPIC_MENTIONS:
+            return None
+        found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
+        return found
+
+    def _words(self, u: int) -> list[str]:
+        first, last = self.spans[u]
+        return [t.text for t in self.tokens[first:last]]
+
+    def _code(self, skip: frozenset[int]) -> Found | None:
+        for u, unit in enumerate(self.units):
+            first, last = self.spans[u]
+            if unit.code and self.relevant[u] and last > first and u not in skip:
+                return Found("code", "code", first, last - 1)
+        return None
+
+    def _example(self, skip: frozenset[int]) -> Found | None:
+        nouns: dict[str, int] = {}
+        for u in range(len(self.units)):
+            if not self.relevant[u] or u in skip:
+                continue
+            words = self._words(u)
+            first = self.spans[u][0]
+            marker = _find(words, EXAMPLE_MARKERS, 0, len(words))
+            if marker is None and u > 0 and not self.units[u - 1].code:
+                prev = self._words(u - 1)
+                if _find(prev, EXAMPLE_MARKERS, 0, len(prev)) is not None:
+                    marker = 0
+            for i, word in enumerate(words):
+                if word in CONCRETE:
+                    nouns.setdefault(word, first + i)
+                    if marker is not None:
+                        lo, hi = sorted((first + marker, first + i))
+                        return Found("example", "example", lo, hi)
+        if len(nouns) >= 3:
+            at = sorted(nouns.values())
+            return Found("example", "concrete nouns", at[0], at[0])
+        return None
+
+    def _trade_off(self, skip: frozenset[int]) -> Found | None:
+        for u, unit in enumerate(self.units):
+            if not unit.prose or not self.relevant[u] or u in skip:
+                continue
+            words = self._words(u)
+            first = self.spans[u][0]
+            cost = _find_span(words, COST, 0, len(words))
+            if cost is not None and not _negated(words, cost[0]):
+                return Found("trade_off", "cost", first + cost[0], first + cost[1])
+            evaluative = next((i for i, w in enumerate(words) if w in EVALUATIVE), None)
+            if evaluative is None:
+                continue
+            pivot = next((i for i, w in enumerate(words) if w in COMPARE), None)
+            if pivot is None:
+                pivot = _find(words, HEDGES, 0, len(words))
+            if pivot is not None:
+                lo, hi = sorted((pivot, evaluative))
+                return Found("trade_off", "comparison", first + lo, first + hi)
+        return None
+
+    def _concept(self, skip: frozenset[int]) -> Found | None:
+        tokens = self.tokens
+        for first, last in self.topic_hits:
+            u = self.unit_of[first]
+            start, end = self.spans[u]
+            if not self.units[u].prose or u in skip or (
+                    first and tokens[first - 1].text in ("and", "or")):
+                continue  # code, or one of a list: "inheritance and encapsulation are ..."
+            if first - start > 3 and tokens[first - 1].text not in _DETERMINERS:
+                continue  # not the subject: "the strategy should yield a better return"
+            between = 0
+            after_stopword = False
+            for p in range(last + 1, min(end, last + 6)):
+                word = tokens[p].text
+                if word in NEGATIONS or word in ("and", "or"):
+                    break  # "X does not ...", "X and Y are ...": not a definition of X
+                if word in DEFINING or (word in IS and p + 1 < end
+                                        and tokens[p + 1].text in DEFINITION_STARTS):
+                    rest = [t.text for t in tokens[p + 1:end]]
+                    if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
+                        return Found("concept", "definition", first, min(end - 1, p + 6))
+                    break
+                if is_content(word):
+                    # "the GIL in CPython is ..." passes; "list comprehension is ..." is
+                    # about something else.
+                    between += 1
+                    if not after_stopword or between > 2:
+                        break
+                else:
+                    after_stopword = True
+        return None
+
+
+def _negated(words: Sequence[str], at: int) -> bool:
+    """A negation just before ``words[at]``: "no overhead", "not slower"."""
+    return any(w in _NEG for w in words[max(0, at - 2):at])

@@ -1,0 +1,163 @@
+"""Every word list the judge uses, in one place.
+
+* ``SPOKEN_FORMS``: how people say (or a recogniser writes) a term: "c python", "i o".
+* ``THESAURUS``: words and phrases that mean the same for judging an answer: "execute" is
+  "run", "rather than" is "instead", "RAM" is "memory". Both are folded onto their head word
+  before anything is matched, in answers and in rubric ideas alike, so a rubric writes the head
+  word once ("run") and hears every member ("executes", "is executed").
+* The word lists of the rubric-free layer shapes (``rehearse.shapes``): what makes a sentence a
+  worked example, a cost or a definition.
+
+Rubrics add their own topic terms and mishearings in their ``[terms]`` table; those win over
+these. Entries are plain words: they go through the same normalisation (stemming, numbers,
+contractions) as the answer, so "runs", "running" and "ran"... need only "run" (irregular
+forms such as "ran" are listed).
+"""
+
+from __future__ import annotations
+
+# Spoken and written forms of one term.
+SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
+    "io": ("i o", "input output", "eye oh", "i slash o"),
+    "cpython": ("c python", "see python", "sea python", "cee python"),
+    "cpu": ("c p u", "see pee you", "processor"),
+    "api": ("a p i",),
+    "threadsafe": ("thread safe",),
+    "runtime": ("run time",),
+    "dictionary": ("dict", "dicts", "hash map", "hashmap"),
+    "bytecode": ("byte code", "bite code"),
+    "traceback": ("stack trace", "stacktrace", "back trace"),
+}
+
+# Meaning-alike words and phrases, folded onto the head word. Keep groups general (a topic's
+# own words go in its rubric's [terms]) and disjoint (a word belongs to one group).
+THESAURUS: dict[str, tuple[str, ...]] = {
+    # doing
+    "run": ("execute", "ran"),
+    "store": ("keep", "save", "hold", "retain", "remember", "preserve", "maintain"),
+    "change": ("modify", "mutate", "alter", "edit", "update"),
+    "pause": ("suspend", "freeze"),
+    "resume": ("continue", "pick up where it left off", "carry on"),
+    "wait": ("block on", "blocked on", "waiting on", "idle"),
+    "isolate": ("isolation", "separate", "sandbox", "self contained", "independent"),
+    "conflict": ("clash", "incompatible", "incompatibility", "collide", "collision"),
+    # comparing and choosing
+    "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
+                "favor", "favour", "opt for"),
+    "avoid": ("do not use", "stay away from", "steer clear of", "should not use",
+              "would not use", "never use", "refrain from"),
+    "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
+                 "gotcha", "catch is", "trade off", "tradeoff"),
+    "overhead": ("extra cost", "costly", "expensive"),
+    "speedup": ("speed up", "speeds up", "sped up", "speed", "faster", "quicker", "accelerate",
+                "performance boost", "parallel speedup", "speed boost"),
+    "slower": ("slow down", "slows down", "slow", "sluggish"),
+    "harder": ("hard", "difficult", "tricky", "trickier", "awkward", "painful", "confusing",
+               "messy"),
+    "readable": ("readability", "legible", "clear", "clearer", "clarity",
+                 "easy to read", "easier to read", "easy to understand", "easier to understand"),
+    "unreadable": ("hard to read", "harder to read", "less readable", "hard to understand",
+                   "harder to understand", "obscure", "cryptic"),
+    # things
+    "behaviour": ("behavior", "behaviours", "behaviors"),
+    "memory": ("ram", "memory usage", "memory footprint"),
+    "parallel": ("in parallel", "parallelism", "simultaneously", "at the same time",
+                 "concurrently", "multiple cores", "multi core", "several cores",
+                 "many cores"),
+    "at a time": ("at any time", "at once", "at any one time", "at any given time",
+                  "at any moment", "at any given moment", "at a given time", "at one time",
+                  "at the same moment"),
+    "cpu bound": ("cpu heavy", "cpu intensive", "compute bound", "compute heavy",
+                  "computation heavy", "computationally heavy", "computationally intensive",
+                  "processor bound", "number crunching", "heavy computation",
+                  ),
+    "io bound": ("io heavy", "network bound", "io intensive", "disk bound", "waiting on io",
+                 "io work", "io task", "io operations", "io operation"),
+    "lock": ("mutex", "mutual exclusion"),
+    "argument": ("parameter", "param", "params"),
+    "immutable": ("unchangeable", "read only", "cannot be changed", "can not be changed",
+                  "frozen"),
+    "hashable": ("hash", "hashed"),
+    "lazy": ("lazily", "on demand", "on the fly", "as needed", "when needed", "as you go",
+             "one item at a time", "one value at a time", "one by one"),
+}
+
+# Words that flip a claim.
+NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "none"})
+
+# --- layer shapes (rehearse.shapes) -----------------------------------------------------------
+
+# A sentence that introduces a concrete scenario.
+EXAMPLE_MARKERS = (
+    "for example", "for instance", "say you", "let us say", "say we", "suppose",
+    "imagine", "picture", "we used", "i used", "we use", "i use", "in my last project",
+    "in my project", "in a project", "in one project", "at work", "at my job", "at my last job",
+    "in production", "real world", "use case", "scenario", "a good example",
+    "a common example", "a typical example", "a practical example", "consider", "like when",
+    "say i", "if you have", "if i have", "if we have",
+)
+# Real-world things a concrete scenario is about (generic programming words are not here:
+# list, function, value, data, item, element, variable, object, number).
+CONCRETE_NOUNS = frozenset("""
+    request requests response http https url urls web website webpage page pages scraper scrape
+    crawler download upload server service services endpoint endpoints route routes api client
+    database db sql query queries table row rows record records csv json xml yaml log logs logger
+    logging file files disk image images photo photos video audio pixel
+    pixels thumbnail network socket connection connections email emails message messages user
+    users customer customers account accounts login password session cookie token auth
+    authentication permission permissions admin payment payments order orders invoice price
+    prices product products cart shop stock stocks portfolio trade trades bank balance salary
+    employee employees student students grade grades score scores book books library movie
+    movies song songs weather temperature coordinate coordinates point points latitude longitude
+    date dates address addresses phone city cities country countries
+    config configuration cache caching report reports dashboard sensor
+    sensors notification notifications queue job jobs worker workers
+    pipeline pipelines batch dataset datasets spreadsheet excel deployment deploy production
+    team teammate
+    teammates metrics analytics inventory animal animals dog
+    cat car cars circle rectangle rgb color colour colours
+    colors matrix game player players card cards deck rate rates currency usd eur
+    """.split())
+# A cost, a limit or a reason not to.
+COST_WORDS = (
+    "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",
+    "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk", "risky",
+    "beware", "danger", "dangerous", "hide bugs", "hides bugs", "hide errors",
+    "hides errors", "hiding bugs", "hide the error", "swallow", "swallows", "exhausted",
+    "only once", "single use", "one time use", "use it once", "consumed", "expensive",
+    "penalty", "waste", "wasteful", "unpredictable", "surprising", "fragile",
+    "brittle", "verbose", "boilerplate", "the catch", "too many", "too much",
+    "too long", "too large", "too big", "abuse", "overuse", "misuse", "pollute", "clutter",
+    "not thread safe", "race condition", "deadlock",
+)
+# Words that say which of two ways is better, and why.
+COMPARE_WORDS = frozenset("""
+    instead better worse versus vs compared compare whereas unlike alternative alternatively
+    than
+    """.split())
+EVALUATIVE_WORDS = frozenset("""
+    speedup slower readable unreadable memory efficient inefficient safe safer safety simple
+    simpler explicit implicit clean cleaner concise performance fast quick overhead flexible
+    flexibility reusable reuse predictable harder easier easy clarity
+    scalable throughput latency cost
+    """.split())
+HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
+          "keep in mind", "be careful", "note that", "watch out", "on the other hand",
+          "the problem", "the issue", "it depends", "do not", "should not", "not always",
+          "not suitable", "not good", "not great", "not ideal", "not a good", "not the best")
+# "X is a ...", "X lets you ...": a topic term being defined or its mechanism described.
+DEFINING_WORDS = frozenset("""
+    mean means meaning refer refers let lets allow allows enable enables provide provides
+    create creates produce produces return returns take takes accept accepts collect collects
+    store stores wrap wraps describe describes represent represents define defines contain
+    contains ensure ensures prevent prevents pack packs unpack unpacks
+    generate generates yield yields evaluate evaluates inherit inherits bundle bundles override
+    overrides bind binds pause pauses guarantee guarantees protect protects
+    """.split())
+# "X is/are ..." is a definition only when followed by one of these ("a generator is a ...",
+# "the GIL is basically a mutex"), not by an opinion ("lambdas are faster").
+IS_WORDS = frozenset({"is", "are"})
+DEFINITION_STARTS = frozenset("""
+    a an the one basically just simply essentially actually really also called known used
+    like when where how what defined created made similar special kind type way
+    """.split())
