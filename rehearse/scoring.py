@@ -275,7 +275,8 @@ class _Index:
         hi = max(o[1] for o in used)
         inside = {p for first, last, _ in used for p in range(first, last + 1)}
         unit = self.unit_of[lo]
-        before = [p for p in range(max(0, lo - NEGATION_REACH), lo) if self.unit_of[p] == unit]
+        before = [p for p in range(max(0, lo - NEGATION_REACH), lo)
+                  if self.unit_of[p] == unit and not self._gap_has_punctuation(p, lo)]
         for pos in [*before, *range(lo, hi + 1)]:
             if pos in inside:
                 continue

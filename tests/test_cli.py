@@ -96,7 +96,7 @@ def test_human_report_checklist_evidence_and_next_steps(answer_file: Path) -> No
     out = result.stdout
     assert "Covered 3 of 4 layers" in out
     assert "✓" in out and "✗" in out
-    assert '"mutex in CPython"' in out or '"only one thread runs Python bytecode' in out
+    assert '"GIL is a mutex in CPython"' in out or '"only one thread runs Python bytecode' in out
     assert "cue: with Pool() as pool: pool.map(square, nums)" in out
     assert "next: " in out
     assert "Your answer" in out

@@ -71,7 +71,7 @@ def test_layer_timeline_order_and_rushing(gil: Rubric) -> None:
              + timed("Threads don't speed up CPU-bound work.", start=115).words)
     result = analyse(score(Transcript.from_words(words), gil), duration=118, limit=120)
     assert [name for name, _ in result.timeline] == ["concept", "example", "trade_off"]
-    assert result.timeline[0][1] == 1.6 and result.in_order is True  # "mutex", word 5
+    assert result.timeline[0][1] == 0.4 and result.in_order is True  # "GIL", word 2
     assert any("trade-off came only at 1:5" in note for note in result.structure_notes)
     backwards = (timed("Threads don't speed up CPU-bound work.").words
                  + timed("The GIL is a mutex in CPython.", start=10).words)
