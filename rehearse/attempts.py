@@ -202,7 +202,14 @@ def pair_to_compare(store: Store, first: str | None, second: int | None) -> tupl
     if first is not None and first.isdigit():
         if second is None:
             raise UsageError("give two attempt ids, or a topic")
-        return store.get(int(first)), store.get(second)
+        if int(first) == second:
+            raise UsageError(f"give two different attempts (both are {second})")
+        before, after = store.get(int(first)), store.get(second)
+        if before.topic != after.topic:  # their layers answer different questions
+            raise UsageError(f"attempt {before.id} is {before.topic} and attempt {after.id} is "
+                             f"{after.topic}: compare two attempts of one topic ('rehearse "
+                             f"history {after.topic}' lists them)")
+        return before, after
     if second is not None:
         raise UsageError("give two attempt ids, or one topic")
     if first is None:  # the topic practised last

@@ -61,6 +61,14 @@ def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _confirm(question: str, flag: str) -> None:
+    """Ask in a terminal; without one, nobody can answer: the command needs ``flag``."""
+    if not sys.stdin.isatty():
+        raise UsageError(f"not asking without a terminal; pass {flag} to go ahead")
+    if not typer.confirm(question):
+        raise typer.Exit(1)
+
+
 def _emit(as_json: bool, data: dict[str, Any], view: RenderableType) -> None:
     """``--json``: the object on stdout; else the view in the terminal."""
     if as_json:
@@ -270,13 +278,14 @@ def rescore(
 @app.command("delete")
 def delete(
     attempt_id: AttemptId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help="Do not ask (needed when stdin is not a terminal).")] = False,
 ) -> None:
     """Delete an attempt and its recording."""
     store = Store(data_home())
     attempt = store.get(attempt_id)
-    if not yes and sys.stdin.isatty() and not typer.confirm(f"Delete {report.describe(attempt)}?"):
-        raise typer.Exit(1)
+    if not yes:
+        _confirm(f"Delete {report.describe(attempt)}?", "--yes")
     store.delete(attempt_id)
     report.make_console().print(f"Deleted attempt {attempt_id}")
 

@@ -147,3 +147,18 @@ def test_empty_history_commands(data_home: Path) -> None:
     planned = json.loads(run("plan", "--json").stdout)
     assert planned["next"] == "args-kwargs" and planned["reason"] == "never tried"  # topic order
     assert run("compare").exit_code == 1
+
+
+def test_compare_refuses_two_topics_and_the_same_attempt_twice(seeded: Store) -> None:
+    across = run("compare", "1", "3")  # a gil attempt and a decorators one
+    assert across.exit_code == 2 and across.stdout == ""
+    assert "gil" in across.stderr and "decorators" in across.stderr
+    same = run("compare", "2", "2")
+    assert same.exit_code == 2 and "two different attempts" in same.stderr
+
+
+def test_delete_without_a_terminal_needs_yes(seeded: Store) -> None:
+    refused = run("delete", "3")  # CliRunner's stdin is not a terminal
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert seeded.get(3).topic == "decorators"  # still there
+    assert run("delete", "3", "--yes").exit_code == 0
