@@ -17,7 +17,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from . import __version__, attempts, report
-from .cligroup import RehearseGroup
+from .cligroup import RehearseGroup, WrappingGroup, confirm
 from .defaults import DEFAULT_MODEL, DEFAULT_SECONDS, ENV_MODEL, MAX_SECONDS
 from .doctor import checks_dict, run_checks
 from .errors import RehearseError, UsageError
@@ -37,10 +37,12 @@ app = typer.Typer(
          "--transcript FILE` scores a written answer; `rehearse topics` lists the topics.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # click's plain help: wrapped to the terminal, never cut or boxed
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-rubric_app = typer.Typer(help="Validate rubric files.", no_args_is_help=True)
+rubric_app = typer.Typer(cls=WrappingGroup, help="Validate rubric files.", no_args_is_help=True,
+                         rich_markup_mode=None)
 app.add_typer(rubric_app, name="rubric")
 
 RubricsOption = Annotated[Path | None, typer.Option(
@@ -59,14 +61,6 @@ ModelOption = Annotated[str | None, typer.Option(
 
 def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _confirm(question: str, flag: str) -> None:
-    """Ask in a terminal; without one, nobody can answer: the command needs ``flag``."""
-    if not sys.stdin.isatty():
-        raise UsageError(f"not asking without a terminal; pass {flag} to go ahead")
-    if not typer.confirm(question):
-        raise typer.Exit(1)
 
 
 def _emit(as_json: bool, data: dict[str, Any], view: RenderableType) -> None:
@@ -101,7 +95,7 @@ def practice(
         "--audio", "-a", metavar="FILE",
         help="Score a recording made elsewhere (WAV, FLAC, OGG; any rate; mono or stereo).")] = None,
     seconds: Annotated[int, typer.Option(
-        "--seconds", "-s", min=1, max=MAX_SECONDS,
+        "--seconds", "-s", min=1, max=MAX_SECONDS, metavar="SECONDS",
         help="Time limit for the spoken answer.")] = DEFAULT_SECONDS,
     device: InputOption = None,
     model: ModelOption = None,
@@ -110,7 +104,7 @@ def practice(
         "--follow-up/--no-follow-up",
         help="Ask one of the topic's follow-ups afterwards [default: when in a terminal].")] = None,
     follow_up_seconds: Annotated[int, typer.Option(
-        "--follow-up-seconds", min=1, max=MAX_SECONDS,
+        "--follow-up-seconds", min=1, max=MAX_SECONDS, metavar="SECONDS",
         help="Time limit for the follow-up.")] = FOLLOW_UP_SECONDS,
     coach: Annotated[bool, typer.Option(
         "--coach", help="A quiet hint at 1:30 naming a layer not heard yet.")] = False,
@@ -160,7 +154,7 @@ def _report(store: Store, outcome: attempts.Outcome, as_json: bool) -> None:
 @app.command("history")
 def history(
     topic: TopicFilter = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many to show.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
     """Your attempts, newest first: when, topic, layers covered, duration."""
@@ -285,7 +279,7 @@ def delete(
     store = Store(data_home())
     attempt = store.get(attempt_id)
     if not yes:
-        _confirm(f"Delete {report.describe(attempt)}?", "--yes")
+        confirm(f"Delete {report.describe(attempt)}?", "--yes")
     store.delete(attempt_id)
     report.make_console().print(f"Deleted attempt {attempt_id}")
 
@@ -337,7 +331,8 @@ def devices(as_json: JsonOption = False) -> None:
 @app.command("mic")
 def mic(
     device: InputOption = None,
-    seconds: Annotated[int, typer.Option("--seconds", "-s", min=1, max=30)] = 3,
+    seconds: Annotated[int, typer.Option(
+        "--seconds", "-s", min=1, max=30, metavar="SECONDS", help="How long to listen.")] = 3,
 ) -> None:
     """Check the microphone: record a few seconds and say whether it heard anything."""
     from .live import check_microphone

@@ -17,10 +17,22 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
     from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef]
 
-from .errors import RehearseError
+from .errors import RehearseError, UsageError
 
 
-class RehearseGroup(TyperGroup):
+class WrappingGroup(TyperGroup):
+    """Each command's summary in full, wrapped to the terminal, where click would cut it."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [(name, command.get_short_help_str(limit=1_000))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class RehearseGroup(WrappingGroup):
     """`rehearse TOPIC ...` runs `practice TOPIC ...`; every error is one line on stderr."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -58,3 +70,11 @@ class RehearseGroup(TyperGroup):
 def _fail(message: str, code: int) -> int:
     typer.echo(f"rehearse: {' '.join(message.split())}", err=True)
     return code
+
+
+def confirm(question: str, flag: str) -> None:
+    """Ask in a terminal; without one nobody can answer, so the command needs ``flag``."""
+    if not sys.stdin.isatty():
+        raise UsageError(f"not asking without a terminal; pass {flag} to go ahead")
+    if not typer.confirm(question):
+        raise typer.Exit(1)

@@ -244,3 +244,28 @@ def test_the_core_answers_without_the_command_line(data_home: Path, catalog) -> 
 def test_cli_is_wiring_only() -> None:
     cli = Path(__file__).resolve().parent.parent / "rehearse" / "cli.py"
     assert len(cli.read_text("utf-8").splitlines()) < 400
+
+
+def _help_texts(command) -> list[str]:
+    texts = [command.help or ""]
+    texts += [getattr(p, "help", None) or "" for p in command.params]
+    for sub in getattr(command, "commands", {}).values():
+        texts.append((sub.help or "").split("\n\n")[0])
+    return [t for t in texts if t]
+
+
+def test_every_help_wraps_at_80_columns_and_nothing_is_cut() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = {"": group, **group.commands}  # type: ignore[attr-defined]
+    commands.update({f"rubric {n}": c for n, c in group.commands["rubric"].commands.items()})  # type: ignore[attr-defined]
+    for name, command in commands.items():
+        result = runner.invoke(app, [*name.split(), "--help"], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, name
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= 80, name
+        assert "…" not in result.stdout and "..." not in result.stdout.replace("[ARGS]...", ""), name
+        flat = " ".join(result.stdout.split())
+        for text in _help_texts(command):  # every sentence whole, wrapped, not cut
+            assert " ".join(text.split()) in flat, (name, text)
