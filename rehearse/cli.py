@@ -24,7 +24,7 @@ from .errors import RehearseError, UsageError
 from .export import export
 from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .paths import data_home
-from .progress import all_progress, overall_coverage, plan, progress_dict
+from .progress import all_progress, overall, plan, progress_dict
 from .rubric import RubricError, load_catalog, load_for_check
 from .store import Attempt, Store, process_alive
 from .transcript_input import read_transcript
@@ -223,12 +223,13 @@ def progress(
     layers = load_catalog(rubrics).layers(topic)
     items = all_progress(layers, Store(data_home()).layer_history(topic))
     _emit(as_json, progress_dict(items),
-          report.progress_table(items, layers, datetime.now(UTC), overall_coverage(items)))
+          report.progress_table(items, layers, datetime.now(UTC), overall(items)))
 
 
 @app.command("plan")
 def plan_command(as_json: JsonOption = False, rubrics: RubricsOption = None) -> None:
-    """Three buckets from your history (answer well / inconsistent / avoid) and what to do next."""
+    """Your topics by how you answer them (well / inconsistent / tried once / avoid) and what to
+    practise next."""
     layers = load_catalog(rubrics).layers()
     result = plan(all_progress(layers, Store(data_home()).layer_history()))
     _emit(as_json, result.to_dict(), report.plan_view(result))

@@ -80,17 +80,32 @@ def all_progress(topics: dict[str, Sequence[str]],
     return [topic_progress(t, topics[t], by_topic[t]) for t in topics]
 
 
-def overall_coverage(progress: Iterable[TopicProgress]) -> float:
-    """Layers covered in each topic's latest scored attempt, over all layers of all topics."""
-    items = list(progress)
-    total = sum(p.total for p in items)
-    return sum(sum(p.latest.values()) for p in items) / total if total else 0.0
+@dataclass(frozen=True)
+class Overall:
+    """Layers covered in each topic's latest scored answer, over the layers of every topic (a
+    topic never tried counts as 0) and over the layers of the topics tried."""
+
+    coverage: float
+    tried_coverage: float
+    topics: int
+    tried: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"coverage": round(self.coverage, 3), "tried_coverage": round(self.tried_coverage, 3),
+                "topics": self.topics, "tried": self.tried}
+
+
+def overall(progress: Sequence[TopicProgress]) -> Overall:
+    tried = [p for p in progress if p.scored]
+    covered = sum(sum(p.latest.values()) for p in tried)
+    total, tried_total = sum(p.total for p in progress), sum(p.total for p in tried)
+    return Overall(covered / total if total else 0.0,
+                   covered / tried_total if tried_total else 0.0, len(progress), len(tried))
 
 
 def progress_dict(progress: Sequence[TopicProgress]) -> dict[str, Any]:
-    """``progress --json``: the overall figure and each topic."""
-    return {"overall_coverage": round(overall_coverage(progress), 3),
-            "topics": [p.to_dict() for p in progress]}
+    """``progress --json``: the overall figures and each topic."""
+    return {"overall": overall(progress).to_dict(), "topics": [p.to_dict() for p in progress]}
 
 
 @dataclass(frozen=True)
@@ -128,14 +143,15 @@ def compare(before: Attempt, after: Attempt, layers: Sequence[str]) -> Compariso
 @dataclass(frozen=True)
 class Plan:
     well: list[str]
-    inconsistent: list[str]
+    inconsistent: list[str]  # scored more than once, without a run of full answers
     avoid: list[str]  # never tried, or only weak attempts that are going stale
     next_topic: str | None
     reason: str
+    once: list[str] = field(default_factory=list)  # scored once: too early to call
 
     def to_dict(self) -> dict[str, Any]:
-        return {"well": self.well, "inconsistent": self.inconsistent, "avoid": self.avoid,
-                "next": self.next_topic, "reason": self.reason}
+        return {"well": self.well, "inconsistent": self.inconsistent, "once": self.once,
+                "avoid": self.avoid, "next": self.next_topic, "reason": self.reason}
 
 
 def bucket(p: TopicProgress, now: datetime) -> str:
@@ -146,7 +162,7 @@ def bucket(p: TopicProgress, now: datetime) -> str:
     days = (now - p.last_practised).days if p.last_practised else 0
     if p.best < p.total and days > STALE_DAYS:
         return "avoid"
-    return "inconsistent"
+    return "once" if p.scored == 1 else "inconsistent"
 
 
 def _due(p: TopicProgress, now: datetime) -> tuple[float, str]:
@@ -168,7 +184,7 @@ def _due(p: TopicProgress, now: datetime) -> tuple[float, str]:
 
 def plan(progress: Sequence[TopicProgress], now: datetime | None = None) -> Plan:
     now = now or datetime.now(UTC)
-    buckets: dict[str, list[str]] = {"well": [], "inconsistent": [], "avoid": []}
+    buckets: dict[str, list[str]] = {"well": [], "inconsistent": [], "once": [], "avoid": []}
     for p in progress:
         buckets[bucket(p, now)].append(p.topic)
     ranked = sorted(progress, key=lambda p: -_due(p, now)[0])  # stable: rubric order on ties
@@ -176,4 +192,4 @@ def plan(progress: Sequence[TopicProgress], now: datetime | None = None) -> Plan
         return Plan([], [], [], None, "no topics")
     first = ranked[0]
     return Plan(buckets["well"], buckets["inconsistent"], buckets["avoid"], first.topic,
-                _due(first, now)[1])
+                _due(first, now)[1], buckets["once"])

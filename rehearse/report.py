@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .capture import CaptureResult, InputDevice
     from .doctor import Check
     from .followup import FollowUpResult
-    from .progress import Comparison, Plan, TopicProgress
+    from .progress import Comparison, Overall, Plan, TopicProgress
     from .store import Attempt
 
 LAYER_STYLES = ("cyan", "green", "magenta", "yellow", "blue", "red")
@@ -388,7 +388,7 @@ def layer_marks(covered: dict[str, bool], names: list[str]) -> Text:
 
 
 def progress_table(progress: list[TopicProgress], layers: dict[str, list[str]], now: datetime,
-                   coverage: float) -> RenderableType:
+                   overall: Overall) -> RenderableType:
     table = Table(box=None, pad_edge=False, header_style="dim")
     for column in ("topic", "tries", "trend", "best", "latest", "weakest", "last practised"):
         table.add_column(column, no_wrap=True)
@@ -397,7 +397,12 @@ def progress_table(progress: list[TopicProgress], layers: dict[str, list[str]], 
             p.topic, str(p.attempts), Text(sparkline(p.trend, p.total), style="cyan"),
             f"{p.best}/{p.total}" if p.scored else "", layer_marks(p.latest, layers[p.topic]),
             (p.weakest or "").replace("_", "-"), ago(p.last_practised, now))
-    summary = Text(f"Overall: {coverage:.0%} of layers covered in your latest answers", style="bold")
+    summary = Text(f"Overall: {overall.coverage:.0%} of the layers of all {overall.topics} topics "
+                   "covered in your latest answers", style="bold")
+    never = overall.topics - overall.tried
+    if never:
+        summary.append(f" ({never} never tried count as 0; {overall.tried_coverage:.0%} in the "
+                       f"{overall.tried} topic{'s' if overall.tried != 1 else ''} tried)", style="dim")
     return Group(table, Text(""), summary)
 
 
@@ -407,6 +412,7 @@ def plan_view(plan: Plan) -> RenderableType:
     rows.add_column()
     rows.add_row("answer well", ", ".join(plan.well) or "none yet")
     rows.add_row("inconsistent", ", ".join(plan.inconsistent) or "none")
+    rows.add_row("tried once", ", ".join(plan.once) or "none")
     rows.add_row("avoid / new", ", ".join(plan.avoid) or "none")
     parts: list[RenderableType] = [rows, Text("")]
     if plan.next_topic:

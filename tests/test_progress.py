@@ -117,7 +117,7 @@ def test_progress_and_plan_in_text_and_json(seeded: Store) -> None:
     data = json.loads(run("progress", "--json").stdout)
     gil = next(t for t in data["topics"] if t["topic"] == "gil")
     assert gil["trend"] == [1, 3] and gil["best"] == 3 and gil["weakest"] == "code"
-    assert len(data["topics"]) == 10 and 0 < data["overall_coverage"] < 1
+    assert len(data["topics"]) == 10 and 0 < data["overall"]["coverage"] < 1
     table = run("progress").stdout
     assert "gil" in table and "3/4" in table and "Overall:" in table
     only = json.loads(run("progress", "gil", "--json").stdout)["topics"]
@@ -162,3 +162,25 @@ def test_delete_without_a_terminal_needs_yes(seeded: Store) -> None:
     assert refused.exit_code == 2 and "--yes" in refused.stderr
     assert seeded.get(3).topic == "decorators"  # still there
     assert run("delete", "3", "--yes").exit_code == 0
+
+
+def test_a_topic_tried_once_is_not_called_inconsistent() -> None:
+    topics = dict.fromkeys(("gil", "lambda"), LAYERS)
+    progress = all_progress(topics, [attempt("gil", 1, "1001"), attempt("lambda", 2, "1111")])
+    assert {p.topic: bucket(p, NOW) for p in progress} == {"gil": "once", "lambda": "once"}
+    result = plan(progress, NOW)
+    assert result.inconsistent == [] and result.once == ["gil", "lambda"]
+    assert "tried once" in " ".join(run("plan").stdout.split())
+
+
+def test_progress_says_what_its_overall_figure_counts(seeded: Store) -> None:
+    data = json.loads(run("progress", "--json").stdout)
+    overall = data["overall"]
+    assert overall["topics"] == 10 and overall["tried"] == 2  # gil and decorators
+    # latest gil answer covers 3 of 4 layers, decorators 1 of 4 (or so): of all 40 layers ...
+    covered = sum(sum(t["latest"].values()) for t in data["topics"])
+    assert overall["coverage"] == round(covered / 40, 3)
+    assert overall["tried_coverage"] == round(covered / 8, 3)  # ... and of the 8 layers tried
+    text = " ".join(run("progress").stdout.split())
+    assert f"{covered / 40:.0%} of the layers of all 10 topics" in text
+    assert "8 never tried count as 0" in text and f"{covered / 8:.0%} in the 2 topics tried" in text
