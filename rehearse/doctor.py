@@ -104,10 +104,10 @@ def check_models() -> Check:
 def check_data_home() -> Check:
     home = data_home()
     try:
-        from .store import Store
+        from .store import Store, ensure_private_dir
 
-        store = Store(home)
-        store.close()
+        ensure_private_dir(home)  # a Store alone would open a read-only folder for reading
+        Store(home).close()
     except RehearseError as exc:
         return Check("data home", False, str(home), str(exc))
     free = shutil.disk_usage(home).free

@@ -155,28 +155,57 @@ class Store:
     """The attempt database of one data home."""
 
     def __init__(self, home: Path) -> None:
-        self.home = ensure_private_dir(home)
+        """Open the data home's database; when the folder cannot be written (a read-only disk,
+        someone else's folder), open it read-only: reading works, the first write fails with
+        the reason."""
+        self.home = home
         self.path = home / DB_NAME
-        old_umask = os.umask(0o077)  # the database and its -wal/-shm files: owner only
+        self.read_only: StoreError | None = None  # why writing is impossible
         try:
-            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                      isolation_level=None, check_same_thread=False)
+            ensure_private_dir(home)
+        except StoreError as exc:
+            self.read_only = exc
+        try:
+            self.db = self._connect_read_only() if self.read_only else self._connect()
             self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"the attempt database {str(self.path)!r} is unreadable ({exc}); your recordings "
                 f"are safe in {str(home)!r}: move the database aside to start a new one") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        old_umask = os.umask(0o077)  # the database and its -wal/-shm files: owner only
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                 isolation_level=None, check_same_thread=False)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            return db
         finally:
             os.umask(old_umask)
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        if not self.path.is_file():  # nothing stored yet: an empty database in memory
+            return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        uri = self.path.resolve().as_uri()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:  # WAL needs a -shm file it cannot create here
+            db.close()
+            db = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None,
+                                 check_same_thread=False)
+        return db
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only is not None:
+            raise self.read_only
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -190,6 +219,9 @@ class Store:
                              f"on disk in {str(self.home)!r} are kept") from None
 
     def _migrate(self) -> None:
+        if self.read_only is not None:
+            self._check_read_only_schema()
+            return
         with self._write() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -199,6 +231,16 @@ class Store:
             for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
                 migration(db)
                 db.execute(f"PRAGMA user_version = {number}")
+
+    def _check_read_only_schema(self) -> None:
+        version = self.schema_version
+        if version == 0 and not self.path.is_file():  # the empty database in memory
+            for number, migration in enumerate(MIGRATIONS, start=1):
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+        elif version != SCHEMA_VERSION:
+            raise StoreError(f"{str(self.path)!r} has schema {version} and this rehearse reads "
+                             f"{SCHEMA_VERSION}; it cannot be converted here: {self.read_only}")
 
     @property
     def schema_version(self) -> int:

@@ -101,3 +101,70 @@ def test_an_empty_folder_gets_the_current_schema(tmp_path: Path) -> None:
     store = Store(tmp_path / "new")
     columns = {row[1] for row in store.db.execute("PRAGMA table_info(attempts)")}
     assert {"layers", "transcript", "words", "result", "state", "pid"} <= columns
+
+
+@pytest.fixture
+def read_only_home(data_home: Path, catalog):
+    """A data home with two typed attempts that nobody can write to (root included: chattr +i)."""
+    import os
+    import subprocess
+
+    from rehearse.attempts import save_typed
+
+    store = Store(data_home)
+    save_typed(store, catalog.get("gil"), "The GIL is a mutex in CPython.")
+    save_typed(store, catalog.get("gil"), "The GIL is a mutex in CPython. Threads don't speed "
+                                          "up CPU-bound work, so use multiprocessing.")
+    store.close()
+    paths = [data_home, *data_home.iterdir()]
+    for path in paths:
+        path.chmod(0o500 if path.is_dir() else 0o400)
+    if os.geteuid() == 0 and subprocess.run(["chattr", "+i", *map(str, paths)]).returncode:
+        pytest.fail("cannot make the folder read-only for root (chattr +i)")
+    yield data_home
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", *map(str, paths)], check=True)
+    data_home.chmod(0o700)
+
+
+def test_reading_commands_work_in_a_read_only_data_home(read_only_home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rehearse.cli import app
+
+    runner = CliRunner()
+    for args in (["history"], ["show", "2"], ["progress"], ["plan"], ["compare", "gil"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
+    assert json.loads(runner.invoke(app, ["history", "--json"]).stdout)["attempts"][0]["id"] == 2
+    assert "Covered" in runner.invoke(app, ["show", "2"]).stdout
+    written = runner.invoke(app, ["gil", "-t", "-"], input="The GIL is a mutex.")
+    assert written.exit_code == 1 and "not writable" in written.stderr
+    assert sorted(p.name for p in read_only_home.iterdir()) == ["rehearse.db"]
+    from rehearse.doctor import check_data_home
+
+    assert not check_data_home().ok  # doctor still says the folder cannot be written
+
+
+def test_a_missing_data_home_that_cannot_be_created_reads_as_empty(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from rehearse.cli import app
+
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    monkeypatch.setenv("REHEARSE_HOME", str(parent / "home"))
+    parent.chmod(0o500)
+    import os
+    import subprocess
+
+    try:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "+i", str(parent)], check=True)
+        result = CliRunner().invoke(app, ["history"])
+        assert result.exit_code == 0 and "No attempts yet" in result.stdout
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(parent)], check=True)
+        parent.chmod(0o700)
