@@ -251,9 +251,8 @@ def export_command(
         "--html", metavar="DIR", help="Folder for the pages (created if needed).")] = Path("review"),
 ) -> None:
     """Write static review pages (audio player, highlighted transcript, progress chart)."""
-    _, chosen = _one_or_all(attempt_id, all_attempts)
-    index = export(chosen, {a.id: attempts.stored_score(a) for a in chosen}, html)
-    report.make_console().print(f"Wrote {len(chosen)} attempt page(s): {index}")
+    store, chosen = _one_or_all(attempt_id, all_attempts)
+    report.make_console().print(report.exported(export(store, chosen, html)))
 
 
 @app.command("rescore")

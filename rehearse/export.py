@@ -6,16 +6,20 @@ and every piece of user text (transcripts, topics, evidence) is escaped.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from .errors import RehearseError
 from .scoring import Score
-from .store import Attempt
+from .store import Attempt, Store, StoreError
 from .timefmt import clock
 
+_PAGE = re.compile(r"attempt-(\d+)\.html")
 LAYER_COLOURS = ("#0e7490", "#15803d", "#a21caf", "#b45309", "#1d4ed8", "#b91c1c")
 
 _STYLE = """
@@ -147,30 +151,63 @@ def _chart(attempts: Sequence[Attempt]) -> str:
             f'stroke="#0e7490" stroke-width="2" points="{points}"/></svg>')
 
 
-def export(attempts: Sequence[Attempt], scores: dict[int, Score | None], folder: Path) -> Path:
-    """Write the pages (and copies of the recordings) into ``folder``; returns the index.
-    Fails in one line if the folder cannot be written."""
+@dataclass(frozen=True)
+class Exported:
+    index: Path
+    written: int
+    replaced: int  # of those, pages that an earlier export had written for the same attempts
+    listed: int  # pages the index links: this export's and the earlier ones still in the store
+
+
+def export(store: Store, attempts: Sequence[Attempt], folder: Path) -> Exported:
+    """Write each attempt's page (and a copy of its recording) into ``folder``, from its stored
+    score, and an index of every attempt page in the folder, earlier exports' included. The
+    folder and files are readable by you alone, like the data home. Fails in one line if the
+    folder cannot be written."""
     try:
-        return _write(attempts, scores, folder)
+        return _write(store, attempts, folder)
     except OSError as exc:
         raise RehearseError(f"cannot write to {str(folder)!r}: {exc.strerror or exc}") from None
 
 
-def _write(attempts: Sequence[Attempt], scores: dict[int, Score | None], folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    audio_dir = folder / "audio"
+def _private_dir(path: Path) -> Path:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_uid == os.getuid():
+        path.chmod(0o700)
+    return path
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an earlier export's page may have been world-readable
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def _write(store: Store, attempts: Sequence[Attempt], folder: Path) -> Exported:
+    from .attempts import stored_score
+
+    _private_dir(folder)
+    earlier = {int(m[1]) for p in folder.iterdir() if (m := _PAGE.fullmatch(p.name))}
     pages: dict[int, str] = {}
     for attempt in attempts:
         audio_name = None
         if attempt.audio_path is not None and attempt.audio_path.is_file():
-            audio_dir.mkdir(exist_ok=True)
-            target = audio_dir / f"attempt-{attempt.id}{attempt.audio_path.suffix}"
+            target = _private_dir(folder / "audio") / f"attempt-{attempt.id}{attempt.audio_path.suffix}"
             shutil.copyfile(attempt.audio_path, target)
+            target.chmod(0o600)
             audio_name = f"audio/{target.name}"
-        page = f"attempt-{attempt.id}.html"
-        (folder / page).write_text(attempt_page(attempt, scores.get(attempt.id), audio_name),
-                                   "utf-8")
-        pages[attempt.id] = page
+        pages[attempt.id] = f"attempt-{attempt.id}.html"
+        _write_private(folder / pages[attempt.id],
+                       attempt_page(attempt, stored_score(attempt), audio_name))
+    listed = list(attempts)
+    for attempt_id in sorted(earlier - pages.keys()):
+        try:
+            listed.append(store.get(attempt_id))
+        except StoreError:  # deleted since: its page stays, unlisted
+            continue
+        pages[attempt_id] = f"attempt-{attempt_id}.html"
+    listed.sort(key=lambda a: (a.started_at, a.id), reverse=True)
     index = folder / "index.html"
-    index.write_text(index_page(attempts, pages), "utf-8")
-    return index
+    _write_private(index, index_page(listed, pages))
+    return Exported(index, len(attempts), len(earlier & {a.id for a in attempts}), len(listed))

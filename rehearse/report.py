@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from .capture import CaptureResult, InputDevice
     from .doctor import Check
+    from .export import Exported
     from .followup import FollowUpResult
     from .progress import Comparison, Overall, Plan, TopicProgress
     from .store import Attempt
@@ -274,6 +275,13 @@ def attempt_status(attempt: Attempt, recording_alive: bool) -> tuple[str, str]:
     if attempt.state == "transcribed":
         return attempt.error or "transcribed", "dim"
     return f"failed: {attempt.error or 'unknown'}", "red"
+
+
+def exported(done: Exported) -> str:
+    """What ``export`` wrote, and what the index now lists."""
+    replaced = f" ({done.replaced} replaced from an earlier export)" if done.replaced else ""
+    return (f"Wrote {done.written} attempt page{'s' if done.written != 1 else ''}{replaced}; "
+            f"{done.index} lists {done.listed} page{'s' if done.listed != 1 else ''}")
 
 
 def describe(attempt: Attempt) -> str:

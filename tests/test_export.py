@@ -95,3 +95,21 @@ def test_pages_in_a_headless_browser(exported: Path, tmp_path: Path) -> None:
         assert len(driver.find_elements("css selector", "table a")) == 2
     finally:
         driver.quit()
+
+
+def test_exporting_one_attempt_keeps_the_earlier_pages_in_the_index(exported: Path) -> None:
+    before = (exported / "index.html").read_text()
+    assert 'href="attempt-1.html"' in before and 'href="attempt-2.html"' in before
+    result = runner.invoke(app, ["export", "1", "--html", str(exported)])
+    assert result.exit_code == 0, result.output
+    after = (exported / "index.html").read_text()
+    assert 'href="attempt-1.html"' in after and 'href="attempt-2.html"' in after
+    assert "replaced" in result.stdout and "2 pages" in result.stdout
+
+
+def test_exported_files_are_private_like_the_store(exported: Path) -> None:
+    import stat
+
+    for path in [exported, *exported.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
