@@ -20,9 +20,9 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
+from .bars import bars
 from .capture import Capture, CaptureResult
 from .defaults import SILENCE_DBFS
-from .report import bars
 from .timefmt import clock
 
 REFRESH_PER_SECOND = 8

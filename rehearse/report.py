@@ -8,6 +8,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .bars import bars
 from .defaults import SILENCE_DBFS
 from .delivery import FILLER_NOTE
 from .rubric import Catalog, Rubric, RubricError
@@ -359,15 +360,6 @@ def topics_table(catalog: Catalog) -> Table:
 
 def make_console(stderr: bool = False, width: int | None = None) -> Console:
     return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
-
-
-_BARS = "▁▂▃▄▅▆▇█"
-
-
-def bars(fractions: list[float]) -> str:
-    """Each value in 0..1 (clamped) as a bar character."""
-    top = len(_BARS) - 1
-    return "".join(_BARS[round(min(1.0, max(0.0, f)) * top)] for f in fractions)
 
 
 def sparkline(values: tuple[int, ...], top: int, width: int = 12) -> str:

@@ -278,3 +278,12 @@ pcm.!default {{
 
     missed = rehearse("play", "1", "--layer", "code", env=env)
     assert missed.returncode == 1 and "was not heard" in missed.stderr
+
+
+def test_the_live_view_does_not_borrow_from_the_report() -> None:
+    code = "import sys, rehearse.live; print('rehearse.report' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "False", proc.stderr
+    from rehearse.bars import bars
+
+    assert bars([0.0, 0.5, 1.0, 2.0]) == "▁▅██"
