@@ -55,3 +55,18 @@ def test_installed_wheel_finds_its_rubrics_outside_a_checkout(wheel: Path, tmp_p
     assert len(topics) == 10
     for topic in topics:
         assert Path(topic["path"]).is_relative_to(fresh_site / "rehearse" / "_rubrics")
+
+
+def test_set_up_leaves_out_triton_on_a_cpu_torch_and_whisper_still_works() -> None:
+    """openai-whisper asks for triton (about 1 GB) for its CUDA kernels only; the CPU build of
+    torch never uses it, so scripts/setup removes it. Whisper and its word timing still load."""
+    import importlib.util
+
+    import torch
+
+    if torch.version.cuda is not None:
+        pytest.skip("a CUDA build of torch keeps triton")
+    assert importlib.util.find_spec("triton") is None
+    proc = subprocess.run([sys.executable, "-c", "import whisper, whisper.timing, whisper.model"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
