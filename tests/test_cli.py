@@ -96,7 +96,10 @@ def test_human_report_checklist_evidence_and_next_steps(answer_file: Path) -> No
     out = result.stdout
     assert "Covered 3 of 4 layers" in out
     assert "✓" in out and "✗" in out
-    assert '"GIL is a mutex in CPython"' in out or '"only one thread runs Python bytecode' in out
+    said = json.loads(run("gil", "-t", str(answer_file), "--json").stdout)
+    quote = said["layers"]["concept"]["matched"][0]["said"]  # the words that proved it
+    concept_row = next(line for line in out.splitlines() if line.startswith("✓  concept"))
+    assert f'"{quote}' in concept_row and quote in ANSWER
     assert "cue: with Pool() as pool: pool.map(square, nums)" in out
     assert "next: " in out
     assert "Your answer" in out

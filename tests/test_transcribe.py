@@ -17,6 +17,7 @@ import pytest
 import soundfile as sf
 
 from rehearse.errors import UsageError
+from rehearse.rubric import Catalog, builtin_rubrics_dir
 from rehearse.transcribe import (
     AudioFileError,
     ModelError,
@@ -290,7 +291,7 @@ def test_follow_up_drill_through_the_virtual_microphone(tmp_path: Path, data_hom
            "REHEARSE_TEMPERATURE": "0"}
     try:
         proc = rehearse("gil", "--seconds", "5", "--follow-up", "--follow-up-seconds", "4",
-                        "--coach", "--cue", "--model", str(tiny), "--json", env=env)
+                        "--cue", "--model", str(tiny), "--json", env=env)
     finally:
         feed.stop()
     assert proc.returncode == 0, proc.stderr
@@ -303,8 +304,37 @@ def test_follow_up_drill_through_the_virtual_microphone(tmp_path: Path, data_hom
         "When would you use async instead of threads?",
     ]
     assert follow["question"] in questions and follow["skipped"] is False
-    assert isinstance(follow["transcript"], str) and isinstance(follow["matched"], list)
+    asked = next(f for f in Catalog([(builtin_rubrics_dir(), "built-in")]).get("gil").follow_ups
+                 if f.question == follow["question"])
+    assert follow["expects"] == list(asked.expects)
+    assert follow["covered"] == (len(follow["matched"]) >= asked.needed)
+    assert all(m["idea"] in asked.expects for m in follow["matched"])
     assert (data_home / follow["audio"]).is_file()
     (row,) = _rows(data_home)
     stored = json.loads(row["follow_ups"])
-    assert stored[0]["question"] == follow["question"] and stored[0]["duration_s"] == 4.0
+    assert stored[0] == {**follow, "duration_s": 4.0}  # what was reported is what was kept
+
+
+def test_coach_names_the_first_layer_not_heard_once_its_time_comes(gil) -> None:
+    """--coach: the live line's hint, from what the streaming transcriber has so far."""
+    from types import SimpleNamespace
+
+    from rehearse.live import status_line
+    from rehearse.scoring import Transcript
+    from rehearse.session import Coach
+
+    heard = "The GIL is a mutex in CPython. A web service waiting on the database gains."
+    stream = SimpleNamespace(finished_chunks=1,
+                             partial=lambda: SimpleNamespace(transcript=Transcript(heard)))
+    coach = Coach(gil, stream, limit=120)  # type: ignore[arg-type]
+    assert coach(60.0) is None  # too early: the hint comes at 1:30
+    assert coach(95.0) == "code?"  # concept and example heard: the next one missing
+    stream.partial = lambda: SimpleNamespace(transcript=Transcript(heard + " pool.map(square, "
+                                             "nums). But threads don't speed up CPU-bound work."))
+    assert coach(100.0) == "code?"  # no new chunk finished: the same hint, not re-scored
+    stream.finished_chunks = 2
+    assert coach(101.0) is None  # every layer heard: nothing to say
+    assert Coach(gil, stream, limit=20).at == 15.0  # a short answer: at 3/4 of its time  # type: ignore[arg-type]
+    capture = SimpleNamespace(seconds=95.0, levels=[-20.0], clipping_at=None, silent_seconds=0.0,
+                              overflows=0)
+    assert "code?" in status_line(capture, 120, "code?").plain  # type: ignore[arg-type]
