@@ -6,6 +6,17 @@ import pytest
 
 from rehearse.rubric import Catalog, Rubric, builtin_rubrics_dir
 
+HEAVY_FIXTURES = {"tiny", "speech"}  # a Whisper checkpoint, speech synthesis (and what uses them)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs a model or synthesised speech runs the whole stack: it is slow. The
+    fast loop (``pytest -m "not slow"``) leaves these out, and every test that starts another
+    process or a browser is marked ``slow`` where it is written."""
+    for item in items:
+        if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

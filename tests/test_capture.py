@@ -137,6 +137,7 @@ def test_kill_9_leaves_a_recoverable_recording(tmp_path: Path, data_home: Path,
     assert "interrupted: rehearse retry 1" in rehearse("history", env=env).stdout
 
 
+@pytest.mark.slow
 def test_no_input_device(tmp_path: Path, data_home: Path) -> None:
     env = {**mic_home(tmp_path / "h", tmp_path / "unused.raw"), "HOME": str(tmp_path / "empty"),
            "REHEARSE_HOME": str(data_home)}
@@ -192,6 +193,7 @@ def test_stereo_input_becomes_mono(tmp_path: Path, speech16k: np.ndarray) -> Non
     assert np.array_equal(audio, speech16k[: len(audio)])
 
 
+@pytest.mark.slow
 def test_devices_lists_the_default_input(tmp_path: Path) -> None:
     (tmp_path / "in.raw").write_bytes(bytes(32_000))
     env = mic_home(tmp_path / "h", tmp_path / "in.raw")
@@ -212,6 +214,7 @@ def test_mic_check_hears_speech_and_flags_silence(tmp_path: Path, speech16k: np.
     assert silent.returncode == 1 and "only silence" in silent.stdout
 
 
+@pytest.mark.slow
 def test_missing_portaudio_is_one_line_with_the_fix(tmp_path: Path) -> None:
     fake = tmp_path / "fake"
     fake.mkdir()
@@ -280,6 +283,7 @@ pcm.!default {{
     assert missed.returncode == 1 and "was not heard" in missed.stderr
 
 
+@pytest.mark.slow
 def test_the_live_view_does_not_borrow_from_the_report() -> None:
     code = "import sys, rehearse.live; print('rehearse.report' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

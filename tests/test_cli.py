@@ -177,6 +177,7 @@ def _modules_after(*args: str) -> set[str]:
     return set(proc.stderr.split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("--help",), ("topics",), ("card", "gil"), ("history",),
                                   ("progress",), ("plan",), ("gil", "--transcript", "-", "--json")])
 def test_fast_paths_do_not_import_torch_or_whisper(args: tuple[str, ...]) -> None:
@@ -185,6 +186,7 @@ def test_fast_paths_do_not_import_torch_or_whisper(args: tuple[str, ...]) -> Non
     assert not {"torch", "whisper", "numba", "numpy", "sounddevice"} & modules
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_console_script() -> None:
     proc = subprocess.run([sys.executable, "-m", "rehearse", "--version"], capture_output=True,
                           text=True, timeout=60)

@@ -66,6 +66,7 @@ def test_export_files_are_self_contained(exported: Path) -> None:
     assert (exported / "audio" / "attempt-1.wav").is_file()
 
 
+@pytest.mark.slow
 def test_pages_in_a_headless_browser(exported: Path, tmp_path: Path) -> None:
     driver = _browser(tmp_path)
     try:

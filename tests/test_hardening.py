@@ -41,6 +41,7 @@ def one_line_error(proc: subprocess.CompletedProcess[str], code: int = 1) -> str
 
 # -- doctor ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_doctor_names_what_is_missing_and_how_to_get_it(tmp_path: Path, data_home: Path) -> None:
     (tmp_path / "empty").mkdir()
     env = {**os.environ, "HOME": str(tmp_path / "empty"), "REHEARSE_HOME": str(data_home),
@@ -73,6 +74,7 @@ def test_doctor_all_good_with_a_mic_and_a_model(tmp_path: Path, data_home: Path,
     assert "✓ microphone: default: heard sound" in proc.stdout
 
 
+@pytest.mark.slow
 def test_doctor_flags_a_broken_rubric(tmp_path: Path, data_home: Path) -> None:
     (data_home / "rubrics").mkdir(parents=True)
     (data_home / "rubrics" / "star.toml").write_text("id = 'star'\ntitle = 3\n")
@@ -135,6 +137,7 @@ def test_a_full_disk_while_recording_stops_cleanly_and_keeps_the_audio(
     assert np.array_equal(audio, speech_samples(speech)[: len(audio)])
 
 
+@pytest.mark.slow
 def test_a_corrupt_database_is_one_line_and_the_audio_is_untouched(data_home: Path) -> None:
     (data_home / "recordings").mkdir(parents=True)
     wav = data_home / "recordings" / "gil.wav"
@@ -150,6 +153,7 @@ def test_a_corrupt_database_is_one_line_and_the_audio_is_untouched(data_home: Pa
 
 # -- bad input ------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content", [b"", b"RIFF\x00\x00\x00\x00WAVE", b"\x89PNG\r\n\x1a\n" * 40])
 def test_non_audio_and_empty_audio(tmp_path: Path, data_home: Path, content: bytes) -> None:
     path = tmp_path / "answer.wav"
@@ -172,6 +176,7 @@ def test_silent_audio_says_no_speech_and_is_kept(tmp_path: Path, data_home: Path
     assert listed[0]["state"] == "transcribed" and listed[0]["error"] == "no speech detected"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "expected"), [
     (["../../etc/passwd", "-t", "-"], "unknown topic '../../etc/passwd'"),
     (["card", "../../etc/passwd"], "unknown topic '../../etc/passwd'"),
@@ -185,6 +190,7 @@ def test_names_that_try_to_escape_their_folders(data_home: Path, args: list[str]
     assert not list(data_home.rglob("passwd"))
 
 
+@pytest.mark.slow
 def test_history_of_a_topic_named_like_a_path_is_empty(data_home: Path) -> None:
     env = {**os.environ, "REHEARSE_HOME": str(data_home)}
     proc = rehearse("history", "../../etc", env=env)
@@ -192,6 +198,7 @@ def test_history_of_a_topic_named_like_a_path_is_empty(data_home: Path) -> None:
     assert sorted(p.name for p in data_home.iterdir()) == ["rehearse.db"]  # nothing else made
 
 
+@pytest.mark.slow
 def test_binary_transcript_and_a_huge_one(tmp_path: Path, data_home: Path) -> None:
     env = {**os.environ, "REHEARSE_HOME": str(data_home)}
     binary = tmp_path / "bin.txt"
@@ -206,6 +213,7 @@ def test_binary_transcript_and_a_huge_one(tmp_path: Path, data_home: Path) -> No
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text())
 def test_normaliser_spans_are_ordered_and_whitespace_does_not_change_it(text: str) -> None:
@@ -233,6 +241,7 @@ json_values = st.recursive(
                                                                 max_size=4), max_leaves=12)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.dictionaries(st.sampled_from(["id", "title", "question", "version", "terms", "layers",
                                         "follow_ups", "vocabulary", "other"]), json_values))
@@ -244,6 +253,7 @@ def test_rubric_loader_rejects_anything_malformed_with_a_rubric_error(data: dict
     assert str(refused.value).startswith("fuzz.toml: ")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(max_size=60), st.lists(st.text(max_size=30), min_size=1, max_size=3))
 def test_a_rubric_phrase_said_word_for_word_covers_its_layer(cue: str, phrases: list[str]) -> None:
@@ -347,6 +357,7 @@ def test_a_file_that_is_not_a_checkpoint_is_one_line(tmp_path: Path, data_home: 
     assert "cannot load Whisper model" in line and "rehearse retry 1" in line
 
 
+@pytest.mark.slow
 def test_a_database_damaged_inside_is_one_line(data_home: Path) -> None:
     from rehearse.store import Store
 

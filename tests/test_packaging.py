@@ -57,6 +57,7 @@ def test_installed_wheel_finds_its_rubrics_outside_a_checkout(wheel: Path, tmp_p
         assert Path(topic["path"]).is_relative_to(fresh_site / "rehearse" / "_rubrics")
 
 
+@pytest.mark.slow
 def test_set_up_leaves_out_triton_on_a_cpu_torch_and_whisper_still_works() -> None:
     """openai-whisper asks for triton (about 1 GB) for its CUDA kernels only; the CPU build of
     torch never uses it, so scripts/setup removes it. Whisper and its word timing still load."""

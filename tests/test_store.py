@@ -67,6 +67,7 @@ def _add_many(home: str, worker: int) -> None:
         store.add("gil", "transcript", transcript=f"{worker}-{i}", state="scored")
 
 
+@pytest.mark.slow
 def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     Store(tmp_path).close()
     ctx = multiprocessing.get_context("spawn")
