@@ -323,14 +323,16 @@ def test_coach_names_the_first_layer_not_heard_once_its_time_comes(gil) -> None:
     from rehearse.scoring import Transcript
     from rehearse.session import Coach
 
-    heard = "The GIL is a mutex in CPython. A web service waiting on the database gains."
+    heard = ("The GIL is a mutex in CPython, so only one thread runs Python bytecode at a time. "
+             "A web service waiting on the database still gains from threads.")
     stream = SimpleNamespace(finished_chunks=1,
                              partial=lambda: SimpleNamespace(transcript=Transcript(heard)))
     coach = Coach(gil, stream, limit=120)  # type: ignore[arg-type]
     assert coach(60.0) is None  # too early: the hint comes at 1:30
     assert coach(95.0) == "code?"  # concept and example heard: the next one missing
-    stream.partial = lambda: SimpleNamespace(transcript=Transcript(heard + " pool.map(square, "
-                                             "nums). But threads don't speed up CPU-bound work."))
+    stream.partial = lambda: SimpleNamespace(transcript=Transcript(
+        heard + " with Pool() as pool: pool.map(square, nums). But threads do not speed up "
+        "CPU-bound work."))
     assert coach(100.0) == "code?"  # no new chunk finished: the same hint, not re-scored
     stream.finished_chunks = 2
     assert coach(101.0) is None  # every layer heard: nothing to say
