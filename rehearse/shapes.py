@@ -32,6 +32,7 @@ from .text import NEGATIONS, Token, is_content, tokenize
 
 SHAPES = ("concept", "example", "code", "trade_off")
 MIN_TOPIC_MENTIONS = 2  # times an answer must name the topic before any shape counts
+NEIGHBOURS = 2  # a shape counts this many sentences away from one that names the topic
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
 
 
@@ -43,6 +44,7 @@ class Unit:
     end: int
     code: bool  # holds code (a line of code, or a sentence with code in it or said aloud)
     prose: bool = True  # holds prose (False for a line of code)
+    heading: bool = False  # a title line ("2.4.3 Cons"): no sentence of its own for the gate
 
 
 # --- segmentation -------------------------------------------------------------------------------
@@ -72,15 +74,19 @@ _CODE_LINE = [re.compile(p, re.M) for p in (
 
 # Code said aloud (as a recogniser writes it; hyphens count as spaces).
 _SPOKEN_STRONG = [re.compile(p) for p in (
-    r"\b(open|close|closed|left|right|opening|closing)\s+(paren|parens|parenthesis|parentheses"
-    r"|bracket|brackets|brace|braces|square bracket|curly brace|curly bracket)\b",
-    r"\blambda\s+\w+(\s+comma\s+\w+)*\s+colon\b",
+    # "open paren", and how a recogniser writes it: "open parent", "OpenPeringue", "close-per-end"
+    r"\b(open|close|closed|left|right|opening|closing)\s*(p[ae]r\w*|br[ae]\w*|curly\w*"
+    r"|square\s+br\w*)",
+    r"\blambda[\s,]+\w+([\s,]+(comma[\s,]+)?\w+)*?[\s,]+colon\b",
+    r"\bequals\s+lambda\b",
     r"\bdef\s+\w+\s+(open|paren|taking|takes|that takes|of|with|colon)\b",
     r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
+    r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
     r"\bpython\s+(dash|minus)\s+m\b",
     r"\bpip[e3]?\s+(install|freeze|uninstall)\b",
     r"\b\w+\s+of\s+(star|star\s+star|double\s+star)\s+\w+",
+    r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
 )]
 _SPOKEN_WEAK = [re.compile(p) for p in (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
@@ -163,7 +169,12 @@ def segment(text: str) -> list[Unit]:
         para_end = end
         prev_line = line
     flush()
-    return units
+    return [Unit(u.start, u.end, u.code, u.prose, True) if _is_heading(text[u.start:u.end], u)
+            else u for u in units]
+
+
+def _is_heading(body: str, unit: Unit) -> bool:
+    return not unit.code and len(body.split()) <= 6 and body[-1:] not in ".!?:;,)"
 
 
 def _sentences(text: str, start: int, end: int) -> list[Unit]:
@@ -217,6 +228,8 @@ DEFINITION_STARTS = _words(thesaurus.DEFINITION_STARTS)
 COMPARE = _words(thesaurus.COMPARE_WORDS)
 EVALUATIVE = _words(thesaurus.EVALUATIVE_WORDS)
 HEDGES = _forms(thesaurus.HEDGES)
+REASONS = _forms(thesaurus.REASONS)
+PREFER = _words(["instead"])
 DEFINING = _words(thesaurus.DEFINING_WORDS)
 _NEG = frozenset(NEGATIONS)
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
@@ -271,17 +284,22 @@ class Shapes:
         self.relevant = self._relevant(hits)
 
     def _relevant(self, hits: list[int]) -> list[bool]:
-        n = len(self.units)
-        blocks: list[list[int]] = []  # consecutive code lines are one unit for the gate
+        """Units within NEIGHBOURS sentences of one that names the topic. Consecutive code lines
+        count as one sentence; headings ("2.4.3 Cons") count as none."""
+        blocks: list[list[int]] = []
         for i, unit in enumerate(self.units):
+            if unit.heading:
+                if hits[i] and blocks:
+                    blocks[-1].append(i)  # a heading that names the topic tops its section
+                continue
             if unit.code and blocks and self.units[blocks[-1][-1]].code and blocks[-1][-1] == i - 1:
                 blocks[-1].append(i)
             else:
                 blocks.append([i])
         named = [any(hits[i] for i in block) for block in blocks]
-        relevant = [False] * n
+        relevant = [False] * len(self.units)
         for b, block in enumerate(blocks):
-            near = named[b] or (b > 0 and named[b - 1]) or (b + 1 < len(blocks) and named[b + 1])
+            near = any(named[max(0, b - NEIGHBOURS):b + NEIGHBOURS + 1])
             for i in block:
                 relevant[i] = near
         return relevant
@@ -337,12 +355,14 @@ class Shapes:
             if cost is not None and not _negated(words, cost[0]):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             evaluative = next((i for i, w in enumerate(words) if w in EVALUATIVE), None)
-            if evaluative is None:
-                continue
             pivot = next((i for i, w in enumerate(words) if w in COMPARE), None)
             if pivot is None:
                 pivot = _find(words, HEDGES, 0, len(words))
-            if pivot is not None:
+            if pivot is not None and evaluative is None:
+                # "use a tuple instead, because ...": an alternative with a reason
+                evaluative = _find(words, REASONS, pivot + 1, len(words)) \
+                    if words[pivot] in PREFER else None
+            if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
         return None

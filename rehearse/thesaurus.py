@@ -128,8 +128,13 @@ COST_WORDS = (
     "penalty", "waste", "wasteful", "unpredictable", "surprising", "fragile",
     "brittle", "verbose", "boilerplate", "the catch", "too many", "too much",
     "too long", "too large", "too big", "abuse", "overuse", "misuse", "pollute", "clutter",
-    "not thread safe", "race condition", "deadlock",
+    "not thread safe", "race condition", "deadlock", "carefully", "sparingly", "judiciously",
+    "with care", "with caution", "caution", "not recommended", "discouraged", "deprecated",
+    "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
+    "not efficient", "heavier", "bloated", "worse",
 )
+# What makes "instead" a reasoned choice: "use a list instead, because it can grow".
+REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
 # Words that say which of two ways is better, and why.
 COMPARE_WORDS = frozenset("""
     instead better worse versus vs compared compare whereas unlike alternative alternatively

@@ -75,8 +75,9 @@ def test_spans_index_the_original_text_after_expanding_characters(parts) -> None
     text = "".join(word + sep for word, sep in parts)
     plain = TermMap({})
     for token in tokenize(text, plain):
-        # Re-reading the quoted slice of the ORIGINAL text gives back the same token.
-        assert [t.text for t in tokenize(text[token.start:token.end], plain)] == [token.text]
+        # Re-reading the quoted slice of the ORIGINAL text gives back the same token (a
+        # contraction, "a'd", gives two tokens for one span).
+        assert token.text in [t.text for t in tokenize(text[token.start:token.end], plain)]
 
 
 def test_evidence_after_expanding_characters_quotes_the_words_said(gil) -> None:
