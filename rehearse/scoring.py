@@ -402,8 +402,9 @@ _SHAPE_NAMES = {"code": ("code shown or said", "code"),
 
 def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
                  ideas: Sequence[list[Idea]]) -> tuple[list[Evidence], set[int]]:
-    # Code is heard in code (written or said aloud); a concept or a trade-off in prose, so
-    # `def` in a snippet is no trade-off. An example may be told in either.
+    # Code is heard in code (written or said aloud); a concept or a trade-off in prose (a
+    # sentence with some code in it counts as both), so `def` in a snippet is no trade-off. An
+    # example may be told in either.
     code = {"code": True, "concept": False, "trade_off": False}.get(layer.shape or "")
     found: list[Evidence] = []
     contested: set[int] = set()

@@ -390,10 +390,10 @@ class Shapes:
                         return Found("concept", "definition", first, min(end - 1, p + 6))
                     break
                 if is_content(word):
-                    # "the GIL in CPython is ..." passes; "list comprehension is ..." is
-                    # about something else.
+                    # "exception handling is ...", "the GIL in CPython is ..." pass; a longer
+                    # run of words is about something else.
                     between += 1
-                    if not after_stopword or between > 2:
+                    if between > 2 or (between == 2 and not after_stopword):
                         break
                 else:
                     after_stopword = True

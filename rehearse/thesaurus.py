@@ -100,6 +100,7 @@ EXAMPLE_MARKERS = (
 # list, function, value, data, item, element, variable, object, number).
 CONCRETE_NOUNS = frozenset("""
     request requests response http https url urls web website webpage page pages scraper scrape
+    application applications app apps
     crawler download upload server service services endpoint endpoints route routes api client
     database db sql query queries table row rows record records csv json xml yaml log logs logger
     logging file files disk image images photo photos video audio pixel
