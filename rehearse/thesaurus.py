@@ -132,7 +132,9 @@ COST_WORDS = (
     "not thread safe", "race condition", "deadlock", "carefully", "sparingly", "judiciously",
     "with care", "with caution", "caution", "not recommended", "discouraged", "deprecated",
     "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
-    "not efficient", "heavier", "bloated", "worse",
+    "not efficient", "heavier", "bloated", "worse", "can only", "only works", "not suitable",
+    "not meant for", "be careful", "keep in mind", "watch out", "the problem is",
+    "the issue is",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
@@ -145,7 +147,7 @@ EVALUATIVE_WORDS = frozenset("""
     speedup slower readable unreadable memory efficient inefficient safe safer safety simple
     simpler explicit implicit clean cleaner concise performance fast quick overhead flexible
     flexibility reusable reuse predictable harder easier easy clarity
-    scalable throughput latency cost
+    scalable throughput latency cost better worse
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",
