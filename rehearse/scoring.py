@@ -171,6 +171,7 @@ NEGATION_REACH = 3  # a negation this many words before a match still flips it
 SHAPE_SCORE = 0.8  # what a rubric-free shape adds to a layer's score
 PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
 PRONOUNS = ("it", "they", "them", "this", "these")
+CARRY_SCORE = 0.85  # similarity of a sentence right after one naming the topic, for its subject
 MAX_QUOTE = 120  # characters of a code line or sentence quoted as a shape's evidence
 
 
@@ -204,8 +205,10 @@ class _Index:
         self._topic: frozenset[tuple[str, ...]] = frozenset()
         self.contested: set[int] = set()  # units of the last match() that hold a wrong claim
         self._referents: list[Occurrence] = []
+        self._carried: frozenset[tuple[str, ...]] = frozenset()
+        self._carry: list[Occurrence] = []
 
-    def refer(self, topic: Sequence[Term]) -> None:
+    def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
         """Once the answer has named the topic, "it", "they", "this" can stand for it in an
         idea: "it's a function without a name" is about the lambda the question asked for."""
         self._topic = frozenset(topic[0].options) if topic else frozenset()
@@ -218,6 +221,10 @@ class _Index:
                            for p in self.positions.get(word, ())
                            if p - unit_start[self.unit_of[p]] < 2
                            and not self.units[self.unit_of[p]].code]
+        named = {self.unit_of[first] for first, _ in hits}
+        self._carried = self._topic  # the main topic word only, like a pronoun
+        self._carry = [(pos, pos, CARRY_SCORE) for unit, pos in unit_start.items()
+                       if unit - 1 in named and unit not in named and not self.units[unit].code]
 
     def hits(self, word: str) -> dict[int, float]:
         """{position: similarity 0..1} of every transcript token that counts as ``word``."""
@@ -265,6 +272,9 @@ class _Index:
                     seen[(first, last)] = sim
         if subject and self._referents and not self._topic.isdisjoint(term.options):
             for first, last, sim in self._referents:
+                seen.setdefault((first, last), sim)
+        if subject and self._carry and not self._carried.isdisjoint(term.options):
+            for first, last, sim in self._carry:
                 seen.setdefault((first, last), sim)
         return [(first, last, sim) for (first, last), sim in seen.items()]
 
@@ -452,7 +462,7 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     named = sum(0.5 if index.tokens[first].alias else 1.0 for first, _ in topic_hits)
     shapes = Shapes(index.tokens, index.units, index.unit_of, topic_hits, named)
     if topic_hits:
-        index.refer(compiled.topic)
+        index.refer(compiled.topic, topic_hits)
     layers = {name: _score_layer(layer, compiled.ideas[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)

@@ -2,14 +2,15 @@
 look like, whatever the topic.
 
 An answer is cut into units (``segment``): sentences of prose, and lines of code. A shape is
-looked for only in units about the topic (the unit, or one next to it, names one of the
-rubric's ``topic`` terms; a block of code counts as one unit) and only when the answer names the
-topic at least twice: without that gate, "for example", "but" or "slower" in an answer about
-something else would cover layers of every topic.
+looked for only in units about the topic (the unit, or one within NEIGHBOURS units of it, names
+one of the rubric's ``topic`` terms; a block of code counts as one unit, a heading as none) and
+only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half):
+without that gate, "for example", "but" or "slower" in an answer about something else would
+cover layers of every topic.
 
 * code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
-  ("star star kwargs", "lambda x colon", "open paren", "pool dot map").
+  ("lambda x colon", "open paren" and "open parent", "int of text", "pip freeze").
 * example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); or, with no
   marker, three different real-world nouns in units about the topic.
@@ -31,7 +32,7 @@ from . import thesaurus
 from .text import NEGATIONS, Token, is_content, tokenize
 
 SHAPES = ("concept", "example", "code", "trade_off")
-MIN_TOPIC_MENTIONS = 2  # times an answer must name the topic before any shape counts
+MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 2  # a shape counts this many sentences away from one that names the topic
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
 
@@ -354,6 +355,7 @@ class Shapes:
             cost = _find_span(words, COST, 0, len(words))
             if cost is not None and not _negated(words, cost[0]):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
+            # "better" and "worse" are both: a judgement between two ways
             evaluative = next((i for i, w in enumerate(words) if w in EVALUATIVE), None)
             pivot = next((i for i, w in enumerate(words) if w in COMPARE), None)
             if pivot is None:
