@@ -181,7 +181,8 @@ def _max_span(terms: int) -> int:
 
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(and|but|while|whereas|or)\b", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
 
 Occurrence = tuple[int, int, float]  # first and last token position, similarity 0..1
 
@@ -200,6 +201,19 @@ class _Index:
             self.positions.setdefault(token.text, []).append(pos)
         self._long = [w for w in self.positions
                       if len(w) >= FUZZY_MIN_LEN and not w.isdigit() and is_content(w)]
+        # Running counts of punctuation (and of clause breaks) before each token, so whether two
+        # tokens are in one stretch of words or one clause is a subtraction.
+        self._stops: list[int] = []
+        self._clauses: list[int] = []
+        stops = clauses = 0
+        end = 0
+        for token in self.tokens:
+            gap = text[end:token.start]
+            stops += bool(_PUNCTUATION.search(gap))
+            clauses += bool(_CLAUSE_MARK.search(gap)) or token.text in _CLAUSE_WORDS
+            self._stops.append(stops)
+            self._clauses.append(clauses)
+            end = token.end
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         self._topic: frozenset[tuple[str, ...]] = frozenset()
@@ -293,15 +307,14 @@ class _Index:
             token = self.tokens[pos]
             if token.text in NEGATIONS and not idea.negative:
                 return True
-            if pos > lo and any(negated(token.word, w) for w in idea.words if len(w) >= 3):
+            if pos > lo and token.word in idea.antonyms:
                 return True
         return False
 
     def _clause_break(self, left: int, right: int) -> bool:
         """Whether another clause starts between two tokens: "args is a dict, and kwargs is a
         tuple" says nothing about "args > tuple"."""
-        gap = self.text[self.tokens[left].end:self.tokens[right].start]
-        return bool(_CLAUSE_BREAK.search(gap))
+        return self._clauses[right] - self._clauses[left] > 0
 
     def match(self, idea: Idea, code: bool | None = None) -> tuple[float, list[Occurrence]]:
         """Best mean similarity of ``idea`` within one sentence, and the occurrences used.
@@ -353,7 +366,7 @@ class _Index:
         return best
 
     def _gap_has_punctuation(self, left: int, right: int) -> bool:
-        return bool(_PUNCTUATION.search(self.text[self.tokens[left].end:self.tokens[right].start]))
+        return self._stops[right] - self._stops[left] > 0
 
     def evidence(self, transcript: Transcript, idea: str, phrase: str, first: int, last: int,
                  score: float) -> Evidence:

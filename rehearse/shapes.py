@@ -50,7 +50,7 @@ class Unit:
 
 # --- segmentation -------------------------------------------------------------------------------
 
-_CODE_LINE = [re.compile(p, re.M) for p in (
+_CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
     r"\bclass\s+\w+\s*[(:]",
@@ -71,10 +71,11 @@ _CODE_LINE = [re.compile(p, re.M) for p in (
     r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(install|freeze)\b|\bsource\s+\S*activate\b"
     r"|\S*[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
-)]
+)
+_CODE_LINE = re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
 # Code said aloud (as a recogniser writes it; hyphens count as spaces).
-_SPOKEN_STRONG = [re.compile(p) for p in (
+_SPOKEN_STRONG_PATTERNS = (
     # "open paren", and how a recogniser writes it: "open parent", "OpenPeringue", "close-per-end"
     r"\b(open|close|closed|left|right|opening|closing)\s*(p[ae]r\w*|br[ae]\w*|curly\w*"
     r"|square\s+br\w*)",
@@ -88,25 +89,32 @@ _SPOKEN_STRONG = [re.compile(p) for p in (
     r"\bpip[e3]?\s+(install|freeze|uninstall)\b",
     r"\b\w+\s+of\s+(star|star\s+star|double\s+star)\s+\w+",
     r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
-)]
-_SPOKEN_WEAK = [re.compile(p) for p in (
+)
+_SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))
+_SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
     r"\bfor\s+\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+", r"\bimport\s+\w+",
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
     r"\bclass\s+\w+", r"\bpass\b", r"\bdunder\s+\w+", r"\bprint\s+\w+",
-)]
+)
+_SPOKEN_WEAK = [re.compile(p) for p in _SPOKEN_WEAK_PATTERNS]
 
 
 def looks_like_code(text: str) -> bool:
     """Whether a line or a sentence is (written or spoken) code."""
-    if any(p.search(text) for p in _CODE_LINE):
+    if _CODE_LINE.search(text):
         return True
     spoken = text.lower().replace("-", " ")
-    if any(p.search(spoken) for p in _SPOKEN_STRONG):
+    if _SPOKEN_STRONG.search(spoken):
         return True
-    return sum(bool(p.search(spoken)) for p in _SPOKEN_WEAK) >= 2
+    found = 0
+    for pattern in _SPOKEN_WEAK:
+        found += bool(pattern.search(spoken))
+        if found >= 2:
+            return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -123,7 +131,7 @@ def _is_code_line(line: str) -> bool:
     """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
     if _CODE_ONLY.match(line):
         return True
-    if not any(p.search(line) for p in _CODE_LINE):
+    if not _CODE_LINE.search(line):
         return False
     dense = len(_SYMBOL.findall(line)) >= 0.12 * len(line)
     return dense or not _PLAIN_RUN.search(line)

@@ -238,6 +238,18 @@ def negated(a: str, b: str) -> bool:
     return long_.endswith(short) and long_[: len(long_) - len(short)] in _NEGATING_PREFIXES
 
 
+def antonyms(words: Iterable[str]) -> frozenset[str]:
+    """Every word that is one of ``words`` with a negating prefix added or taken away."""
+    out: set[str] = set()
+    for word in words:
+        if len(word) < 3:
+            continue
+        out.update(prefix + word for prefix in _NEGATING_PREFIXES)
+        out.update(word[len(prefix):] for prefix in _NEGATING_PREFIXES
+                   if word.startswith(prefix) and len(word) > len(prefix))
+    return frozenset(out)
+
+
 _STOPWORDS_CANONICAL = frozenset(c for w in STOPWORDS if (c := _canonical(w)))
 
 
@@ -294,6 +306,7 @@ class Idea:
     words: frozenset[str]  # the terms' words before stemming, for antonym checks
     negative: bool  # the idea itself holds a negation ("threads + not + speedup")
     span: int = 0  # most tokens the match may spread over (0: the default for its size)
+    antonyms: frozenset[str] = frozenset()  # words that flip one of ``words`` ("immutable")
     clauses: bool = True  # ordered terms must be in one clause (old-form phrases: no)
 
 
@@ -329,7 +342,8 @@ def parse_idea(text: str, terms: TermMap | None = None) -> Idea:
         if options:
             parsed.append(Term(tuple(options), i > 0 and parts[i - 1] == ">"))
     negative = any(w in NEGATIONS for term in parsed for option in term.options for w in option)
-    return Idea(" ".join(text.split()), tuple(parsed), frozenset(words), negative)
+    return Idea(" ".join(text.split()), tuple(parsed), frozenset(words), negative,
+                antonyms=antonyms(words))
 
 
 def phrase_as_idea(text: str, terms: TermMap | None = None) -> Idea:
@@ -340,4 +354,5 @@ def phrase_as_idea(text: str, terms: TermMap | None = None) -> Idea:
     negative = any(w in NEGATIONS for w in phrase.required)
     n = len(phrase.required)
     return Idea(phrase.text, parsed, phrase.words, negative, span=2 * (n + max(2, n)),
+                antonyms=antonyms(phrase.words),
                 clauses=False)
