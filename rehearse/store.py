@@ -160,13 +160,13 @@ class Store:
         the reason."""
         self.home = home
         self.path = home / DB_NAME
-        self.read_only: StoreError | None = None  # why writing is impossible
+        self.unwritable: StoreError | None = None  # why nothing can be saved here
         try:
             ensure_private_dir(home)
         except StoreError as exc:
-            self.read_only = exc
+            self.unwritable = exc
         try:
-            self.db = self._connect_read_only() if self.read_only else self._connect()
+            self.db = self._connect_read_only() if self.unwritable else self._connect()
             self.db.row_factory = sqlite3.Row
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -204,8 +204,8 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        if self.read_only is not None:
-            raise self.read_only
+        if self.unwritable is not None:
+            raise self.unwritable
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -219,7 +219,7 @@ class Store:
                              f"on disk in {str(self.home)!r} are kept") from None
 
     def _migrate(self) -> None:
-        if self.read_only is not None:
+        if self.unwritable is not None:
             self._check_read_only_schema()
             return
         with self._write() as db:
@@ -240,7 +240,7 @@ class Store:
                 self.db.execute(f"PRAGMA user_version = {number}")
         elif version != SCHEMA_VERSION:
             raise StoreError(f"{str(self.path)!r} has schema {version} and this rehearse reads "
-                             f"{SCHEMA_VERSION}; it cannot be converted here: {self.read_only}")
+                             f"{SCHEMA_VERSION}; it cannot be converted here: {self.unwritable}")
 
     @property
     def schema_version(self) -> int:
