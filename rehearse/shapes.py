@@ -24,14 +24,15 @@ The word lists live in ``rehearse.thesaurus``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import thesaurus
+from .rubric import SHAPES
 from .text import NEGATIONS, Token, is_content, tokenize
 
-SHAPES = ("concept", "example", "code", "trade_off")
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 2  # a shape counts this many sentences away from one that names the topic
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
@@ -229,17 +230,34 @@ def _words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w for words in _forms(words) for w in words if is_content(w) or len(words) == 1)
 
 
-EXAMPLE_MARKERS = _forms(thesaurus.EXAMPLE_MARKERS)
-CONCRETE = _words(thesaurus.CONCRETE_NOUNS)
-COST = _forms(thesaurus.COST_WORDS)
-IS = _words(thesaurus.IS_WORDS)
-DEFINITION_STARTS = _words(thesaurus.DEFINITION_STARTS)
-COMPARE = _words(thesaurus.COMPARE_WORDS)
-EVALUATIVE = _words(thesaurus.EVALUATIVE_WORDS)
-HEDGES = _forms(thesaurus.HEDGES)
-REASONS = _forms(thesaurus.REASONS)
-PREFER = _words(["instead"])
-DEFINING = _words(thesaurus.DEFINING_WORDS)
+@dataclass(frozen=True)
+class _Lists:
+    """The thesaurus's shape word lists in canonical form (built on first use: commands that
+    score nothing never pay for it)."""
+
+    example_markers: frozenset[tuple[str, ...]]
+    concrete: frozenset[str]
+    cost: frozenset[tuple[str, ...]]
+    is_: frozenset[str]
+    definition_starts: frozenset[str]
+    compare: frozenset[str]
+    evaluative: frozenset[str]
+    hedges: frozenset[tuple[str, ...]]
+    reasons: frozenset[tuple[str, ...]]
+    prefer: frozenset[str]
+    defining: frozenset[str]
+
+
+@functools.cache
+def _lists() -> _Lists:
+    return _Lists(
+        _forms(thesaurus.EXAMPLE_MARKERS), _words(thesaurus.CONCRETE_NOUNS),
+        _forms(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
+        _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
+        _words(thesaurus.EVALUATIVE_WORDS), _forms(thesaurus.HEDGES), _forms(thesaurus.REASONS),
+        _words(["instead"]), _words(thesaurus.DEFINING_WORDS))
+
+
 _NEG = frozenset(NEGATIONS)
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
 
@@ -332,19 +350,20 @@ class Shapes:
         return None
 
     def _example(self, skip: frozenset[int]) -> Found | None:
+        W = _lists()  # noqa: N806
         nouns: dict[str, int] = {}
         for u in range(len(self.units)):
             if not self.relevant[u] or u in skip:
                 continue
             words = self._words(u)
             first = self.spans[u][0]
-            marker = _find(words, EXAMPLE_MARKERS, 0, len(words))
+            marker = _find(words, W.example_markers, 0, len(words))
             if marker is None and u > 0 and not self.units[u - 1].code:
                 prev = self._words(u - 1)
-                if _find(prev, EXAMPLE_MARKERS, 0, len(prev)) is not None:
+                if _find(prev, W.example_markers, 0, len(prev)) is not None:
                     marker = 0
             for i, word in enumerate(words):
-                if word in CONCRETE:
+                if word in W.concrete:
                     nouns.setdefault(word, first + i)
                     if marker is not None:
                         lo, hi = sorted((first + marker, first + i))
@@ -355,29 +374,31 @@ class Shapes:
         return None
 
     def _trade_off(self, skip: frozenset[int]) -> Found | None:
+        W = _lists()  # noqa: N806
         for u, unit in enumerate(self.units):
             if not unit.prose or not self.relevant[u] or u in skip:
                 continue
             words = self._words(u)
             first = self.spans[u][0]
-            cost = _find_span(words, COST, 0, len(words))
+            cost = _find_span(words, W.cost, 0, len(words))
             if cost is not None and not _negated(words, cost[0]):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             # "better" and "worse" are both: a judgement between two ways
-            evaluative = next((i for i, w in enumerate(words) if w in EVALUATIVE), None)
-            pivot = next((i for i, w in enumerate(words) if w in COMPARE), None)
+            evaluative = next((i for i, w in enumerate(words) if w in W.evaluative), None)
+            pivot = next((i for i, w in enumerate(words) if w in W.compare), None)
             if pivot is None:
-                pivot = _find(words, HEDGES, 0, len(words))
+                pivot = _find(words, W.hedges, 0, len(words))
             if pivot is not None and evaluative is None:
                 # "use a tuple instead, because ...": an alternative with a reason
-                evaluative = _find(words, REASONS, pivot + 1, len(words)) \
-                    if words[pivot] in PREFER else None
+                evaluative = _find(words, W.reasons, pivot + 1, len(words)) \
+                    if words[pivot] in W.prefer else None
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
         return None
 
     def _concept(self, skip: frozenset[int]) -> Found | None:
+        W = _lists()  # noqa: N806
         tokens = self.tokens
         for first, last in self.topic_hits:
             u = self.unit_of[first]
@@ -393,8 +414,8 @@ class Shapes:
                 word = tokens[p].text
                 if word in NEGATIONS or word in ("and", "or"):
                     break  # "X does not ...", "X and Y are ...": not a definition of X
-                if word in DEFINING or (word in IS and p + 1 < end
-                                        and tokens[p + 1].text in DEFINITION_STARTS):
+                if word in W.defining or (word in W.is_ and p + 1 < end
+                                        and tokens[p + 1].text in W.definition_starts):
                     rest = [t.text for t in tokens[p + 1:end]]
                     if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))

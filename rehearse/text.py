@@ -172,6 +172,27 @@ def _base_tokens(text: str) -> list[Token]:
     return tokens
 
 
+def _aliases(table: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """{alias as canonical tokens: (the term's canonical text, its words)} of one table."""
+    by_alias: dict[tuple[str, ...], tuple[str, str]] = {}
+    for term, aliases in table.items():
+        base = _base_tokens(term)
+        canonical = " ".join(t.text for t in base)
+        if not canonical:
+            continue
+        word = " ".join(t.word for t in base)
+        for alias in (term, *aliases):
+            words = tuple(t.text for t in _base_tokens(alias))
+            if words and words != (canonical,):
+                by_alias[words] = (canonical, word)
+    return by_alias
+
+
+# The shared tables, parsed once: every rubric's TermMap starts from them.
+_SHARED_TABLE: dict[str, tuple[str, ...]] = {**SPOKEN_FORMS, **THESAURUS}
+_SHARED = {**_aliases(SPOKEN_FORMS), **_aliases(THESAURUS)}
+
+
 class TermMap:
     """Spoken forms, synonyms and mishearings folded onto one canonical term token.
 
@@ -183,16 +204,7 @@ class TermMap:
     def __init__(self, *tables: Mapping[str, Iterable[str]]) -> None:
         by_alias: dict[tuple[str, ...], tuple[str, str]] = {}
         for table in tables or (SPOKEN_FORMS, THESAURUS):
-            for term, aliases in table.items():
-                base = _base_tokens(term)
-                canonical = " ".join(t.text for t in base)
-                if not canonical:
-                    continue
-                word = " ".join(t.word for t in base)
-                for alias in (term, *aliases):
-                    words = tuple(t.text for t in _base_tokens(alias))
-                    if words and words != (canonical,):
-                        by_alias[words] = (canonical, word)
+            by_alias.update(_SHARED if table is _SHARED_TABLE else _aliases(table))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for words, (canonical, word) in by_alias.items():
             self._by_first.setdefault(words[0], []).append((words, canonical, word))
@@ -202,7 +214,7 @@ class TermMap:
     @classmethod
     def with_terms(cls, terms: Mapping[str, Iterable[str]]) -> TermMap:
         """The shared spoken forms and thesaurus plus a rubric's own ``terms`` (which win)."""
-        return TermMap(SPOKEN_FORMS, THESAURUS, terms)
+        return TermMap(_SHARED_TABLE, terms)
 
     def apply(self, tokens: Sequence[Token]) -> list[Token]:
         out: list[Token] = []
