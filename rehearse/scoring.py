@@ -203,17 +203,14 @@ class _Index:
                       if len(w) >= FUZZY_MIN_LEN and not w.isdigit() and is_content(w)]
         # Running counts of punctuation (and of clause breaks) before each token, so whether two
         # tokens are in one stretch of words or one clause is a subtraction.
-        self._stops: list[int] = []
-        self._clauses: list[int] = []
-        stops = clauses = 0
-        end = 0
+        stops = [m.start() for m in _PUNCTUATION.finditer(text)]
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self._stops = [bisect.bisect_left(stops, t.start) for t in self.tokens]
+        self._clauses = []
+        words = 0
         for token in self.tokens:
-            gap = text[end:token.start]
-            stops += bool(_PUNCTUATION.search(gap))
-            clauses += bool(_CLAUSE_MARK.search(gap)) or token.text in _CLAUSE_WORDS
-            self._stops.append(stops)
-            self._clauses.append(clauses)
-            end = token.end
+            words += token.text in _CLAUSE_WORDS
+            self._clauses.append(bisect.bisect_left(marks, token.start) + words)
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         self._topic: frozenset[tuple[str, ...]] = frozenset()
