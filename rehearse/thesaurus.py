@@ -134,7 +134,10 @@ COST_WORDS = (
     "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
     "not efficient", "heavier", "bloated", "worse", "can only", "only works", "not suitable",
     "not meant for", "be careful", "keep in mind", "watch out", "the problem is",
-    "the issue is",
+    "the issue is", "when not to", "not ideal", "not a good idea", "not the best", "bad idea",
+    "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
+    "restriction", "restrictions", "restricted", "constraint", "more memory", "less memory",
+    "more efficient", "cheaper", "lighter", "smaller", "larger",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
