@@ -154,7 +154,7 @@ EVALUATIVE_WORDS = frozenset("""
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",
-          "the problem", "the issue", "it depends", "do not", "should not", "not always",
+          "the problem", "the issue", "it depends", "not always",
           "not suitable", "not good", "not great", "not ideal", "not a good", "not the best")
 # "X is a ...", "X lets you ...": a topic term being defined or its mechanism described.
 DEFINING_WORDS = frozenset("""
