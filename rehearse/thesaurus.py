@@ -89,7 +89,7 @@ NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "none"
 
 # A sentence that introduces a concrete scenario.
 EXAMPLE_MARKERS = (
-    "for example", "for instance", "say you", "let us say", "say we", "suppose",
+    "for example", "for instance", "e g", "say you", "let us say", "say we", "suppose",
     "imagine", "picture", "we used", "i used", "we use", "i use", "in my last project",
     "in my project", "in a project", "in one project", "at work", "at my job", "at my last job",
     "in production", "real world", "use case", "scenario", "a good example",
