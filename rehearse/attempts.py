@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from .defaults import SAMPLE_RATE
 from .delivery import analyse
-from .errors import RehearseError, UsageError
+from .errors import Interrupted, RehearseError, UsageError
 from .rubric import Catalog, Rubric
 from .scoring import Score, Transcript, Word, score
 from .store import Attempt, Store, ensure_private_dir, process_alive
+from .workers import run_aside
 
 if TYPE_CHECKING:  # transcribe imports numpy; typed answers must not pay for it
     import numpy as np
@@ -140,20 +142,34 @@ def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
         raise RehearseError(f"attempt {attempt.id} is still being recorded (process {attempt.pid})")
     if attempt.audio_path is None:
         raise RehearseError(f"attempt {attempt.id} was typed, not recorded: nothing to transcribe")
-    try:
-        if audio is None:
-            if attempt.audio_path is None or not attempt.audio_path.is_file():
-                raise RehearseError(f"attempt {attempt.id} has no recording on disk to transcribe")
-            from .transcribe import load_audio
+    with kept_if_interrupted(store, attempt.id):
+        try:
+            if audio is None:
+                if attempt.audio_path is None or not attempt.audio_path.is_file():
+                    raise RehearseError(f"attempt {attempt.id} has no recording on disk to "
+                                        "transcribe")
+                from .transcribe import load_audio
 
-            audio = load_audio(attempt.audio_path)
-        store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
-        transcription = transcriber.transcribe(audio, prompt_for(rubric))
-    except RehearseError as exc:
-        store.update(attempt.id, error=str(exc))
-        raise RehearseError(f"{exc}. The recording is kept (attempt {attempt.id}); try again "
-                            f"with: rehearse retry {attempt.id}") from None
-    return finish(store, attempt.id, rubric, transcription)
+                audio = load_audio(attempt.audio_path)
+            store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
+            transcription = run_aside(transcriber.transcribe, audio, prompt_for(rubric))
+        except RehearseError as exc:
+            store.update(attempt.id, error=str(exc))
+            raise RehearseError(f"{exc}. The recording is kept (attempt {attempt.id}); try "
+                                f"again with: rehearse retry {attempt.id}") from None
+        return finish(store, attempt.id, rubric, transcription)
+
+
+@contextmanager
+def kept_if_interrupted(store: Store, attempt_id: int) -> Iterator[None]:
+    """Ctrl-C while a saved recording is being transcribed or scored: the attempt keeps its
+    state (``rehearse history`` offers the retry) and the error says how to finish it later."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        store.update(attempt_id, error="interrupted before it was scored")
+        raise Interrupted(f"stopped before scoring: the recording is kept as attempt "
+                          f"{attempt_id}; finish it with: rehearse retry {attempt_id}") from None
 
 
 def stored_transcript(attempt: Attempt) -> Transcript:

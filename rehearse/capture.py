@@ -231,8 +231,12 @@ class Capture:
         self._writer = threading.Thread(target=self._write_loop, name="rehearse-writer",
                                         daemon=True)
         self._writer.start()
+        with self._lock:
+            stream = self._stream
+        if stream is None:  # stopped (Ctrl-C) while opening: the writer ends by itself
+            return
         try:
-            self._stream.start()
+            stream.start()
         except sd.PortAudioError as exc:  # e.g. the device is busy
             self.stop("failed")
             self._writer.join()

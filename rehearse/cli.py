@@ -196,7 +196,8 @@ def play(
 
     attempt = Store(data_home()).get(attempt_id)
     start = attempts.playback_start(attempt, start, layer)
-    seconds = play_file(attempt.audio_path, start, device)  # type: ignore[arg-type]
+    seconds = play_file(attempt.audio_path, start, device,  # type: ignore[arg-type]
+                        again=f"rehearse play {attempt_id}")
     report.make_console().print(Text(f"Played {report.clock(seconds)} of attempt {attempt_id}", style="dim"))
 
 

@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover
     from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef]
 
 from .errors import RehearseError, UsageError
+from .workers import exit_process
 
 
 class WrappingGroup(TyperGroup):
@@ -64,7 +65,7 @@ class RehearseGroup(WrappingGroup):
                        "REHEARSE_DEBUG=1 for the traceback, and please report it", 1)
         if not standalone_mode:
             return rv
-        sys.exit(rv if isinstance(rv, int) else 0)
+        exit_process(rv if isinstance(rv, int) else 0)
 
 
 def _fail(message: str, code: int) -> int:

@@ -35,3 +35,9 @@ class UnknownTopic(UsageError):
         super().__init__(f"unknown topic {topic!r}: {hint}")
         self.topic = topic
         self.suggestions = suggestions
+
+
+class Interrupted(RehearseError):
+    """Ctrl-C: the message says what was kept and the command that finishes the job."""
+
+    exit_code = 130

@@ -100,8 +100,8 @@ def record(capture: Capture, limit: float, console: Console, interactive: bool,
     def stop() -> None:
         capture.stop("stopped")
 
-    capture.start()
-    with _stop_on_signals(stop):
+    with _stop_on_signals(stop):  # from the start to the last sample on disk
+        capture.start()
         if not interactive:
             while not capture.wait(0.25):
                 pass
@@ -118,7 +118,7 @@ def record(capture: Capture, limit: float, console: Console, interactive: bool,
                         live.update(line())
                 finally:
                     finished.set()
-    return capture.result()
+        return capture.result()
 
 
 def check_microphone(device: str | None, seconds: int, console: Console) -> tuple[Text, bool]:

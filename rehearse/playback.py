@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .capture import AudioError, sounddevice
-from .errors import RehearseError
+from .errors import Interrupted, RehearseError
+from .timefmt import clock
 
 
-def play_file(path: Path, start: float = 0.0, device: str | None = None) -> float:
-    """Play ``path`` from ``start`` seconds to the end; Ctrl-C stops. Returns seconds played."""
+def play_file(path: Path, start: float = 0.0, device: str | None = None,
+              again: str = "rehearse play") -> float:
+    """Play ``path`` from ``start`` seconds to the end. Returns seconds played.
+
+    Ctrl-C stops it with an :class:`Interrupted` error naming where it stopped and how to go
+    on from there (``again`` is the command that played it).
+    """
+    import time
+
     import soundfile as sf
 
     sd = sounddevice()
@@ -21,12 +29,15 @@ def play_file(path: Path, start: float = 0.0, device: str | None = None) -> floa
             raise RehearseError(f"the recording is only {audio_file.frames / rate:.1f} s long")
         audio_file.seek(int(start * rate))
         audio = audio_file.read(dtype="int16", always_2d=True)
+    began = time.monotonic()
     try:
         sd.play(audio, rate, device=_output_device(sd, device))
         sd.wait()
     except KeyboardInterrupt:
         sd.stop()
-        raise
+        at = int(start + time.monotonic() - began)
+        raise Interrupted(f"stopped at {clock(at)}; go on from there with: "
+                          f"{again} --from {at}") from None
     except sd.PortAudioError as exc:
         raise AudioError(f"cannot play the recording: {exc}") from None
     return len(audio) / rate

@@ -16,9 +16,16 @@ from dataclasses import dataclass, replace
 from rich.console import Console
 from rich.text import Text
 
-from .attempts import Outcome, finish, new_audio_path, prompt_for, recordings_dir
+from .attempts import (
+    Outcome,
+    finish,
+    kept_if_interrupted,
+    new_audio_path,
+    prompt_for,
+    recordings_dir,
+)
 from .capture import Capture, InputDevice, pick_device
-from .errors import RehearseError
+from .errors import Interrupted, RehearseError
 from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
 from .live import record
@@ -65,10 +72,10 @@ class Coach:
 
 def _wait_for_enter(console: Console) -> None:
     try:
+        console.print(START_PROMPT)
         input()
     except (EOFError, KeyboardInterrupt):
-        console.print(Text("Cancelled: nothing was recorded.", style="dim"))
-        raise SystemExit(130) from None
+        raise Interrupted("cancelled before recording: nothing was recorded") from None
 
 
 def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
@@ -87,7 +94,6 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     if options.cue:
         console.print(card(rubric, with_question=False))
     if interactive:
-        console.print(START_PROMPT)
         _wait_for_enter(console)
 
     path = new_audio_path(store, rubric.id)
@@ -111,18 +117,24 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
         store.update(attempt_id, state="failed", error=result.error or "no audio captured")
         raise RehearseError(f"no audio was captured from {device.name!r}; "
                             "check the microphone with 'rehearse mic'")
-    try:
-        transcription = stream.finish()
-    except RehearseError as exc:
-        store.update(attempt_id, error=str(exc))
-        raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe it "
-                            f"later with: rehearse retry {attempt_id}") from None
-    outcome = finish(store, attempt_id, rubric, transcription, limit=options.seconds)
+    with kept_if_interrupted(store, attempt_id):
+        try:
+            transcription = stream.finish()
+        except RehearseError as exc:
+            store.update(attempt_id, error=str(exc))
+            raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe "
+                                f"it later with: rehearse retry {attempt_id}") from None
+        outcome = finish(store, attempt_id, rubric, transcription, limit=options.seconds)
     outcome = replace(outcome, latency=time.monotonic() - stopped)
-    if report is not None:
-        report(outcome)
-    return replace(outcome, follow_up=_follow_up(store, rubric, transcriber, options, console,
-                                                 outcome, device, interactive))
+    try:
+        if report is not None:
+            report(outcome)
+        follow_up = _follow_up(store, rubric, transcriber, options, console, outcome, device,
+                               interactive)
+    except KeyboardInterrupt:
+        raise Interrupted(f"stopped before the follow-up: attempt {attempt_id} is saved and "
+                          f"scored; see it again with: rehearse show {attempt_id}") from None
+    return replace(outcome, follow_up=follow_up)
 
 
 def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
@@ -145,7 +157,7 @@ def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: 
                 answer = skipped(follow_up)
                 store.update(attempt_id, follow_ups=[answer.to_dict()])
                 return answer
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             return None
     path = new_audio_path(store, f"{rubric.id}-follow-up")
     follow_stream = StreamingTranscriber(transcriber, prompt_for(rubric))
@@ -156,6 +168,10 @@ def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: 
         spoken = follow_stream.finish()
     except RehearseError as exc:
         raise RehearseError(f"{exc}. The follow-up answer is saved as {path}") from None
+    except KeyboardInterrupt:
+        raise Interrupted(f"stopped before scoring the follow-up: attempt {attempt_id} is saved "
+                          f"and scored (rehearse show {attempt_id}); the follow-up answer is "
+                          f"kept in {path}") from None
     answer = score_answer(follow_up, spoken.transcript, rubric,
                           audio=str(path.relative_to(store.home)))
     store.update(attempt_id, follow_ups=[{**answer.to_dict(), "duration_s": taken.seconds}])

@@ -24,6 +24,7 @@ import numpy as np
 from .defaults import DEFAULT_MODEL, ENV_MODEL, MAX_SECONDS, SAMPLE_RATE
 from .errors import RehearseError, UsageError
 from .scoring import Transcript, Word
+from .workers import model_code
 
 # Official names (whisper.available_models()); kept here so that naming one needs no torch import.
 MODEL_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
@@ -231,6 +232,7 @@ class Transcriber:
         except BaseException as exc:  # noqa: BLE001 - re-raised by the next load()
             self._error = exc
 
+    @model_code()
     def load(self) -> Any:
         """The loaded model; raises :class:`ModelError` with the fix when it cannot be had."""
         with self._lock:
@@ -268,6 +270,7 @@ class Transcriber:
             self._model = model
             return model
 
+    @model_code()
     def transcribe(self, audio: np.ndarray, prompt: str | None = None,
                    offset: float = 0.0) -> Transcription:
         """Transcribe 16 kHz mono float32 ``audio``; times are shifted by ``offset`` seconds."""
@@ -376,6 +379,14 @@ class StreamingTranscriber:
             except BaseException as exc:  # noqa: BLE001 - raised from finish()
                 self._error = exc
 
+    def cancel(self) -> None:
+        """Drop what is not transcribed yet; the worker ends after the chunk it is on."""
+        with self._wake:
+            self._jobs.clear()
+            self._pending, self._pending_samples = [], 0
+            self._closed = True
+            self._wake.notify()
+
     @property
     def finished_chunks(self) -> int:
         return len(self._results)
@@ -393,7 +404,11 @@ class StreamingTranscriber:
         with self._wake:
             self._closed = True
             self._wake.notify()
-        self._worker.join()
+        try:
+            self._worker.join()
+        except KeyboardInterrupt:
+            self.cancel()
+            raise
         if isinstance(self._error, RehearseError):
             raise self._error
         if self._error is not None:

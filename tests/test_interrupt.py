@@ -1,0 +1,164 @@
+"""Ctrl-C at any stage ends the process cleanly: exit 130, one line saying what was kept and the
+command that finishes the job, never a native-thread abort (exit 134)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from .audio_support import mic_home, rehearse, speech_samples
+
+
+def _state(data_home: Path) -> str | None:
+    try:
+        with sqlite3.connect(data_home / "rehearse.db") as conn:
+            rows = conn.execute("SELECT state FROM attempts ORDER BY id").fetchall()
+    except sqlite3.OperationalError:  # not created yet
+        return None
+    return rows[0][0] if rows else None
+
+
+def _interrupt_when(args: list[str], env: dict[str, str], data_home: Path, state: str,
+                    after: float = 0.3) -> subprocess.CompletedProcess[str]:
+    """Run rehearse; send SIGINT once the attempt reaches ``state`` (plus ``after`` seconds)."""
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", *args], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while _state(data_home) != state and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.02)
+        assert _state(data_home) == state
+        time.sleep(after)
+        assert proc.poll() is None, "finished before it could be interrupted"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def _assert_clean_interrupt(proc: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert "terminate called" not in proc.stderr
+    assert proc.returncode == 130, (proc.returncode, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("rehearse: "), proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_transcribing_a_long_spoken_answer(tmp_path: Path, data_home: Path,
+                                                        speech: Path, real_tiny: Path) -> None:
+    """The streamed transcription runs in a worker thread inside torch when Ctrl-C lands: the
+    process must not exit under it (CPython ends such a thread with pthread_exit, which aborts
+    in torch's C++ frames: "terminate called without an active exception", exit 134)."""
+    infile = tmp_path / "long.raw"
+    np.tile(speech_samples(speech), 3).tofile(infile)  # 42 s, delivered as fast as it is read
+    seconds = "40"
+    env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
+           "REHEARSE_TEMPERATURE": "0"}
+    proc = _interrupt_when(["gil", "--seconds", seconds, "--model", str(real_tiny)], env,
+                           data_home, "recorded", after=4.0)  # loaded, and decoding
+    _assert_clean_interrupt(proc, "attempt 1", "rehearse retry 1")
+    assert _state(data_home) == "recorded"
+    retried = rehearse("retry", "1", "--model", str(real_tiny), "--json", env=env)
+    assert retried.returncode == 0, retried.stderr
+    data = json.loads(retried.stdout)
+    assert data["state"] == "scored" and data["duration_s"] == float(seconds)
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_transcribing_a_file_names_the_retry(tmp_path: Path, data_home: Path,
+                                                          tiny: Path, speech: Path) -> None:
+    audio, rate = sf.read(speech, dtype="float32")
+    long = tmp_path / "long.wav"
+    sf.write(long, np.tile(audio, 6), rate)
+    env = {**os.environ, "REHEARSE_HOME": str(data_home), "REHEARSE_TEMPERATURE": "0"}
+    proc = _interrupt_when(["gil", "--audio", str(long), "--model", str(tiny)], env, data_home,
+                           "recorded", after=2.0)
+    _assert_clean_interrupt(proc, "attempt 1", "rehearse retry 1")
+    assert _state(data_home) == "recorded"
+
+
+def _speaker_env(tmp_path: Path, data_home: Path) -> dict[str, str]:
+    """A default ALSA output that writes what is played to a file."""
+    home = tmp_path / "speaker"
+    home.mkdir()
+    (home / ".asoundrc").write_text(f"""
+pcm.!default {{
+    type file
+    slave.pcm "null"
+    file "{tmp_path / 'played.raw'}"
+    format "raw"
+}}
+""")
+    return {**os.environ, "HOME": str(home), "REHEARSE_HOME": str(data_home)}
+
+
+def test_ctrl_c_while_playing_says_where_to_go_on(tmp_path: Path, data_home: Path,
+                                                  speech: Path) -> None:
+    from rehearse.store import Store
+
+    (data_home / "recordings").mkdir(parents=True)
+    wav = data_home / "recordings" / "gil-1.wav"
+    audio, rate = sf.read(speech, dtype="float32")
+    sf.write(wav, np.tile(audio, 4), rate)
+    Store(data_home).add("gil", "microphone", audio_path=wav, state="recorded")
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", "play", "1", "--from", "3"],
+                            env=_speaker_env(tmp_path, data_home), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        played = tmp_path / "played.raw"
+        deadline = time.monotonic() + 30
+        while (not played.exists() or played.stat().st_size < 32_000) and \
+                time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    _assert_clean_interrupt(done, "stopped at 0:0", "rehearse play 1 --from ")
+    at = int(err.split("--from ")[1].split()[0])
+    assert 3 <= at < 20  # played from 3 s on
+
+
+@pytest.mark.slow
+def test_ctrl_c_at_the_prompts_of_a_spoken_answer(tmp_path: Path, data_home: Path, tiny: Path,
+                                                  speech: Path) -> None:
+    from .terminal_support import Terminal
+
+    infile = tmp_path / "in.raw"
+    speech_samples(speech).tofile(infile)
+    env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
+           "REHEARSE_TEMPERATURE": "0"}
+    # at the start prompt, while the model loads in the background
+    term = Terminal("gil", "--model", str(tiny), env=env)
+    term.expect("Press Enter to start speaking")
+    term.proc.send_signal(signal.SIGINT)
+    assert term.wait() == 130, term.output
+    assert "cancelled before recording: nothing was recorded" in term.output
+    assert "terminate called" not in term.output and _state(data_home) is None
+
+    # at the follow-up prompt, after the answer was scored
+    term = Terminal("gil", "--seconds", "3", "--model", str(tiny), env=env)
+    term.expect("Press Enter to start speaking")
+    term.send("\n")
+    term.expect("skip)")
+    term.proc.send_signal(signal.SIGINT)
+    assert term.wait() == 130, term.output
+    assert ("stopped before the follow-up: attempt 1 is saved and scored; see it again with: "
+            "rehearse show 1") in " ".join(term.output.split())
+    assert "terminate called" not in term.output and _state(data_home) == "scored"
