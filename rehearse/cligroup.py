@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover
     from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef]
 
 from .errors import RehearseError, UsageError
+from .terminal import printable
 from .workers import exit_process
 
 
@@ -69,7 +70,7 @@ class RehearseGroup(WrappingGroup):
 
 
 def _fail(message: str, code: int) -> int:
-    typer.echo(f"rehearse: {' '.join(message.split())}", err=True)
+    typer.echo(f"rehearse: {printable(' '.join(message.split()))}", err=True)
     return code
 
 

@@ -13,6 +13,7 @@ from .defaults import SILENCE_DBFS
 from .delivery import FILLER_NOTE
 from .rubric import Catalog, Rubric, RubricError
 from .scoring import LayerResult, Score
+from .terminal import SafeConsole
 from .timefmt import clock
 
 if TYPE_CHECKING:
@@ -359,7 +360,8 @@ def topics_table(catalog: Catalog) -> Table:
 
 
 def make_console(stderr: bool = False, width: int | None = None) -> Console:
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+    """Every command prints through this: transcripts and rubrics are shown, never obeyed."""
+    return SafeConsole(stderr=stderr, width=width, highlight=False, soft_wrap=False)
 
 
 def sparkline(values: tuple[int, ...], top: int, width: int = 12) -> str:
