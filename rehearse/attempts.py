@@ -20,7 +20,7 @@ from .delivery import analyse
 from .errors import Interrupted, RehearseError, UsageError
 from .rubric import Catalog, Rubric
 from .scoring import Score, Transcript, Word, score
-from .store import Attempt, Store, ensure_private_dir, process_alive
+from .store import EMPTY, Attempt, Store, ensure_private_dir, process_alive
 from .workers import run_aside
 
 if TYPE_CHECKING:  # transcribe imports numpy; typed answers must not pay for it
@@ -75,7 +75,7 @@ class Outcome:
         data["delivery"] = attempt.delivery
         data.update({
             "attempt": attempt.id, "source": attempt.source, "state": attempt.state,
-            "no_speech": self.score is None,
+            "no_speech": self.score is None, "counted": attempt.state != EMPTY,
             "duration_s": attempt.duration_s, "model": attempt.model,
             "audio": str(attempt.audio_path) if attempt.audio_path else None,
         })
@@ -88,7 +88,11 @@ class Outcome:
 
 
 def save_typed(store: Store, rubric: Rubric, text: str) -> Outcome:
-    """Score a written answer and keep it as an attempt."""
+    """Score a written answer and keep it as an attempt (an empty one is kept, not counted)."""
+    if not text.strip():
+        attempt_id = store.add(rubric.id, "transcript", transcript=text, rubric=rubric.ref,
+                               state=EMPTY)
+        return Outcome(attempt_id, rubric, None)
     result = score(text, rubric)
     attempt_id = store.add(rubric.id, "transcript", transcript=text, rubric=rubric.ref,
                            result=result.to_dict(), state="scored",
@@ -100,9 +104,9 @@ def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcr
            limit: float | None = None) -> Outcome:
     """Score a transcription, measure its delivery, and store both with its attempt."""
     words = [[w.text, w.start, w.end] for w in transcription.words]
-    if transcription.no_speech:
+    if transcription.no_speech:  # the recording is kept; the attempt is not counted
         store.update(attempt_id, transcript="", words=words, model=transcription.model,
-                     state="transcribed", error="no speech detected", rubric=rubric.ref)
+                     state=EMPTY, error=None, rubric=rubric.ref)
         return Outcome(attempt_id, rubric, None, transcription)
     result = score(transcription.transcript, rubric)
     duration = store.get(attempt_id).duration_s or transcription.audio_seconds

@@ -82,9 +82,6 @@ def highlighted_transcript(score: Score) -> Text:
 
 def score_report(score: Score, show_transcript: bool = True, detail: str = "") -> RenderableType:
     parts: list[RenderableType] = [Text(score.rubric.question, style="bold")]
-    if not score.transcript.text.strip():
-        parts.append(Text("Nothing to score: the answer is empty.", style="yellow"))
-        return Group(*parts)
     total = len(score.layers)
     summary = Text(f"Covered {score.covered} of {total} layers",
                    style="bold green" if score.covered == total else "bold")
@@ -164,10 +161,14 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
         footer.append(f" · rehearse play {attempt.id} · rehearse show {attempt.id}", style="dim")
     if show_transcript is None:
         show_transcript = attempt.source == "transcript"
+    if score is None and attempt.source == "transcript":
+        return Group(Text("Nothing typed, not counted: the answer is empty.", style="bold yellow"),
+                     footer)
     if score is None:
         heard = Text("No speech detected", style="bold yellow")
         if attempt.duration_s:
-            heard.append(f" in {clock(attempt.duration_s)} of audio; nothing to score.")
+            heard.append(f" in {clock(attempt.duration_s)} of audio")
+        heard.append(": nothing heard, not counted. The recording is kept.")
         return Group(heard, Text("Check the microphone with: rehearse mic", style="dim"), footer)
     parts: list[RenderableType] = [score_report(score, show_transcript, " ".join(details))]
     if attempt.delivery and attempt.source != "transcript":
@@ -276,6 +277,8 @@ def attempt_status(attempt: Attempt, recording_alive: bool) -> tuple[str, str]:
         return f"not transcribed: rehearse retry {attempt.id}", "yellow"
     if attempt.state == "transcribed":
         return attempt.error or "transcribed", "dim"
+    if attempt.state == "empty":
+        return "nothing heard, not counted", "dim"
     return f"failed: {attempt.error or 'unknown'}", "red"
 
 

@@ -1,7 +1,8 @@
 """Every attempt, kept in SQLite in the data home (stdlib sqlite3, WAL, numbered migrations).
 
 An attempt row is written *before* recording starts (state ``recording``) and moves on as the
-work gets done: ``recorded`` -> ``transcribed`` -> ``scored``, or ``failed`` with a reason. A
+work gets done: ``recorded`` -> ``transcribed`` -> ``scored``, or ``failed`` with a reason, or
+``empty`` when nothing was heard or typed (kept with its recording, never counted in progress). A
 row left in ``recording`` or ``recorded`` by a crash still points at its audio, which
 ``rehearse retry`` can finish. The folder is created owner-only (0700), the database 0600.
 """
@@ -63,7 +64,20 @@ def _layer_summary(result: dict[str, Any]) -> dict[str, bool]:
     return {name: bool(layer["covered"]) for name, layer in result.get("layers", {}).items()}
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_layer_summary]
+EMPTY = "empty"  # the state of an answer in which nothing was heard or typed
+
+
+def _m003_empty_answers(db: sqlite3.Connection) -> None:
+    """Answers with nothing in them were stored as no-speech or as typed 0-of-4 attempts."""
+    db.execute("UPDATE attempts SET state = 'empty', error = NULL "
+               "WHERE state = 'transcribed' AND error = 'no speech detected'")
+    db.execute("UPDATE attempts SET state = 'empty', result = NULL, layers = NULL, "
+               "delivery = NULL WHERE source = 'transcript' AND transcript IS NOT NULL AND "
+               "trim(transcript, ' ' || char(9) || char(10) || char(13)) = ''")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m001_initial, _m002_layer_summary, _m003_empty_answers]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -296,11 +310,12 @@ class Store:
         return Attempt(**data)
 
     def layer_history(self, topic: str | None = None) -> list[LayerRecord]:
-        """Every attempt's topic, time and layers covered: all that progress and plan need."""
-        query = "SELECT id, topic, started_at, layers FROM attempts"
+        """Every counted attempt's topic, time and layers covered: all that progress and plan
+        need (empty answers are not counted)."""
+        query = f"SELECT id, topic, started_at, layers FROM attempts WHERE state != '{EMPTY}'"
         args: list[Any] = []
         if topic is not None:
-            query += " WHERE topic = ?"
+            query += " AND topic = ?"
             args.append(topic)
         return [LayerRecord(i, t, when, json.loads(layers) if layers else {})
                 for i, t, when, layers in self._read(query, args)]

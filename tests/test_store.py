@@ -92,7 +92,7 @@ def test_a_database_from_an_older_version_migrates_forward(tmp_path: Path) -> No
     db.commit()
     db.close()
     store = Store(tmp_path)
-    assert store.schema_version == SCHEMA_VERSION == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     (attempt,) = store.list()
     assert attempt.covered == {"concept": True, "code": False}
     assert attempt.result is None and store.get(attempt.id).result == result
