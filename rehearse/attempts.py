@@ -26,9 +26,10 @@ from .workers import run_aside
 if TYPE_CHECKING:  # transcribe imports numpy; typed answers must not pay for it
     import numpy as np
 
+    from .capture import CaptureResult
     from .followup import FollowUpResult
     from .progress import Comparison
-    from .transcribe import Transcriber, Transcription
+    from .transcribe import StreamingTranscriber, Transcriber, Transcription
 
 RECORDINGS = "recordings"  # the data home's folder for audio
 
@@ -76,6 +77,7 @@ class Outcome:
         data.update({
             "attempt": attempt.id, "source": attempt.source, "state": attempt.state,
             "no_speech": self.score is None, "counted": attempt.state != EMPTY,
+            "note": attempt.error if attempt.state == "scored" else None,
             "duration_s": attempt.duration_s, "model": attempt.model,
             "audio": str(attempt.audio_path) if attempt.audio_path else None,
         })
@@ -101,8 +103,9 @@ def save_typed(store: Store, rubric: Rubric, text: str) -> Outcome:
 
 
 def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcription,
-           limit: float | None = None) -> Outcome:
-    """Score a transcription, measure its delivery, and store both with its attempt."""
+           limit: float | None = None, note: str | None = None) -> Outcome:
+    """Score a transcription, measure its delivery, and store both with its attempt (and
+    ``note``, anything the report must say about how the transcript was had)."""
     words = [[w.text, w.start, w.end] for w in transcription.words]
     if transcription.no_speech:  # the recording is kept; the attempt is not counted
         store.update(attempt_id, transcript="", words=words, model=transcription.model,
@@ -112,8 +115,29 @@ def finish(store: Store, attempt_id: int, rubric: Rubric, transcription: Transcr
     duration = store.get(attempt_id).duration_s or transcription.audio_seconds
     store.update(attempt_id, transcript=result.transcript.text, words=words,
                  model=transcription.model, result=result.to_dict(), rubric=rubric.ref,
-                 delivery=analyse(result, duration, limit).to_dict(), state="scored", error=None)
+                 delivery=analyse(result, duration, limit).to_dict(), state="scored", error=note)
     return Outcome(attempt_id, rubric, result, transcription)
+
+
+def transcribe_recording(stream: StreamingTranscriber, recorded: CaptureResult,
+                         transcriber: Transcriber) -> tuple[Transcription, str | None]:
+    """The streamed transcription of a recording, with a note when it had to be made another
+    way: if streaming failed anywhere (the audio feed, or a chunk), the saved recording is
+    transcribed whole instead. A model that cannot be loaded is raised (nothing would work)."""
+    from .transcribe import ModelError, load_audio
+
+    failure = recorded.audio_error
+    try:
+        streamed = stream.finish()
+    except ModelError:
+        raise
+    except RehearseError as exc:
+        failure = failure or str(exc)
+    if failure is None:
+        return streamed, None
+    whole = run_aside(transcriber.transcribe, load_audio(recorded.path), stream.prompt)
+    return whole, (f"live transcription failed ({failure}); the whole recording was "
+                   "transcribed instead")
 
 
 def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, np.ndarray]:

@@ -151,6 +151,7 @@ class CaptureResult:
     overflows: int  # input blocks the OS dropped because we were too slow (should be 0)
     device_rate: int
     error: str | None = None
+    audio_error: str | None = None  # why on_audio (the live transcription) stopped being fed
 
 
 class Capture:
@@ -361,5 +362,5 @@ class Capture:
             self._writer.join()
         self._close_stream()
         return CaptureResult(self.path, self.seconds, self._reason or "stopped", self.overflows,
-                             self.rate, self._error)
+                             self.rate, self._error, self.audio_error)
 

@@ -174,6 +174,8 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
     if attempt.delivery and attempt.source != "transcript":
         labels = {name: layer.label for name, layer in score.layers.items()}
         parts += delivery_lines(attempt.delivery, labels)
+    if attempt.state == "scored" and attempt.error:  # e.g. how the transcript was had
+        parts.append(Text(f"Note: {attempt.error}", style="yellow"))
     return Group(*parts, footer)
 
 

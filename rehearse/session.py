@@ -23,6 +23,7 @@ from .attempts import (
     new_audio_path,
     prompt_for,
     recordings_dir,
+    transcribe_recording,
 )
 from .capture import Capture, InputDevice, pick_device
 from .errors import Interrupted, RehearseError
@@ -119,12 +120,12 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
                             "check the microphone with 'rehearse mic'")
     with kept_if_interrupted(store, attempt_id):
         try:
-            transcription = stream.finish()
+            transcription, note = transcribe_recording(stream, result, transcriber)
         except RehearseError as exc:
             store.update(attempt_id, error=str(exc))
             raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe "
                                 f"it later with: rehearse retry {attempt_id}") from None
-        outcome = finish(store, attempt_id, rubric, transcription, limit=options.seconds)
+        outcome = finish(store, attempt_id, rubric, transcription, options.seconds, note)
     outcome = replace(outcome, latency=time.monotonic() - stopped)
     try:
         if report is not None:
@@ -165,7 +166,7 @@ def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: 
                            on_audio=follow_stream.feed),
                    options.follow_up_seconds, console, interactive)
     try:
-        spoken = follow_stream.finish()
+        spoken, _ = transcribe_recording(follow_stream, taken, transcriber)
     except RehearseError as exc:
         raise RehearseError(f"{exc}. The follow-up answer is saved as {path}") from None
     except KeyboardInterrupt:
