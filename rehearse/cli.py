@@ -121,7 +121,12 @@ def practice(
         raise UsageError("use --transcript or --audio, not both")
     store = Store(data_home())
     if transcript is not None:
-        _report(store, attempts.save_typed(store, rubric, read_transcript(transcript)), as_json)
+        def ask() -> None:  # typed in a terminal: the question first, as when speaking
+            report.make_console(stderr=True).print(
+                report.question_header(rubric, seconds, report.TYPED))
+
+        _report(store, attempts.save_typed(store, rubric, read_transcript(transcript, ask)),
+                as_json)
         return
     from .transcribe import Transcriber, resolve_model
 

@@ -182,10 +182,15 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
 START_PROMPT = Text("Press Enter to start speaking.", style="italic")
 
 
-def question_header(rubric: Rubric, seconds: float, interactive: bool) -> RenderableType:
-    """What the speaker sees before recording: the question, the time, the layer cue line."""
+SPOKEN_IN_A_TERMINAL = "Enter/Ctrl-C to stop"
+SPOKEN = "Ctrl-C to stop"
+TYPED = "Ctrl-D on an empty line to finish"
+
+
+def question_header(rubric: Rubric, seconds: float, how: str) -> RenderableType:
+    """What the candidate sees before answering: the question, the time budget and how to
+    finish (``SPOKEN``, ``SPOKEN_IN_A_TERMINAL``, ``TYPED``), the layer cue line."""
     head = Text(rubric.question, style="bold")
-    how = "Enter/Ctrl-C to stop" if interactive else "Ctrl-C to stop"
     head.append(f"   ({clock(seconds)}, {how})", style="dim")
     cue = Text("cue: ", style="dim")
     cue.append(" · ".join(layer.label for layer in rubric.layers.values()))

@@ -30,7 +30,14 @@ from .errors import Interrupted, RehearseError
 from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
 from .live import record
-from .report import START_PROMPT, card, question_header, recording_summary
+from .report import (
+    SPOKEN,
+    SPOKEN_IN_A_TERMINAL,
+    START_PROMPT,
+    card,
+    question_header,
+    recording_summary,
+)
 from .rubric import Rubric
 from .scoring import score
 from .store import Store
@@ -79,6 +86,28 @@ def _wait_for_enter(console: Console) -> None:
         raise Interrupted("cancelled before recording: nothing was recorded") from None
 
 
+def _check_model(transcriber: Transcriber, console: Console, interactive: bool) -> None:
+    """Before anyone speaks: can the answer be transcribed? If not, say why and how to fix it,
+    and offer to record anyway (without a terminal, record anyway): the recording is kept for
+    'rehearse retry'."""
+    problem = transcriber.check()
+    if problem is None:
+        return
+    console.print(Text(str(problem), style="yellow"))
+    if not interactive:
+        console.print(Text("Recording anyway: transcribe it later with 'rehearse retry'.",
+                           style="dim"))
+        return
+    console.print(Text("Record anyway? Your answer is kept, to transcribe later with "
+                       "'rehearse retry'. [y/N] ", style="bold"), end="")
+    try:
+        if input().strip().lower().startswith("y"):
+            return
+    except (EOFError, KeyboardInterrupt):
+        raise Interrupted("cancelled before recording: nothing was recorded") from None
+    raise RehearseError("nothing was recorded: fix the model as said above, then try again")
+
+
 def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
           console: Console, report: Callable[[Outcome], None] | None = None) -> Outcome:
     """Ask, record, transcribe, score, report (through ``report``), then the follow-up drill.
@@ -91,11 +120,13 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     device = pick_device(options.device)
     transcriber.load_in_background()  # while the question is on screen
     interactive = sys.stdin.isatty()
-    console.print(question_header(rubric, options.seconds, interactive))
+    console.print(question_header(rubric, options.seconds,
+                                  SPOKEN_IN_A_TERMINAL if interactive else SPOKEN))
     if options.cue:
         console.print(card(rubric, with_question=False))
     if interactive:
         _wait_for_enter(console)
+    _check_model(transcriber, console, interactive)
 
     path = new_audio_path(store, rubric.id)
     attempt_id = store.add(rubric.id, "microphone", audio_path=path, state="recording",

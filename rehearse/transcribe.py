@@ -215,6 +215,7 @@ class Transcriber:
         self._error: BaseException | None = None
         self._lock = threading.Lock()
         self._loader: threading.Thread | None = None
+        self._settled = threading.Event()  # the background load ended, loaded or not
 
     @property
     def device(self) -> str:
@@ -231,6 +232,24 @@ class Transcriber:
             self.load()
         except BaseException as exc:  # noqa: BLE001 - re-raised by the next load()
             self._error = exc
+            return
+        finally:
+            self._settled.set()
+        _warm_word_timing()  # not waited for by check(): the user may start speaking
+
+    def check(self) -> RehearseError | None:
+        """Wait until the model is loaded (starting the load if needed): None, or the error
+        that stops it from loading, which the next :meth:`load` still raises."""
+        if self._model is not None:
+            return None
+        self.load_in_background()
+        while not self._settled.wait(0.1):  # a short wait: Ctrl-C lands between two
+            pass
+        error = self._error
+        if error is None or isinstance(error, RehearseError):
+            return error
+        return ModelError(f"cannot load Whisper model {self.ref.spec!r}: "
+                          f"{type(error).__name__}: {_short(error)}")
 
     @model_code()
     def load(self) -> Any:
@@ -266,7 +285,6 @@ class Transcriber:
                 except Exception as exc:  # noqa: BLE001 - not a checkpoint (pickle, zip errors)
                     raise ModelError(f"cannot load Whisper model {self.ref.spec!r}: "
                                      f"{type(exc).__name__}: {_short(exc)}") from None
-                _warm_word_timing()
             self._model = model
             return model
 
@@ -524,6 +542,7 @@ def _tails_skipped(model: Any) -> Iterator[None]:
             del model.decode  # the class's own method again
 
 
+@model_code()
 def _warm_word_timing() -> None:
     """Compile whisper's numba DTW now (~3 s once per process), not after the user stops."""
     try:

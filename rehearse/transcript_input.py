@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,10 +29,13 @@ def _read_stream(stream: BinaryIO) -> bytes:
     return stream.read(MAX_TRANSCRIPT_BYTES + 1)
 
 
-def read_transcript(source: str) -> str:
-    """The answer text from ``source``: a file path, or ``-`` for stdin (typed in a terminal)."""
+def read_transcript(source: str, before_typing: Callable[[], None] | None = None) -> str:
+    """The answer text from ``source``: a file path, or ``-`` for stdin. When stdin is a
+    terminal, ``before_typing()`` shows what to answer, then the answer is typed."""
     if source == "-":
         if sys.stdin.isatty():
+            if before_typing is not None:
+                before_typing()
             print("Type or paste your answer, then press Ctrl-D on an empty line.",
                   file=sys.stderr)
         return _decode(_read_stream(sys.stdin.buffer), "stdin")

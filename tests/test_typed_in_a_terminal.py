@@ -1,0 +1,21 @@
+"""Typing an answer in a terminal (`--transcript -`) shows the question and the time budget
+first, as the spoken path does."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .terminal_support import Terminal
+
+
+def test_typing_in_a_terminal_shows_the_question_first(data_home: Path) -> None:
+    env = {**os.environ, "REHEARSE_HOME": str(data_home)}
+    term = Terminal("gil", "--transcript", "-", "--seconds", "90", env=env, columns=200)
+    term.expect("Type or paste your answer")
+    before = term.output.split("Type or paste your answer")[0]
+    assert "What is the Global Interpreter Lock (GIL)" in before
+    assert "1:30" in before and "concept · example · code · trade-off" in before
+    term.send("The GIL is a mutex in CPython.\n\x04")
+    assert term.wait() == 0
+    assert "Saved as attempt 1" in term.output
