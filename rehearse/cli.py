@@ -201,8 +201,7 @@ def play(
 
     attempt = Store(data_home()).get(attempt_id)
     start = attempts.playback_start(attempt, start, layer)
-    seconds = play_file(attempt.audio_path, start, device,  # type: ignore[arg-type]
-                        again=f"rehearse play {attempt_id}")
+    seconds = play_file(attempt.audio_path, start, device, attempt_id)  # type: ignore[arg-type]
     report.make_console().print(Text(f"Played {report.clock(seconds)} of attempt {attempt_id}", style="dim"))
 
 

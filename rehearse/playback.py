@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .capture import AudioError, sounddevice
 from .errors import Interrupted, RehearseError
 from .timefmt import clock
 
 
-def play_file(path: Path, start: float = 0.0, device: str | None = None,
-              again: str = "rehearse play") -> float:
-    """Play ``path`` from ``start`` seconds to the end. Returns seconds played.
+def play_file(path: Path, start: float, device: str | None, attempt_id: int) -> float:
+    """Play attempt ``attempt_id``'s recording ``path`` from ``start`` seconds to the end.
+    Returns seconds played.
 
     Ctrl-C stops it with an :class:`Interrupted` error naming where it stopped and how to go
-    on from there (``again`` is the command that played it).
+    on from there; with no output device, the error names what works instead.
     """
     import time
 
@@ -29,6 +30,10 @@ def play_file(path: Path, start: float = 0.0, device: str | None = None,
             raise RehearseError(f"the recording is only {audio_file.frames / rate:.1f} s long")
         audio_file.seek(int(start * rate))
         audio = audio_file.read(dtype="int16", always_2d=True)
+    if device is None and not _has_output(sd):
+        raise AudioError(f"no audio output device found: connect speakers or headphones; "
+                         f"meanwhile open {str(path)!r} in any audio player (here or on "
+                         f"another machine), or read the answer with: rehearse show {attempt_id}")
     began = time.monotonic()
     try:
         sd.play(audio, rate, device=_output_device(sd, device))
@@ -37,7 +42,7 @@ def play_file(path: Path, start: float = 0.0, device: str | None = None,
         sd.stop()
         at = int(start + time.monotonic() - began)
         raise Interrupted(f"stopped at {clock(at)}; go on from there with: "
-                          f"{again} --from {at}") from None
+                          f"rehearse play {attempt_id} --from {at}") from None
     except sd.PortAudioError as exc:
         raise AudioError(f"cannot play the recording: {exc}") from None
     return len(audio) / rate
@@ -47,3 +52,11 @@ def _output_device(sd: object, spec: str | None) -> int | str | None:
     if spec is None:
         return None
     return int(spec) if spec.isdigit() else spec
+
+
+def _has_output(sd: Any) -> bool:
+    try:
+        sd.query_devices(kind="output")
+    except (sd.PortAudioError, ValueError):
+        return False
+    return True

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from rich.console import Console
@@ -25,7 +26,7 @@ from .attempts import (
     recordings_dir,
     transcribe_recording,
 )
-from .capture import Capture, InputDevice, pick_device
+from .capture import AudioError, Capture, InputDevice, pick_device
 from .errors import Interrupted, RehearseError
 from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
@@ -86,6 +87,16 @@ def _wait_for_enter(console: Console) -> None:
         raise Interrupted("cancelled before recording: nothing was recorded") from None
 
 
+@contextmanager
+def _or_answer_otherwise(rubric: Rubric) -> Iterator[None]:
+    """No microphone to record from: the error also names the answers that need none."""
+    try:
+        yield
+    except AudioError as exc:
+        raise AudioError(f"{exc}; or answer without a microphone: rehearse {rubric.id} "
+                         "--transcript FILE (typed) or --audio FILE (recorded elsewhere)") from None
+
+
 def _check_model(transcriber: Transcriber, console: Console, interactive: bool) -> None:
     """Before anyone speaks: can the answer be transcribed? If not, say why and how to fix it,
     and offer to record anyway (without a terminal, record anyway): the recording is kept for
@@ -117,7 +128,8 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     arrives, so nothing said is lost whatever fails afterwards.
     """
     recordings_dir(store)  # a data home that is not writable fails here, before anyone speaks
-    device = pick_device(options.device)
+    with _or_answer_otherwise(rubric):
+        device = pick_device(options.device)
     transcriber.load_in_background()  # while the question is on screen
     interactive = sys.stdin.isatty()
     console.print(question_header(rubric, options.seconds,
@@ -134,8 +146,9 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     stream = StreamingTranscriber(transcriber, prompt_for(rubric))
     coach = Coach(rubric, stream, options.seconds) if options.coach else None
     try:
-        result = record(Capture(path, device, options.seconds, on_audio=stream.feed),
-                        options.seconds, console, interactive, coach)
+        with _or_answer_otherwise(rubric):
+            result = record(Capture(path, device, options.seconds, on_audio=stream.feed),
+                            options.seconds, console, interactive, coach)
     except RehearseError as exc:  # the device would not start: nothing was said yet
         store.update(attempt_id, state="failed", error=str(exc), pid=None)
         if path.exists() and path.stat().st_size <= 44:

@@ -144,9 +144,10 @@ def test_no_input_device(tmp_path: Path, data_home: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = rehearse("gil", "--seconds", "2", env=env)
     assert proc.returncode == 1
-    assert proc.stderr.strip().splitlines() == [
+    assert proc.stderr.strip().splitlines() == [  # and the answers that need no microphone
         "rehearse: no input device found: connect a microphone (or enable it in your system's "
-        "sound settings) and run 'rehearse devices'"]
+        "sound settings) and run 'rehearse devices'; or answer without a microphone: rehearse "
+        "gil --transcript FILE (typed) or --audio FILE (recorded elsewhere)"]
     assert saved(data_home) == []
 
 
