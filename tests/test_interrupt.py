@@ -107,6 +107,7 @@ pcm.!default {{
     return {**os.environ, "HOME": str(home), "REHEARSE_HOME": str(data_home)}
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_playing_says_where_to_go_on(tmp_path: Path, data_home: Path,
                                                   speech: Path) -> None:
     from rehearse.store import Store

@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from rehearse.store import Store
 
 from .audio_support import rehearse
@@ -24,6 +26,7 @@ def _one_line(stderr: str) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_no_speakers_names_the_recording_and_the_transcript(tmp_path: Path, data_home: Path,
                                                             speech: Path) -> None:
     (data_home / "recordings").mkdir(parents=True)

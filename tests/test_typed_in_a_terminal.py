@@ -6,9 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from .terminal_support import Terminal
 
 
+@pytest.mark.slow
 def test_typing_in_a_terminal_shows_the_question_first(data_home: Path) -> None:
     env = {**os.environ, "REHEARSE_HOME": str(data_home)}
     term = Terminal("gil", "--transcript", "-", "--seconds", "90", env=env, columns=200)
