@@ -71,7 +71,9 @@ def main() -> None:
 
     transcriber = Transcriber(ref, temperatures=temperatures)
     start = time.perf_counter()
-    transcriber.load()
+    transcriber.load_in_background()  # as the app does: the DTW warm-up goes on behind
+    if transcriber.check() is not None:
+        raise SystemExit(f"cannot load {ref.name}")
     print(f"model load (hidden behind the question in the app): {time.perf_counter() - start:.1f} s;"
           f" peak memory {peak_mb():.0f} MB")
 
