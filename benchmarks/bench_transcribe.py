@@ -1,18 +1,26 @@
-"""Stop-to-report latency for a two-minute spoken answer: streaming vs whole-file, one run.
+"""The two transcription engines side by side in one run: same weights, same two-minute answer.
 
-    .venv/bin/python benchmarks/bench_transcribe.py            # base.en if cached, else tiny random
-    .venv/bin/python benchmarks/bench_transcribe.py --model tiny.en
-    .venv/bin/python benchmarks/bench_transcribe.py --speed 4  # 4x real time: quicker, less real
+    .venv/bin/python benchmarks/bench_transcribe.py                 # real tiny.en
+    .venv/bin/python benchmarks/bench_transcribe.py --model base    # real base
+    .venv/bin/python benchmarks/bench_transcribe.py --speed 4       # feed 4x real time: quicker
 
-The same espeak-ng answer (~2 minutes) is fed block by block at real-time pace into the
-streaming transcriber, as the microphone would; at the "stop" the clock starts and runs until
-the score is ready. Then the whole file is transcribed after the fact, as without streaming.
-Peak memory (max RSS) is printed after each phase.
+The weights are the ones scripts/setup installs (scripts/test-model): faster-whisper reads the
+CTranslate2 folder (int8 on the CPU), openai-whisper the same weights converted to a checkpoint.
+The answer is espeak-ng speech of a known text (~2 minutes), so word error rate can be counted.
+Each engine runs in its own process (so peak memory is its own):
+
+- streaming: the answer is fed block by block at real-time pace, as the microphone would, with
+  the rubric's vocabulary prompt; the clock starts at the "stop" and runs until the score is ready;
+- whole file: the same audio transcribed after the fact, with and without the prompt;
+- WER: word error rate against the text spoken; vocabulary: how many of the rubric's vocabulary
+  terms in the text came out spelled right.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import resource
 import subprocess
 import sys
@@ -26,6 +34,7 @@ from benchmarks.bench_cli import ANSWER  # noqa: E402
 from rehearse import Catalog, builtin_rubrics_dir, score  # noqa: E402
 from rehearse.defaults import SAMPLE_RATE  # noqa: E402
 from rehearse.transcribe import (  # noqa: E402
+    ENGINES,
     StreamingTranscriber,
     Transcriber,
     build_prompt,
@@ -36,67 +45,110 @@ from rehearse.transcribe import (  # noqa: E402
 BLOCK = SAMPLE_RATE // 10  # 0.1 s, as the capture delivers it
 
 
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.casefold().replace("'", ""))
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    ref = words_of(reference)
+    return Levenshtein.distance(ref, words_of(hypothesis)) / len(ref)
+
+
+def vocabulary_hits(vocabulary: list[str], reference: str, hypothesis: str) -> tuple[int, int]:
+    """(spelled right, said) for the vocabulary terms that the reference text holds."""
+    said = [v for v in vocabulary if v.casefold() in reference.casefold()]
+    return sum(v.casefold() in hypothesis.casefold() for v in said), len(said)
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=None, help="Whisper name or .pt (default: see above)")
-    parser.add_argument("--speed", type=float, default=1.0, help="feed speed vs real time")
-    args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="rehearse-bench-"))
-
-    temperatures = None
-    if args.model:
-        ref = resolve_model(args.model)
-    elif resolve_model("base.en").ready:
-        ref = resolve_model("base.en")
-    else:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-        from audio_support import build_tiny_checkpoint
-
-        ref = resolve_model(str(build_tiny_checkpoint(tmp / "tiny-random.pt")))
-        temperatures = [0.0]  # random weights give NaN when sampling
-        print("base.en is not downloaded here: using a tiny random checkpoint "
-              "(the figures say nothing about base.en's speed)")
-
-    wav = tmp / "answer.wav"
-    subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), ANSWER], check=True)
+def run_engine(engine: str, model: str, wav: Path, speed: float) -> dict:
     audio = load_audio(wav)
     rubric = Catalog([(builtin_rubrics_dir(), "built-in")]).get("gil")
     prompt = build_prompt(rubric.vocabulary)
-    print(f"model {ref.name}; answer {len(audio) / SAMPLE_RATE:.1f} s of speech, fed at "
-          f"{args.speed:g}x real time")
-
-    transcriber = Transcriber(ref, temperatures=temperatures)
+    transcriber = Transcriber(resolve_model(model), engine=engine)
+    out: dict = {"engine": transcriber.engine, "audio_s": len(audio) / SAMPLE_RATE}
     start = time.perf_counter()
     transcriber.load_in_background()  # as the app does: the DTW warm-up goes on behind
-    if transcriber.check() is not None:
-        raise SystemExit(f"cannot load {ref.name}")
-    print(f"model load (hidden behind the question in the app): {time.perf_counter() - start:.1f} s;"
-          f" peak memory {peak_mb():.0f} MB")
+    if (error := transcriber.check()) is not None:
+        raise SystemExit(f"cannot load {model}: {error}")
+    out["load_s"] = time.perf_counter() - start
 
     stream = StreamingTranscriber(transcriber, prompt)
     began = time.perf_counter()
     for i in range(0, len(audio), BLOCK):
         stream.feed(audio[i : i + BLOCK])
-        target = began + (i + BLOCK) / SAMPLE_RATE / args.speed
-        time.sleep(max(0.0, target - time.perf_counter()))
+        time.sleep(max(0.0, began + (i + BLOCK) / SAMPLE_RATE / speed - time.perf_counter()))
     stopped = time.perf_counter()
     streamed = stream.finish()
     score(streamed.transcript, rubric)
-    streaming_latency = time.perf_counter() - stopped
-    print(f"streaming : report {streaming_latency:6.2f} s after the stop "
-          f"({len(streamed.words)} words); peak memory {peak_mb():.0f} MB")
+    out["stream_s"] = time.perf_counter() - stopped
+    out["stream_wer"] = wer(ANSWER, streamed.transcript.text)
 
-    stopped = time.perf_counter()
-    whole = transcriber.transcribe(audio, prompt)
-    score(whole.transcript, rubric)
-    whole_latency = time.perf_counter() - stopped
-    print(f"whole file: report {whole_latency:6.2f} s after the stop "
-          f"({len(whole.words)} words); peak memory {peak_mb():.0f} MB")
-    print(f"streaming is {whole_latency / max(streaming_latency, 1e-6):.1f}x quicker to report")
+    for label, p in (("prompt", prompt), ("plain", None)):
+        stopped = time.perf_counter()
+        whole = transcriber.transcribe(audio, p)
+        score(whole.transcript, rubric)
+        out[f"whole_{label}_s"] = time.perf_counter() - stopped
+        out[f"wer_{label}"] = wer(ANSWER, whole.transcript.text)
+        out[f"vocab_{label}"] = vocabulary_hits(rubric.vocabulary, ANSWER, whole.transcript.text)
+    out["words_stream"] = len(streamed.words)
+    out["text_stream"] = streamed.transcript.text
+    out["peak_mb"] = peak_mb()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="tiny.en",
+                        help="installed weights (tiny.en, base) or a CTranslate2 model folder")
+    parser.add_argument("--speed", type=float, default=1.0, help="feed speed vs real time")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
+    parser.add_argument("--one", metavar="ENGINE", help=argparse.SUPPRESS)  # child process
+    parser.add_argument("--wav", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_engine(args.one, args.model, args.wav, args.speed)))
+        return
+
+    wav = Path(tempfile.mkdtemp(prefix="rehearse-bench-")) / "answer.wav"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), ANSWER], check=True)
+    seconds = len(load_audio(wav)) / SAMPLE_RATE
+    print(f"model {args.model}; answer {seconds:.1f} s of espeak-ng speech "
+          f"({len(words_of(ANSWER))} words), streamed at {args.speed:g}x real time")
+    results = []
+    for engine in args.engines.split(","):
+        child = subprocess.run([sys.executable, __file__, "--one", engine, "--model", args.model,
+                                "--wav", str(wav), "--speed", str(args.speed)],
+                               capture_output=True, text=True, check=False)
+        if child.returncode != 0:
+            print(f"{engine}: failed: {child.stderr.strip().splitlines()[-1:]}")
+            continue
+        results.append(json.loads(child.stdout.strip().splitlines()[-1]))
+
+    rows = [
+        ("model load (behind the question)", "load_s", "{:.1f} s"),
+        ("stop-to-report, streaming", "stream_s", "{:.2f} s"),
+        ("stop-to-report, whole file", "whole_prompt_s", "{:.2f} s"),
+        ("WER streaming (prompt)", "stream_wer", "{:.1%}"),
+        ("WER whole file, prompt", "wer_prompt", "{:.1%}"),
+        ("WER whole file, no prompt", "wer_plain", "{:.1%}"),
+        ("vocabulary right, prompt", "vocab_prompt", "{0[0]}/{0[1]}"),
+        ("vocabulary right, no prompt", "vocab_plain", "{0[0]}/{0[1]}"),
+        ("peak memory (max RSS)", "peak_mb", "{:.0f} MB"),
+    ]
+    print(f"{'':34}" + "".join(f"{r['engine']:>17}" for r in results))
+    for label, key, fmt in rows:
+        print(f"{label:34}" + "".join(f"{fmt.format(r[key]):>17}" for r in results))
+    if len(results) == 2:
+        a, b = results
+        print(f"{a['engine']} reports {b['stream_s'] / a['stream_s']:.1f}x sooner streaming, "
+              f"{b['whole_prompt_s'] / a['whole_prompt_s']:.1f}x sooner whole file than "
+              f"{b['engine']}")
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ InputOption = Annotated[str | None, typer.Option(
     "--device", "-d", metavar="NAME|INDEX", help="Input device (see `rehearse devices`).")]
 ModelOption = Annotated[str | None, typer.Option(
     "--model", "-m", metavar="NAME|PATH", envvar=ENV_MODEL, show_envvar=True,
-    help=f"Whisper model name or checkpoint file [default: {DEFAULT_MODEL}].")]
+    help=f"Whisper model name, .pt checkpoint or CTranslate2 model folder [default: {DEFAULT_MODEL}].")]
 
 
 def _print_json(data: dict[str, Any]) -> None:

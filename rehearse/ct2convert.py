@@ -339,6 +339,24 @@ def cached_checkpoint(name: str) -> Path:
     return out
 
 
+def converted_checkpoint(folder: Path) -> Path:
+    """The openai-whisper checkpoint of any CTranslate2 model folder, converted once and cached
+    (again when its model.bin changes)."""
+    import hashlib
+
+    folder = folder.resolve()
+    model_bin = folder / "model.bin"
+    key = hashlib.sha256(str(folder).encode()).hexdigest()[:12]
+    out = cache_root() / "converted" / f"{folder.name}-{key}.pt"
+    stamp = out.with_name(out.name + ".source")
+    st = model_bin.stat()
+    fingerprint = f"converter {CONVERTER_VERSION}\n{model_bin} {st.st_size} {st.st_mtime_ns}"
+    if not _fresh(out, stamp, fingerprint):
+        convert(folder, out)
+        stamp.write_text(fingerprint, encoding="utf-8")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not 1 <= len(args) <= 2 or args[0].startswith("-"):

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .defaults import DEFAULT_MODEL, ENV_MODEL, SILENCE_DBFS
+from .defaults import DEFAULT_MODEL, ENV_ENGINE, ENV_MODEL, SILENCE_DBFS
 from .errors import RehearseError
 from .paths import data_home, user_rubrics_dir
 from .rubric import RubricError, builtin_rubrics_dir, load_folder
@@ -82,23 +82,30 @@ def check_microphone(listen: bool = True) -> Check:
 
 
 def check_models() -> Check:
-    from .transcribe import MODEL_NAMES, cache_dir, resolve_model
+    from .ct2convert import PACKAGES
+    from .transcribe import FASTER_WHISPER, MODEL_NAMES, cache_dir, pick_engine, resolve_model
 
     folder = cache_dir()
     ready = [name for name in MODEL_NAMES if (folder / f"{name}.pt").is_file()]
+    installed = [name for name, package in PACKAGES.items() if package.installed()]
     try:
         chosen = resolve_model(None)
+        engine = pick_engine(chosen)
     except RehearseError as exc:
-        return Check("Whisper model", False, f"${ENV_MODEL} is not usable",
+        return Check("Whisper model", False, f"${ENV_MODEL} or ${ENV_ENGINE} is not usable",
                      str(exc))
+    how = "CTranslate2, int8" if engine == FASTER_WHISPER else "PyTorch"
     found = f"{chosen.name} ({'ready' if chosen.ready else 'not downloaded'}); cached in " \
-            f"{folder}: {', '.join(ready) or 'none'}"
+            f"{folder}: {', '.join(ready) or 'none'}; installed weights: " \
+            f"{', '.join(installed) or 'none'}; engine: {engine} ({how})"
     if chosen.ready:
         return Check("Whisper model", True, found)
+    other = f" (installed here: {', '.join(installed)})" if installed else ""
     return Check("Whisper model", False, found,
                  f"answer once with network access (e.g. 'rehearse gil') to download {chosen.name}"
-                 f"{' (~140 MB)' if chosen.name == DEFAULT_MODEL else ''}, or pass --model PATH "
-                 "to a .pt file; typed answers (--transcript) need no model")
+                 f"{' (~140 MB)' if chosen.name == DEFAULT_MODEL else ''}, or pass --model NAME"
+                 f"{other} or --model PATH to a .pt file or CTranslate2 model folder; typed "
+                 "answers (--transcript) need no model")
 
 
 def check_data_home() -> Check:

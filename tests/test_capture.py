@@ -59,8 +59,8 @@ def test_recording_stops_at_the_limit_and_keeps_the_exact_samples(
     speech16k.tofile(infile)
     env = mic_home(tmp_path / "h", infile)
     env["REHEARSE_HOME"] = str(data_home)
-    proc = rehearse("gil", "--seconds", "3", "--model", "tiny.en", env=env)
-    # tiny.en is not downloaded here: recording must still be kept, and the error say so.
+    proc = rehearse("gil", "--seconds", "3", "--model", "small.en", env=env)
+    # small.en is neither downloaded nor installed here: the recording is kept, the error says so.
     assert proc.returncode == 1, proc.stderr
     assert "Recorded 0:03 (time limit reached" in proc.stdout
     assert "rehearse retry 1" in proc.stderr and "Traceback" not in proc.stderr
@@ -71,7 +71,7 @@ def test_recording_stops_at_the_limit_and_keeps_the_exact_samples(
     assert np.array_equal(audio, speech16k[: len(audio)])
     (row,) = attempts(data_home)
     assert row["state"] == "recorded" and row["duration_s"] == 3.0 and row["overflows"] == 0
-    assert "tiny.en" in row["error"]
+    assert "small.en" in row["error"]
 
 
 def _interrupt_paced(tmp_path: Path, data_home: Path, samples: np.ndarray, after_seconds: float,
@@ -81,7 +81,7 @@ def _interrupt_paced(tmp_path: Path, data_home: Path, samples: np.ndarray, after
     env = mic_home(tmp_path / "h", tmp_path / "mic.fifo")
     env["REHEARSE_HOME"] = str(data_home)
     proc = subprocess.Popen([sys.executable, "-m", "rehearse", "gil", "--seconds", "60",
-                             "--model", "tiny.en"], env=env, stdin=subprocess.DEVNULL,
+                             "--model", "small.en"], env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for_audio(data_home, after_seconds)

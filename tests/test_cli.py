@@ -183,7 +183,8 @@ def _modules_after(*args: str) -> set[str]:
 def test_fast_paths_do_not_import_torch_or_whisper(args: tuple[str, ...]) -> None:
     modules = _modules_after(*args)
     assert "rehearse.cli" in modules
-    assert not {"torch", "whisper", "numba", "numpy", "sounddevice"} & modules
+    assert not {"torch", "whisper", "numba", "numpy", "sounddevice", "faster_whisper",
+                "ctranslate2"} & modules
 
 
 @pytest.mark.slow

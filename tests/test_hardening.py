@@ -45,8 +45,7 @@ def one_line_error(proc: subprocess.CompletedProcess[str], code: int = 1) -> str
 def test_doctor_names_what_is_missing_and_how_to_get_it(tmp_path: Path, data_home: Path) -> None:
     (tmp_path / "empty").mkdir()
     env = {**os.environ, "HOME": str(tmp_path / "empty"), "REHEARSE_HOME": str(data_home),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    env.pop("REHEARSE_MODEL", None)
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "REHEARSE_MODEL": "base.en"}
     proc = rehearse("doctor", env=env)
     assert proc.returncode == 1
     out = proc.stdout
@@ -55,6 +54,8 @@ def test_doctor_names_what_is_missing_and_how_to_get_it(tmp_path: Path, data_hom
     flat = "".join(out.split("\n"))  # undo rich's wrapping at 80 columns
     assert "✗ Whisper model: base.en (not downloaded); cached in " in flat
     assert f"{tmp_path / 'cache' / 'whisper'}: none" in flat and "--model PATH" in flat
+    assert "installed weights: tiny.en, base" in flat and "engine: faster-whisper" in flat
+    assert "--model NAME (installed here: tiny.en, base)" in flat
     assert "✓ data home" in out and "✓ rubrics: 10 valid" in out
     data = json.loads(rehearse("doctor", "--json", env=env).stdout)
     assert data["ok"] is False
@@ -312,7 +313,7 @@ def test_data_home_database_and_recordings_are_owner_only(tmp_path: Path, data_h
                                                           speech: Path) -> None:
     env = {**mic_home(tmp_path / "h", tmp_path / "in.raw"), "REHEARSE_HOME": str(data_home)}
     speech_samples(speech).tofile(tmp_path / "in.raw")
-    rehearse("gil", "--seconds", "2", "--model", "tiny.en", env=env)  # model missing: kept
+    rehearse("gil", "--seconds", "2", "--model", "small.en", env=env)  # model missing: kept
     mode = lambda p: stat.S_IMODE(p.stat().st_mode)  # noqa: E731
     assert mode(data_home) == 0o700 and mode(data_home / "recordings") == 0o700
     assert mode(data_home / "rehearse.db") == 0o600
@@ -329,7 +330,7 @@ def test_history_and_rescore_while_recording_lose_nothing(tmp_path: Path, data_h
         rehearse("gil", "-t", "-", env=env, stdin=f"The GIL is a mutex in CPython. {i}")
     feed = PacedFeed(tmp_path / "mic.fifo", speech_samples(speech)).start()
     recorder = subprocess.Popen([sys.executable, "-m", "rehearse", "gil", "--seconds", "4",
-                                 "--model", "tiny.en"], env=env, stdin=subprocess.DEVNULL,
+                                 "--model", "small.en"], env=env, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(4):

@@ -27,6 +27,7 @@ from rehearse.transcribe import (
     _keep_real_speech,
     build_prompt,
     load_audio,
+    pick_engine,
     resolve_model,
     speech_bounds,
 )
@@ -144,6 +145,9 @@ def test_truncated_and_overlong_audio(tmp_path: Path, speech: Path,
 
 
 def test_model_names_paths_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("rehearse.ct2convert.PACKAGES", {})  # no installed weights to fall back on
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     assert resolve_model(None).name == "base.en"
     monkeypatch.setenv("REHEARSE_MODEL", "tiny.en")
     assert resolve_model(None).name == "tiny.en" and resolve_model(None).english_only
@@ -151,6 +155,40 @@ def test_model_names_paths_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         resolve_model("tiny.fr")
     with pytest.raises(UsageError, match="does not exist"):
         resolve_model(str(tmp_path / "model.pt"))
+    with pytest.raises(UsageError, match="folder without model.bin"):
+        resolve_model(str(tmp_path))
+    (tmp_path / "faster-whisper-base").mkdir()
+    (tmp_path / "faster-whisper-base" / "model.bin").write_bytes(b"")
+    folder = resolve_model(str(tmp_path / "faster-whisper-base"))
+    assert folder.is_folder and folder.ready and folder.name == "faster-whisper-base"
+
+
+def test_offline_default_is_the_best_installed_weights(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """base.en is the default; when it is not downloaded, installed weights answer offline."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.delenv("REHEARSE_MODEL", raising=False)
+    assert resolve_model(None).name == "base"  # scripts/setup installs base and tiny.en
+    (tmp_path / "cache" / "whisper").mkdir(parents=True)
+    (tmp_path / "cache" / "whisper" / "base.en.pt").write_bytes(b"")
+    assert resolve_model(None).name == "base.en"
+
+
+def test_the_engine_follows_the_model_and_the_setting(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    checkpoint = tmp_path / "m.pt"
+    checkpoint.write_bytes(b"")
+    assert pick_engine(resolve_model("tiny.en")) == "faster-whisper"  # installed: the default
+    assert pick_engine(resolve_model(str(checkpoint))) == "openai-whisper"
+    monkeypatch.setenv("REHEARSE_ENGINE", "openai-whisper")
+    assert pick_engine(resolve_model("tiny.en")) == "openai-whisper"
+    monkeypatch.setenv("REHEARSE_ENGINE", "faster-whisper")
+    with pytest.raises(UsageError, match="not .pt checkpoints"):
+        pick_engine(resolve_model(str(checkpoint)))
+    monkeypatch.setenv("REHEARSE_ENGINE", "fastest")
+    with pytest.raises(UsageError, match="REHEARSE_ENGINE must be"):
+        pick_engine(resolve_model("tiny.en"))
 
 
 def test_a_model_that_is_not_cached_and_cannot_be_fetched(tmp_path: Path,
@@ -161,13 +199,20 @@ def test_a_model_that_is_not_cached_and_cannot_be_fetched(tmp_path: Path,
         raise urllib.error.URLError("no network")
 
     monkeypatch.setattr(urllib.request, "urlopen", offline)
-    ref = resolve_model("tiny.en")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    ref = resolve_model("small.en")  # no weights installed for it
     assert not ref.ready
     with pytest.raises(ModelError) as info:
-        Transcriber(ref).load()
+        Transcriber(ref, engine="openai-whisper").load()
     message = str(info.value)
-    assert "'tiny.en'" in message and str(tmp_path / "cache" / "whisper") in message
+    assert "'small.en'" in message and str(tmp_path / "cache" / "whisper") in message
     assert "--model PATH" in message and "\n" not in message
+    with pytest.raises(ModelError) as info:
+        Transcriber(ref, engine="faster-whisper").load()
+    message = str(info.value)
+    assert "'small.en' is not downloaded" in message and "--model PATH" in message
+    assert "\n" not in message
 
 
 class _Recorder:
