@@ -69,3 +69,13 @@ def test_seed_answers_of_other_topics_cover_nothing_here(other: str) -> None:
         spurious = {n: [(e.phrase, e.said) for e in layer.matched]
                     for n, layer in result.layers.items() if layer.covered and n not in allowed}
         assert not spurious, f"{topic} seed answer {case['name']!r} covers {other}: {spurious}"
+
+
+@pytest.mark.parametrize("topic", sorted(CASES))
+def test_following_a_next_step_covers_its_layer(topic: str) -> None:
+    # The advice shown for a missed layer, said as written, must earn that layer: a cue that
+    # asks for something the judge does not hear (a toy example, code without the topic) would
+    # send the user round in circles.
+    rubric = CATALOG.get(topic)
+    for name, layer in rubric.layers.items():
+        assert score(layer.next_step, rubric).layers[name].covered, (name, layer.next_step)
