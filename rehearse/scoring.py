@@ -167,7 +167,7 @@ class Score:
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
 SEQUENCE_GAP = 2  # words of a several-word term may have this many other words between them
-NEGATION_REACH = 3  # a negation this many words before a match still flips it
+NEGATION_REACH = 1  # a negation just before a match still flips it ("not lazy")
 SHAPE_SCORE = 0.8  # what a rubric-free shape adds to a layer's score
 PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
 PRONOUNS = ("it", "they", "them", "this", "these")

@@ -37,6 +37,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "store": ("keep", "save", "hold", "retain", "remember", "preserve", "maintain"),
     "change": ("modify", "mutate", "alter", "edit", "update"),
     "pause": ("suspend", "freeze"),
+    "lose": ("lost",),
     "resume": ("continue", "pick up where it left off", "carry on"),
     "wait": ("block on", "blocked on", "waiting on", "idle"),
     "isolate": ("isolation", "separate", "sandbox", "self contained", "independent"),
