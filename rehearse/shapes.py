@@ -308,6 +308,7 @@ class Shapes:
         hits = [0] * len(self.units)
         for first, _ in self.topic_hits:
             hits[self.unit_of[first]] += 1
+        self.hits = hits
         self.relevant = self._relevant(hits)
 
     def _relevant(self, hits: list[int]) -> list[bool]:
@@ -333,8 +334,13 @@ class Shapes:
 
     def find(self, layer: str, skip: Iterable[int] = ()) -> Found | None:
         """The first ``layer`` shape in a unit about the topic (not in ``skip``), or None."""
-        if layer not in SHAPES or self.named < MIN_TOPIC_MENTIONS:
+        if layer not in SHAPES or not self.named:
             return None
+        if self.named < MIN_TOPIC_MENTIONS:
+            # Named once: only code that uses the topic's own construct ("star args" in it).
+            if layer != "code":
+                return None
+            skip = {*skip, *(u for u, n in enumerate(self.hits) if not n)}
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
 
