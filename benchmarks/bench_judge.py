@@ -105,7 +105,7 @@ def main() -> None:
           f"max {max(elapsed) * 1000:.2f} ms an answer")
     if false_examples:
         print("\nfalse covers on unrelated topics:")
-        print("\n".join(false_examples[: args.misses]))
+        print("\n".join(false_examples))
     if args.misses:
         print("\nmisses (fn = labelled but not covered, fp = covered but not labelled):")
         misses.sort(key=lambda m: (m[0] != "fn", m[3], m[1]))

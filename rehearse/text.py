@@ -157,10 +157,25 @@ def _folded(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _camel(text: str, piece: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """``piece`` (folded), split where the original writes CamelCase: "ValueError" is "value
+    error", and a recogniser's "ExceptionHandling" is two words."""
+    original = text[start:end]
+    if len(original) != len(piece) or original.islower() or not original.isascii():
+        return [(piece, start, end)]
+    cuts = [0, *(m.start() for m in _CAMEL.finditer(original)), len(original)]
+    return [(piece[a:b], start + a, start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
 def _base_tokens(text: str) -> list[Token]:
     folded, starts, ends = _folded(text)
-    words = [(_SYNONYMS.get(word, word), starts[m.start()], ends[m.end() - 1])
-             for m in _PIECE.finditer(folded) for word in _expand(m.group())]
+    words = [(_SYNONYMS.get(word, word), start, end)
+             for m in _PIECE.finditer(folded)
+             for piece, start, end in _camel(text, m.group(), starts[m.start()], ends[m.end() - 1])
+             for word in _expand(piece)]
     tokens: list[Token] = []
     for i, (word, start, end) in enumerate(words):
         if word == "double" and i + 1 < len(words) and words[i + 1][0] in _DOUBLED:

@@ -27,6 +27,16 @@ SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
     "dictionary": ("dict", "dicts", "hash map", "hashmap"),
     "bytecode": ("byte code", "bite code"),
     "traceback": ("stack trace", "stacktrace", "back trace"),
+    # Exception classes are one word however they are written ("KeyError", "key error"), so
+    # their parts ("key", "stop", "not found") never count as words of their own.
+    "valueerror": ("value error",), "keyerror": ("key error",), "typeerror": ("type error",),
+    "indexerror": ("index error",), "nameerror": ("name error",),
+    "attributeerror": ("attribute error",), "importerror": ("import error",),
+    "runtimeerror": ("runtime error", "run time error"), "oserror": ("os error",),
+    "zerodivisionerror": ("zero division error",), "stopiteration": ("stop iteration",),
+    "filenotfounderror": ("file not found error",), "permissionerror": ("permission error",),
+    "keyboardinterrupt": ("keyboard interrupt",), "notimplementederror": ("not implemented error",),
+    "syntaxerror": ("syntax error",), "assertionerror": ("assertion error",),
 }
 
 # Meaning-alike words and phrases, folded onto the head word. Keep groups general (a topic's

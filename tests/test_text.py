@@ -87,3 +87,13 @@ def test_evidence_after_expanding_characters_quotes_the_words_said(gil) -> None:
     evidence = score(text, gil).layers["concept"].matched[0]
     assert evidence.said == "one thread runs bytecode at a time"
     assert text[evidence.start:evidence.end] == evidence.said
+
+
+def test_camel_case_is_words_and_exception_classes_are_one() -> None:
+    # A recogniser glues words ("ExceptionHandling"); code names classes in CamelCase.
+    assert normalize("ExceptionHandling") == normalize("exception handling")
+    text = "SavingsAccount raises KeyError"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["store", "account", "rais", "keyerror"]  # save = store
+    assert [text[t.start:t.end] for t in tokens] == ["Savings", "Account", "raises", "KeyError"]
+    assert normalize("key error") == normalize("KeyError") == "keyerror"
