@@ -47,6 +47,8 @@ class RehearseGroup(WrappingGroup):
         try:
             rv = super().main(args=args, prog_name=prog_name or "rehearse",
                               complete_var=complete_var, standalone_mode=False, **extra)
+            if rv == 130:  # typer's silent exit for a Ctrl-C that no stage caught and explained
+                typer.echo("rehearse: interrupted", err=True)
         except NoArgsIsHelpError:  # the help was printed while raising it
             rv = 0
         except ClickUsageError as exc:

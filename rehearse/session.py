@@ -213,7 +213,10 @@ def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: 
         spoken, _ = transcribe_recording(follow_stream, taken, transcriber)
     except RehearseError as exc:
         raise RehearseError(f"{exc}. The follow-up answer is saved as {path}") from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # kept with the attempt (so 'delete' removes it too), unscored
+        kept = FollowUpResult(follow_up, "", [], audio=str(path.relative_to(store.home)))
+        store.update(attempt_id, follow_ups=[{**kept.to_dict(), "duration_s": taken.seconds,
+                                              "scored": False}])
         raise Interrupted(f"stopped before scoring the follow-up: attempt {attempt_id} is saved "
                           f"and scored (rehearse show {attempt_id}); the follow-up answer is "
                           f"kept in {path}") from None

@@ -163,3 +163,52 @@ def test_ctrl_c_at_the_prompts_of_a_spoken_answer(tmp_path: Path, data_home: Pat
     assert ("stopped before the follow-up: attempt 1 is saved and scored; see it again with: "
             "rehearse show 1") in " ".join(term.output.split())
     assert "terminate called" not in term.output and _state(data_home) == "scored"
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_the_follow_up_is_transcribed(tmp_path: Path, data_home: Path, tiny: Path,
+                                                   speech: Path) -> None:
+    from .terminal_support import Terminal
+
+    infile = tmp_path / "in.raw"
+    np.tile(speech_samples(speech), 3).tofile(infile)
+    env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
+           "REHEARSE_TEMPERATURE": "0"}
+    term = Terminal("gil", "--seconds", "2", "--follow-up-seconds", "30", "--model", str(tiny),
+                    env=env)
+    term.expect("Press Enter to start speaking")
+    term.send("\n")
+    term.expect("skip)")
+    term.send("\n")
+    deadline = time.monotonic() + 60
+    recordings = data_home / "recordings"
+    while time.monotonic() < deadline:  # the follow-up answer is on disk: it is transcribed
+        follow = list(recordings.glob("gil-follow-up-*.wav"))
+        if follow and follow[0].stat().st_size >= 44 + 30 * 32_000:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    term.proc.send_signal(signal.SIGINT)
+    assert term.wait() == 130, term.output
+    said = " ".join(term.output.split())
+    assert "stopped before scoring the follow-up: attempt 1 is saved and scored" in said
+    assert "the follow-up answer is kept in" in said and "terminate called" not in said
+    with sqlite3.connect(data_home / "rehearse.db") as conn:
+        (stored,) = conn.execute("SELECT follow_ups FROM attempts").fetchone()
+    (kept,) = json.loads(stored)
+    assert kept["scored"] is False and (data_home / kept["audio"]).is_file()
+
+
+def test_ctrl_c_anywhere_else_is_one_line_and_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from rehearse.cli import app
+    from rehearse.store import Store
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "list", interrupted)
+    result = CliRunner().invoke(app, ["history"])
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines() == ["rehearse: interrupted"]
