@@ -16,6 +16,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from rehearse.transcribe import ENGINES
+
 from .audio_support import mic_home, rehearse, speech_samples
 
 
@@ -59,21 +61,24 @@ def _assert_clean_interrupt(proc: subprocess.CompletedProcess[str], *fragments: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("engine", ENGINES)
 def test_ctrl_c_while_transcribing_a_long_spoken_answer(tmp_path: Path, data_home: Path,
-                                                        speech: Path, real_tiny: Path) -> None:
-    """The streamed transcription runs in a worker thread inside torch when Ctrl-C lands: the
-    process must not exit under it (CPython ends such a thread with pthread_exit, which aborts
-    in torch's C++ frames: "terminate called without an active exception", exit 134)."""
+                                                        speech: Path, real_tiny: Path,
+                                                        engine: str) -> None:
+    """The streamed transcription runs in a worker thread inside native model code (torch,
+    CTranslate2) when Ctrl-C lands: the process must not exit under it (CPython ends such a
+    thread with pthread_exit, which aborts in C++ frames: "terminate called without an active
+    exception", exit 134)."""
     infile = tmp_path / "long.raw"
     np.tile(speech_samples(speech), 3).tofile(infile)  # 42 s, delivered as fast as it is read
     seconds = "40"
     env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
-           "REHEARSE_TEMPERATURE": "0"}
-    proc = _interrupt_when(["gil", "--seconds", seconds, "--model", str(real_tiny)], env,
+           "REHEARSE_TEMPERATURE": "0", "REHEARSE_ENGINE": engine}
+    proc = _interrupt_when(["gil", "--seconds", seconds, "--model", "tiny.en"], env,
                            data_home, "recorded", after=4.0)  # loaded, and decoding
     _assert_clean_interrupt(proc, "attempt 1", "rehearse retry 1")
     assert _state(data_home) == "recorded"
-    retried = rehearse("retry", "1", "--model", str(real_tiny), "--json", env=env)
+    retried = rehearse("retry", "1", "--model", "tiny.en", "--json", env=env)
     assert retried.returncode == 0, retried.stderr
     data = json.loads(retried.stdout)
     assert data["state"] == "scored" and data["duration_s"] == float(seconds)
