@@ -78,6 +78,7 @@ def test_ctrl_c_while_transcribing_a_long_spoken_answer(tmp_path: Path, data_hom
                            data_home, "recorded", after=4.0)  # loaded, and decoding
     _assert_clean_interrupt(proc, "attempt 1", "rehearse retry 1")
     assert _state(data_home) == "recorded"
+    env.pop("REHEARSE_ENGINE")  # finished later as the user would: the default engine
     retried = rehearse("retry", "1", "--model", "tiny.en", "--json", env=env)
     assert retried.returncode == 0, retried.stderr
     data = json.loads(retried.stdout)
