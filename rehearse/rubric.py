@@ -201,7 +201,7 @@ def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: Ter
     for i, phrase in enumerate(phrases):
         if new_form and not _WORD.search(phrase):  # what parse_idea would find no term in
             raise reader.fail(f"idea {phrase!r} has no words to listen for", f"{key}[{i}]")
-        if not new_form and "+" not in phrase and not parse_phrase(phrase, terms).required:
+        if not new_form and not parse_phrase(phrase, terms).required:
             raise reader.fail(
                 f"phrase {phrase!r} has no required words that can count as evidence "
                 "(only stopwords, fillers or optional words?)",

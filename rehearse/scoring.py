@@ -322,14 +322,16 @@ class _Index:
         per_term = [self.term(term, i == 0) for i, term in enumerate(idea.terms)]
         if not per_term or not all(per_term):
             return 0.0, []
+        # Old-form phrases (no clauses) matched within a window of words, not of sentences,
+        # wherever they were said: they keep doing so.
         by_unit: list[dict[int, list[Occurrence]]] = []
         for occurrences in per_term:
             grouped: dict[int, list[Occurrence]] = {}
             for occ in occurrences:
-                grouped.setdefault(self.unit_of[occ[0]], []).append(occ)
+                grouped.setdefault(self.unit_of[occ[0]] if idea.clauses else 0, []).append(occ)
             by_unit.append(grouped)
         shared = set(by_unit[0]).intersection(*by_unit[1:])
-        if code is not None:
+        if code is not None and idea.clauses:
             shared = {u for u in shared
                       if (self.units[u].code if code else self.units[u].prose)}
         span_limit = idea.span or _max_span(len(idea.terms))
@@ -358,7 +360,7 @@ class _Index:
                 key = (score, lo - hi)  # equal scores: the tightest quote
                 if key > best_key:
                     best, best_key = (score, list(combo)), key
-            if not found:
+            if not found and idea.clauses:
                 self.contested.add(unit)  # every term is there, but swapped or negated
         return best
 

@@ -211,7 +211,7 @@ def test_binary_transcript_and_a_huge_one(tmp_path: Path, data_home: Path) -> No
 
 # -- fuzzing --------------------------------------------------------------------------------
 
-WORDS = st.characters(categories=["L", "N", "Zs"])  # words as people say them (no code symbols)
+WORDS = st.characters(categories=["L", "N", "Zs", "P", "S"])  # words, punctuation, code symbols
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
