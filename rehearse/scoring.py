@@ -215,27 +215,26 @@ class _Index:
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         self._topic: frozenset[tuple[str, ...]] = frozenset()
         self.contested: set[int] = set()  # units of the last match() that hold a wrong claim
-        self._referents: list[Occurrence] = []
-        self._carried: frozenset[tuple[str, ...]] = frozenset()
-        self._carry: list[Occurrence] = []
+        self._referents: list[Occurrence] = []  # what can stand for the topic (see refer)
 
     def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
-        """Once the answer has named the topic, "it", "they", "this" can stand for it in an
-        idea: "it's a function without a name" is about the lambda the question asked for."""
+        """Once the answer has named the topic, what can stand for its main word (the first
+        ``topic`` term) as an idea's first term: a pronoun opening a sentence of prose ("It's a
+        function without a name" is about the lambda the question asked for), and the start of
+        the sentence right after one that names the topic."""
         self._topic = frozenset(topic[0].options) if topic else frozenset()
         unit_start: dict[int, int] = {}
         for pos, unit in enumerate(self.unit_of):
             unit_start.setdefault(unit, pos)
-        # Only a pronoun that opens a sentence of prose ("It's a function without a name",
-        # "So they ..."): mid-sentence "it" is as likely the car as the topic.
+        # Mid-sentence "it" is as likely the car as the topic.
         self._referents = [(p, p, PRONOUN_SCORE) for word in PRONOUNS
                            for p in self.positions.get(word, ())
                            if p - unit_start[self.unit_of[p]] < 2
                            and not self.units[self.unit_of[p]].code]
         named = {self.unit_of[first] for first, _ in hits}
-        self._carried = self._topic  # the main topic word only, like a pronoun
-        self._carry = [(pos, pos, CARRY_SCORE) for unit, pos in unit_start.items()
-                       if unit - 1 in named and unit not in named and not self.units[unit].code]
+        self._referents += [(pos, pos, CARRY_SCORE) for unit, pos in unit_start.items()
+                            if unit - 1 in named and unit not in named
+                            and not self.units[unit].code]
 
     def hits(self, word: str) -> dict[int, float]:
         """{position: similarity 0..1} of every transcript token that counts as ``word``."""
@@ -283,10 +282,7 @@ class _Index:
                     seen[(first, last)] = sim
         if subject and self._referents and not self._topic.isdisjoint(term.options):
             for first, last, sim in self._referents:
-                seen.setdefault((first, last), sim)
-        if subject and self._carry and not self._carried.isdisjoint(term.options):
-            for first, last, sim in self._carry:
-                seen.setdefault((first, last), sim)
+                seen[(first, last)] = max(sim, seen.get((first, last), 0.0))
         return [(first, last, sim) for (first, last), sim in seen.items()]
 
     def _contradicted(self, idea: Idea, used: Sequence[Occurrence]) -> bool:
