@@ -1,8 +1,10 @@
 """A spoken practice session in the terminal: question (and cue card), recording with the
 live view, streamed transcription, the report, and the follow-up drill.
 
-The CLI parses options and calls :func:`speak`; everything here works through the core
-modules (capture, transcribe, attempts, followup) and prints with rich.
+The CLI parses options and calls :func:`speak`, which runs three steps, each with one job:
+:func:`ask` (question, microphone, model), :func:`answer` (record, transcribe, score) and
+:func:`follow_up` (the drill). Everything here works through the core modules (capture,
+transcribe, attempts, followup) and prints with rich.
 """
 
 from __future__ import annotations
@@ -119,14 +121,41 @@ def _check_model(transcriber: Transcriber, console: Console, interactive: bool) 
     raise RehearseError("nothing was recorded: fix the model as said above, then try again")
 
 
+@dataclass(frozen=True)
+class Session:
+    """One spoken answer's setting, as :func:`ask` prepared it: what each later step needs."""
+
+    store: Store
+    rubric: Rubric
+    transcriber: Transcriber
+    options: SpeakOptions
+    console: Console
+    device: InputDevice
+    interactive: bool  # stdin is a terminal: Enter starts and stops, the follow-up can be skipped
+
+
 def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
           console: Console, report: Callable[[Outcome], None] | None = None) -> Outcome:
-    """Ask, record, transcribe, score, report (through ``report``), then the follow-up drill.
-    Returns the outcome with its report latency and the follow-up answer, if any.
+    """Ask, answer (record, transcribe, score), report (through ``report``), then the
+    follow-up drill. Returns the outcome with its report latency and the follow-up answer."""
+    session = ask(store, rubric, transcriber, options, console)
+    outcome = answer(session)
+    try:
+        if report is not None:
+            report(outcome)
+        follow = follow_up(session, outcome)
+    except KeyboardInterrupt:
+        raise Interrupted(f"stopped before the follow-up: attempt {outcome.attempt_id} is saved "
+                          f"and scored; see it again with: rehearse show {outcome.attempt_id}"
+                          ) from None
+    return replace(outcome, follow_up=follow)
 
-    The attempt row exists before the first sample is captured and the audio is on disk as it
-    arrives, so nothing said is lost whatever fails afterwards.
-    """
+
+def ask(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
+        console: Console) -> Session:
+    """Everything before the first word: a writable data home, a microphone, the question (and
+    cue card), Enter in a terminal, and a model that can transcribe (or consent to record
+    anyway)."""
     recordings_dir(store)  # a data home that is not writable fails here, before anyone speaks
     with _or_answer_otherwise(rubric):
         device = pick_device(options.device)
@@ -139,7 +168,17 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     if interactive:
         _wait_for_enter(console)
     _check_model(transcriber, console, interactive)
+    return Session(store, rubric, transcriber, options, console, device, interactive)
 
+
+def answer(session: Session) -> Outcome:
+    """Record the answer, transcribe and score it; the outcome carries the report latency.
+
+    The attempt row exists before the first sample is captured and the audio is on disk as it
+    arrives, so nothing said is lost whatever fails afterwards.
+    """
+    store, rubric, transcriber, options = (session.store, session.rubric, session.transcriber,
+                                           session.options)
     path = new_audio_path(store, rubric.id)
     attempt_id = store.add(rubric.id, "microphone", audio_path=path, state="recording",
                            pid=os.getpid(), rubric=rubric.ref, model=transcriber.ref.name)
@@ -147,8 +186,8 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     coach = Coach(rubric, stream, options.seconds) if options.coach else None
     try:
         with _or_answer_otherwise(rubric):
-            result = record(Capture(path, device, options.seconds, on_audio=stream.feed),
-                            options.seconds, console, interactive, coach)
+            result = record(Capture(path, session.device, options.seconds, on_audio=stream.feed),
+                            options.seconds, session.console, session.interactive, coach)
     except RehearseError as exc:  # the device would not start: nothing was said yet
         store.update(attempt_id, state="failed", error=str(exc), pid=None)
         if path.exists() and path.stat().st_size <= 44:
@@ -157,10 +196,10 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
     stopped = time.monotonic()
     store.update(attempt_id, state="recorded", duration_s=round(result.seconds, 2), pid=None,
                  overflows=result.overflows, error=result.error)
-    console.print(recording_summary(result, attempt_id))
+    session.console.print(recording_summary(result, attempt_id))
     if result.seconds == 0:
         store.update(attempt_id, state="failed", error=result.error or "no audio captured")
-        raise RehearseError(f"no audio was captured from {device.name!r}; "
+        raise RehearseError(f"no audio was captured from {session.device.name!r}; "
                             "check the microphone with 'rehearse mic'")
     with kept_if_interrupted(store, attempt_id):
         try:
@@ -170,47 +209,40 @@ def speak(store: Store, rubric: Rubric, transcriber: Transcriber, options: Speak
             raise RehearseError(f"{exc}. Your answer is saved (attempt {attempt_id}); transcribe "
                                 f"it later with: rehearse retry {attempt_id}") from None
         outcome = finish(store, attempt_id, rubric, transcription, options.seconds, note)
-    outcome = replace(outcome, latency=time.monotonic() - stopped)
-    try:
-        if report is not None:
-            report(outcome)
-        follow_up = _follow_up(store, rubric, transcriber, options, console, outcome, device,
-                               interactive)
-    except KeyboardInterrupt:
-        raise Interrupted(f"stopped before the follow-up: attempt {attempt_id} is saved and "
-                          f"scored; see it again with: rehearse show {attempt_id}") from None
-    return replace(outcome, follow_up=follow_up)
+    return replace(outcome, latency=time.monotonic() - stopped)
 
 
-def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: SpeakOptions,
-               console: Console, outcome: Outcome, device: InputDevice,
-               interactive: bool) -> FollowUpResult | None:
-    attempt_id = outcome.attempt_id
+def follow_up(session: Session, outcome: Outcome) -> FollowUpResult | None:
+    """The follow-up drill after a scored answer: one of the topic's follow-ups (one on a layer
+    it missed, if any), skipped with q in a terminal, or recorded, transcribed and scored."""
+    store, rubric, options, console = (session.store, session.rubric, session.options,
+                                       session.console)
+    interactive, attempt_id = session.interactive, outcome.attempt_id
     wanted = interactive if options.follow_up is None else options.follow_up
     if not wanted or outcome.score is None:
         return None
     history = [a.follow_ups for a in store.list(rubric.id, limit=50, full=True)]
-    follow_up = choose(rubric, outcome.score, asked_before(history))
-    if follow_up is None:
+    asked = choose(rubric, outcome.score, asked_before(history))
+    if asked is None:
         return None
-    console.print(Text.assemble(("Follow-up: ", "bold"), follow_up.question,
+    console.print(Text.assemble(("Follow-up: ", "bold"), asked.question,
                                 (f"   ({options.follow_up_seconds} s", "dim"),
                                 (", Enter to answer, q to skip)" if interactive else ")", "dim")))
     if interactive:
         try:
             if input().strip().lower().startswith("q"):
-                answer = skipped(follow_up)
+                answer = skipped(asked)
                 store.update(attempt_id, follow_ups=[answer.to_dict()])
                 return answer
         except EOFError:
             return None
     path = new_audio_path(store, f"{rubric.id}-follow-up")
-    follow_stream = StreamingTranscriber(transcriber, prompt_for(rubric))
-    taken = record(Capture(path, device, options.follow_up_seconds,
+    follow_stream = StreamingTranscriber(session.transcriber, prompt_for(rubric))
+    taken = record(Capture(path, session.device, options.follow_up_seconds,
                            on_audio=follow_stream.feed),
                    options.follow_up_seconds, console, interactive)
     try:
-        spoken, _ = transcribe_recording(follow_stream, taken, transcriber)
+        spoken, _ = transcribe_recording(follow_stream, taken, session.transcriber)
     except RehearseError as exc:
         raise RehearseError(f"{exc}. The follow-up answer is saved as {path}") from None
     except KeyboardInterrupt:  # kept with the attempt (so 'delete' removes it too), unscored
@@ -220,7 +252,7 @@ def _follow_up(store: Store, rubric: Rubric, transcriber: Transcriber, options: 
         raise Interrupted(f"stopped before scoring the follow-up: attempt {attempt_id} is saved "
                           f"and scored (rehearse show {attempt_id}); the follow-up answer is "
                           f"kept in {path}") from None
-    answer = score_answer(follow_up, spoken.transcript, rubric,
+    answer = score_answer(asked, spoken.transcript, rubric,
                           audio=str(path.relative_to(store.home)))
     store.update(attempt_id, follow_ups=[{**answer.to_dict(), "duration_s": taken.seconds}])
     return answer
