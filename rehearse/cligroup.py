@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -14,8 +15,11 @@ try:  # recent typer vendors click as typer._click; older releases use click its
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer._click.exceptions import UsageError as ClickUsageError
 except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
-    from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef]
+    from click.exceptions import (  # type: ignore[assignment]
+        ClickException,
+        NoArgsIsHelpError,
+    )
+    from click.exceptions import UsageError as ClickUsageError  # type: ignore[assignment]
 
 from .errors import RehearseError, UsageError
 from .terminal import printable
@@ -42,11 +46,13 @@ class RehearseGroup(WrappingGroup):
             args = ["practice", *args]
         return super().parse_args(ctx, args)
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         try:
             rv = super().main(args=args, prog_name=prog_name or "rehearse",
-                              complete_var=complete_var, standalone_mode=False, **extra)
+                              complete_var=complete_var, standalone_mode=False,
+                              windows_expand_args=windows_expand_args, **extra)
             if rv == 130:  # typer's silent exit for a Ctrl-C that no stage caught and explained
                 typer.echo("rehearse: interrupted", err=True)
         except NoArgsIsHelpError:  # the help was printed while raising it

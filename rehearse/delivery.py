@@ -120,7 +120,7 @@ def _drift(words: tuple[Word, ...]) -> list[tuple[float, float]]:
     if not words:
         return []
     start, end = words[0].start, words[-1].end
-    out = []
+    out: list[tuple[float, float]] = []
     window = start
     while window + PACE_WINDOW_SECONDS / 2 <= end:
         stop = min(window + PACE_WINDOW_SECONDS, end)

@@ -8,7 +8,7 @@ the rest it gets (1, 2, 4, 8... days), as Anki spaces cards you keep answering w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -71,7 +71,7 @@ def topic_progress(topic: str, layers: Sequence[str],
         streak=streak, layer_rates=rates)
 
 
-def all_progress(topics: dict[str, Sequence[str]],
+def all_progress(topics: Mapping[str, Sequence[str]],
                  attempts: Iterable[LayerRecord]) -> list[TopicProgress]:
     by_topic: dict[str, list[LayerRecord]] = {t: [] for t in topics}
     for attempt in attempts:

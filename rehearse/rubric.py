@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,7 +290,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
 
     vocabulary = root.texts("vocabulary", required=False) or tuple(terms)
     topic_terms = root.texts("topic", required=False) or _default_topic(topic, terms)
-    notes = ()
+    notes: tuple[str, ...] = ()
     if legacy:
         notes = (f"layers {', '.join(legacy)} use the old [[evidence]] phrase lists: they still "
                  "work (each phrase's words in order), but the short form hears more ways of "
@@ -445,7 +445,7 @@ class Catalog:
         rubrics = [self.get(topic)] if topic is not None else list(self.rubrics.values())
         return {r.id: list(r.layers) for r in rubrics}
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Rubric]:
         return iter(self.rubrics.values())
 
     def __len__(self) -> int:

@@ -68,7 +68,9 @@ class Transcript:
     @classmethod
     def from_words(cls, words: Sequence[Word]) -> Transcript:
         """Join timed words (Whisper's carry their leading space) into one text."""
-        offsets, parts, pos = [], [], 0
+        offsets: list[int] = []
+        parts: list[str] = []
+        pos = 0
         for word in words:
             piece = word.text if not parts or word.text[:1].isspace() else " " + word.text
             lead = len(piece) - len(piece.lstrip())
@@ -428,14 +430,14 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
     contested: set[int] = set()
     for rubric_idea_, forms in zip(layer.evidence, ideas, strict=True):
         best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
-        for idea in forms:
-            score, used = index.match(idea, code)
+        for form in forms:
+            score, used = index.match(form, code)
             contested |= index.contested
             if score > best[0]:
-                best = (score, idea, used)
-        score, idea, used = best
-        if idea is not None:
-            found.append(index.evidence(transcript, rubric_idea_.idea, idea.text,
+                best = (score, form, used)
+        score, matched, used = best
+        if matched is not None:
+            found.append(index.evidence(transcript, rubric_idea_.idea, matched.text,
                                         min(o[0] for o in used), max(o[1] for o in used), score))
     return found, contested
 

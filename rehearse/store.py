@@ -298,7 +298,7 @@ class Store:
                        [*fields.values(), attempt_id])
 
     def _attempt(self, row: sqlite3.Row) -> Attempt:
-        data = dict.fromkeys(_COLUMNS) | dict(row)
+        data: dict[str, Any] = dict.fromkeys(_COLUMNS) | dict(row)
         for key in _JSON_FIELDS:
             if data[key] is not None:
                 data[key] = json.loads(data[key])

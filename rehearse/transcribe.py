@@ -310,7 +310,7 @@ class _OpenAIWhisper:
             self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
             ref = self.ref
             try:
-                if ref.is_folder:
+                if ref.path is not None and ref.is_folder:
                     from .ct2convert import converted_checkpoint
 
                     model = load_checkpoint(converted_checkpoint(ref.path), self.device)

@@ -63,7 +63,7 @@ def run_aside(function: Callable[..., T], *args: Any) -> T:
     worker.join()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    return outcome["value"]
 
 
 def exit_process(code: int) -> NoReturn:
