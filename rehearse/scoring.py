@@ -430,14 +430,14 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
     contested: set[int] = set()
     for rubric_idea_, forms in zip(layer.evidence, ideas, strict=True):
         best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
-        for form in forms:
-            score, used = index.match(form, code)
+        for idea in forms:
+            score, used = index.match(idea, code)
             contested |= index.contested
             if score > best[0]:
-                best = (score, form, used)
-        score, matched, used = best
-        if matched is not None:
-            found.append(index.evidence(transcript, rubric_idea_.idea, matched.text,
+                best = (score, idea, used)
+        score, chosen, used = best
+        if chosen is not None:
+            found.append(index.evidence(transcript, rubric_idea_.idea, chosen.text,
                                         min(o[0] for o in used), max(o[1] for o in used), score))
     return found, contested
 
