@@ -246,7 +246,7 @@ def follow_up(session: Session, outcome: Outcome) -> FollowUpResult | None:
     except RehearseError as exc:
         raise RehearseError(f"{exc}. The follow-up answer is saved as {path}") from None
     except KeyboardInterrupt:  # kept with the attempt (so 'delete' removes it too), unscored
-        kept = FollowUpResult(follow_up, "", [], audio=str(path.relative_to(store.home)))
+        kept = FollowUpResult(asked, "", [], audio=str(path.relative_to(store.home)))
         store.update(attempt_id, follow_ups=[{**kept.to_dict(), "duration_s": taken.seconds,
                                               "scored": False}])
         raise Interrupted(f"stopped before scoring the follow-up: attempt {attempt_id} is saved "
