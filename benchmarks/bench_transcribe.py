@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_transcribe.py                 # real tiny.en
     .venv/bin/python benchmarks/bench_transcribe.py --model base    # real base
     .venv/bin/python benchmarks/bench_transcribe.py --speed 4       # feed 4x real time: quicker
+    .venv/bin/python benchmarks/bench_transcribe.py --chunks 3      # one 20 s chunk, engines alternating
 
 The weights are the ones scripts/setup installs (scripts/test-model): faster-whisper reads the
 CTranslate2 folder (int8 on the CPU), openai-whisper the same weights converted to a checkpoint.
@@ -14,6 +15,10 @@ Each engine runs in its own process (so peak memory is its own):
 - whole file: the same audio transcribed after the fact, with and without the prompt;
 - WER: word error rate against the text spoken; vocabulary: how many of the rubric's vocabulary
   terms in the text came out spelled right.
+
+On a machine shared with other work, ``--chunks N`` is the fairer speed comparison: both engines
+in one process transcribe the same 20 s stretch of the answer (a streaming chunk), alternating,
+N times each; wall and CPU seconds per chunk are printed.
 """
 
 from __future__ import annotations
@@ -102,12 +107,34 @@ def run_engine(engine: str, model: str, wav: Path, speed: float) -> dict:
     return out
 
 
+def alternate(model: str, wav: Path, reps: int) -> None:
+    audio = load_audio(wav)[30 * SAMPLE_RATE : 50 * SAMPLE_RATE]
+    prompt = build_prompt(Catalog([(builtin_rubrics_dir(), "built-in")]).get("gil").vocabulary)
+    engines = {e: Transcriber(resolve_model(model), engine=e) for e in ENGINES}
+    for transcriber in engines.values():
+        transcriber.load()
+        transcriber.transcribe(audio[: 5 * SAMPLE_RATE], prompt)  # first-call costs
+    times: dict[str, list[tuple[float, float]]] = {e: [] for e in engines}
+    for _ in range(reps):
+        for engine, transcriber in engines.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            transcriber.transcribe(audio, prompt)
+            times[engine].append((time.perf_counter() - wall, time.process_time() - cpu))
+    best = {e: min(t) for e, t in times.items()}
+    for engine, (wall, cpu) in best.items():
+        print(f"{engine:15} 20 s chunk: best of {reps} {wall:5.2f} s wall, {cpu:5.2f} s CPU")
+    fast, slow = best[ENGINES[0]], best[ENGINES[1]]
+    print(f"{ENGINES[0]} is {slow[0] / fast[0]:.1f}x quicker (wall), {slow[1] / fast[1]:.1f}x "
+          "less CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="tiny.en",
                         help="installed weights (tiny.en, base) or a CTranslate2 model folder")
     parser.add_argument("--speed", type=float, default=1.0, help="feed speed vs real time")
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
+    parser.add_argument("--chunks", type=int, metavar="N", help="alternate the engines on one chunk")
     parser.add_argument("--one", metavar="ENGINE", help=argparse.SUPPRESS)  # child process
     parser.add_argument("--wav", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -117,6 +144,10 @@ def main() -> None:
 
     wav = Path(tempfile.mkdtemp(prefix="rehearse-bench-")) / "answer.wav"
     subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), ANSWER], check=True)
+    if args.chunks:
+        print(f"model {args.model}; one 20 s chunk of espeak-ng speech, engines alternating")
+        alternate(args.model, wav, args.chunks)
+        return
     seconds = len(load_audio(wav)) / SAMPLE_RATE
     print(f"model {args.model}; answer {seconds:.1f} s of espeak-ng speech "
           f"({len(words_of(ANSWER))} words), streamed at {args.speed:g}x real time")
