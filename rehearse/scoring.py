@@ -317,6 +317,7 @@ class _Index:
         ``code``: only in lines of code (True), only in prose (False), anywhere (None).
         Returns (0.0, []) when no sentence holds every term (in order where the idea says so).
         """
+        self.contested = set()  # a match that returns early must not leave the last one's
         per_term = [self.term(term, i == 0) for i, term in enumerate(idea.terms)]
         if not per_term or not all(per_term):
             return 0.0, []
@@ -335,7 +336,6 @@ class _Index:
         span_limit = idea.span or _max_span(len(idea.terms))
         best: tuple[float, list[Occurrence]] = (0.0, [])
         best_key = (0.0, 0)
-        self.contested = set()
         for unit in sorted(shared):
             found = False
             for combo in itertools.islice(itertools.product(*(g[unit] for g in by_unit)), 2000):

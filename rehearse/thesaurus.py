@@ -110,7 +110,7 @@ EXAMPLE_MARKERS = (
 # Real-world things a concrete scenario is about (generic programming words are not here:
 # list, function, value, data, item, element, variable, object, number).
 CONCRETE_NOUNS = frozenset("""
-    request requests response http https url urls web website webpage page pages scraper scrape
+    request requests response url urls web website webpage page pages scraper scrape
     application applications app apps
     crawler download upload server service services endpoint endpoints route routes api client
     database db sql query queries table row rows record records csv json xml yaml log logs logger
@@ -149,6 +149,9 @@ COST_WORDS = (
     "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
     "restriction", "restrictions", "restricted", "constraint", "more memory", "less memory",
     "more efficient", "cheaper", "lighter", "smaller", "larger",
+    "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
+    "everything into memory", "all into memory", "whole file into memory",
+    "entire file into memory",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
