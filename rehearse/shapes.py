@@ -14,8 +14,9 @@ cover layers of every topic.
 * example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); or, with no
   marker, three different real-world nouns in units about the topic.
-* trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), or
-  a comparison with an evaluative word ("instead ... readable", "than ... memory"), or a hedge
+* trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
+  good quality denied ("not very efficient"), or a comparison with an evaluative word
+  ("instead ... readable", "than ... memory"), or a hedge
   ("but", "however") with one.
 * concept: a topic term being defined: "a generator is a ...", "the GIL lets ...".
 
@@ -246,6 +247,7 @@ class _Lists:
     reasons: frozenset[tuple[str, ...]]
     prefer: frozenset[str]
     defining: frozenset[str]
+    good: frozenset[str]
 
 
 @functools.cache
@@ -255,7 +257,8 @@ def _lists() -> _Lists:
         _forms(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
         _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
         _words(thesaurus.EVALUATIVE_WORDS), _forms(thesaurus.HEDGES), _forms(thesaurus.REASONS),
-        _words(["instead"]), _words(thesaurus.DEFINING_WORDS))
+        _words(["instead"]), _words(thesaurus.DEFINING_WORDS),
+        _words(thesaurus.GOOD_QUALITIES))
 
 
 _NEG = frozenset(NEGATIONS)
@@ -389,6 +392,11 @@ class Shapes:
             cost = _find_span(words, W.cost, 0, len(words))
             if cost is not None and not _negated(words, cost[0]):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
+            denied = next((i for i, w in enumerate(words) if w in W.good
+                           and any(v in _NEG for v in words[max(0, i - 3):i])), None)
+            if denied is not None:  # "not a very efficient way"
+                return Found("trade_off", "quality denied", first + max(0, denied - 3),
+                             first + denied)
             # "better" and "worse" are both: a judgement between two ways
             evaluative = next((i for i, w in enumerate(words) if w in W.evaluative), None)
             pivot = next((i for i, w in enumerate(words) if w in W.compare), None)

@@ -166,6 +166,11 @@ EVALUATIVE_WORDS = frozenset("""
     flexibility reusable reuse predictable harder easier easy clarity
     scalable throughput latency cost better worse
     """.split())
+# A quality denied is a cost: "not very efficient", "no longer readable", "never safe".
+GOOD_QUALITIES = frozenset("""
+    efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
+    maintainable portable reliable robust intuitive obvious practical ideal
+    """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",
           "the problem", "the issue", "it depends", "not always",
