@@ -103,7 +103,8 @@ EXAMPLE_MARKERS = (
     "for example", "for instance", "e g", "say you", "let us say", "say we", "suppose",
     "imagine", "picture", "we used", "i used", "we use", "i use", "in my last project",
     "in my project", "in a project", "in one project", "at work", "at my job", "at my last job",
-    "in production", "real world", "use case", "scenario", "a good example",
+    "in production", "real world", "use case", "example of", "in practice", "real life",
+    "scenario", "a good example",
     "a common example", "a typical example", "a practical example", "consider", "like when",
     "say i", "if you have", "if i have", "if we have",
 )
