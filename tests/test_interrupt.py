@@ -70,12 +70,14 @@ def test_ctrl_c_while_transcribing_a_long_spoken_answer(tmp_path: Path, data_hom
     thread with pthread_exit, which aborts in C++ frames: "terminate called without an active
     exception", exit 134)."""
     infile = tmp_path / "long.raw"
-    np.tile(speech_samples(speech), 3).tofile(infile)  # 42 s, delivered as fast as it is read
-    seconds = "40"
+    # 126 s, delivered as fast as it is read: on a quiet machine tiny.en needs several seconds to
+    # transcribe it, so the interrupt lands well inside the decoding
+    np.tile(speech_samples(speech), 9).tofile(infile)
+    seconds = "120"
     env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home),
            "REHEARSE_TEMPERATURE": "0", "REHEARSE_ENGINE": engine}
     proc = _interrupt_when(["gil", "--seconds", seconds, "--model", "tiny.en"], env,
-                           data_home, "recorded", after=4.0)  # loaded, and decoding
+                           data_home, "recorded", after=1.0)  # loaded before recording: decoding
     _assert_clean_interrupt(proc, "attempt 1", "rehearse retry 1")
     assert _state(data_home) == "recorded"
     env.pop("REHEARSE_ENGINE")  # finished later as the user would: the default engine
@@ -90,7 +92,7 @@ def test_ctrl_c_while_transcribing_a_file_names_the_retry(tmp_path: Path, data_h
                                                           tiny: Path, speech: Path) -> None:
     audio, rate = sf.read(speech, dtype="float32")
     long = tmp_path / "long.wav"
-    sf.write(long, np.tile(audio, 6), rate)
+    sf.write(long, np.tile(audio, 12), rate)  # ~170 s: seconds of decoding even on a quiet machine
     env = {**os.environ, "REHEARSE_HOME": str(data_home), "REHEARSE_TEMPERATURE": "0"}
     proc = _interrupt_when(["gil", "--audio", str(long), "--model", str(tiny)], env, data_home,
                            "recorded", after=2.0)
