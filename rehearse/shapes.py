@@ -13,7 +13,9 @@ cover layers of every topic.
   ("lambda x colon", "open paren" and "open parent", "int of text", "pip freeze").
 * example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); or, with no
-  marker, three different real-world nouns in units about the topic.
+  marker, three different real-world nouns in units about the topic. An answer that names its
+  topic three times or more may open with the story that leads to it ("picture a website ...").
+  A condition ("if you have an application") is not a scenario.
 * trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
   good quality denied ("not very efficient"), or a comparison with an evaluative word
   ("instead ... readable", "than ... memory"), or a hedge
@@ -36,6 +38,7 @@ from .text import NEGATIONS, Token, is_content, tokenize
 
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 2  # a shape counts this many sentences away from one that names the topic
+STORY_MENTIONS = 3  # an answer this sure of its topic may open with the scenario that motivates it
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
 
 
@@ -361,8 +364,12 @@ class Shapes:
     def _example(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
         nouns: dict[str, int] = {}
+        # A story told before the topic is named ("picture a checkout page ... and that is where
+        # X comes in") is about the topic when the rest of the answer plainly is.
+        opening = next((u for u, n in enumerate(self.hits) if n), 0) \
+            if self.named >= STORY_MENTIONS else 0
         for u in range(len(self.units)):
-            if not self.relevant[u] or u in skip:
+            if not (self.relevant[u] or u < opening) or u in skip:
                 continue
             words = self._words(u)
             first = self.spans[u][0]

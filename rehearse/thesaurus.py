@@ -106,7 +106,7 @@ EXAMPLE_MARKERS = (
     "in production", "real world", "use case", "example of", "in practice", "real life",
     "scenario", "a good example",
     "a common example", "a typical example", "a practical example", "consider", "like when",
-    "say i", "if you have", "if i have", "if we have",
+    "say i",  # not "if you have ...": a condition, not a scenario
 )
 # Real-world things a concrete scenario is about (generic programming words are not here:
 # list, function, value, data, item, element, variable, object, number).
