@@ -216,7 +216,6 @@ class _Index:
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         self._topic: frozenset[tuple[str, ...]] = frozenset()
-        self.contested: set[int] = set()  # units of the last match() that hold a wrong claim
         self._referents: list[Occurrence] = []  # what can stand for the topic (see refer)
 
     def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
@@ -311,16 +310,19 @@ class _Index:
         tuple" says nothing about "args > tuple"."""
         return self._clauses[right] - self._clauses[left] > 0
 
-    def match(self, idea: Idea, code: bool | None = None) -> tuple[float, list[Occurrence]]:
-        """Best mean similarity of ``idea`` within one sentence, and the occurrences used.
+    def match(self, idea: Idea, code: bool | None = None
+              ) -> tuple[float, list[Occurrence], set[int]]:
+        """Best mean similarity of ``idea`` within one sentence, the occurrences used, and the
+        sentences that hold every term but only swapped or negated (a wrong claim).
 
         ``code``: only in lines of code (True), only in prose (False), anywhere (None).
-        Returns (0.0, []) when no sentence holds every term (in order where the idea says so).
+        Returns (0.0, [], ...) when no sentence holds every term (in order where the idea says
+        so).
         """
-        self.contested = set()  # a match that returns early must not leave the last one's
+        contested: set[int] = set()
         per_term = [self.term(term, i == 0) for i, term in enumerate(idea.terms)]
         if not per_term or not all(per_term):
-            return 0.0, []
+            return 0.0, [], contested
         # Old-form phrases (no clauses) matched within a window of words, not of sentences,
         # wherever they were said: they keep doing so.
         by_unit: list[dict[int, list[Occurrence]]] = []
@@ -359,8 +361,8 @@ class _Index:
                 if key > best_key:
                     best, best_key = (score, list(combo)), key
             if not found and idea.clauses:
-                self.contested.add(unit)  # every term is there, but swapped or negated
-        return best
+                contested.add(unit)  # every term is there, but swapped or negated
+        return (*best, contested)
 
     def _gap_has_punctuation(self, left: int, right: int) -> bool:
         return self._stops[right] - self._stops[left] > 0
@@ -431,8 +433,8 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
     for rubric_idea_, forms in zip(layer.evidence, ideas, strict=True):
         best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
         for idea in forms:
-            score, used = index.match(idea, code)
-            contested |= index.contested
+            score, used, wrong = index.match(idea, code)
+            contested |= wrong
             if score > best[0]:
                 best = (score, idea, used)
         score, chosen, used = best
@@ -487,7 +489,7 @@ def match_expected(transcript: Transcript | str, expects: Sequence[str],
     found = []
     for expected in expects:
         idea = (parse_idea if "+" in expected else phrase_as_idea)(expected, rubric.term_map)
-        score, used = index.match(idea)
+        score, used, _ = index.match(idea)
         if used:
             found.append(index.evidence(transcript, expected, idea.text,
                                         min(o[0] for o in used), max(o[1] for o in used), score))
