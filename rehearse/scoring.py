@@ -404,8 +404,8 @@ def _compiled(rubric: Rubric) -> _Compiled:
         _COMPILED[key] = _Compiled(
             {name: [rubric_idea(idea, rubric.term_map) for idea in layer.evidence]
              for name, layer in rubric.layers.items()},
-            tuple(parse_idea(term, rubric.term_map).terms[0] for term in rubric.topic
-                  if parse_idea(term, rubric.term_map).terms))
+            tuple(idea.terms[0] for idea in (parse_idea(term, rubric.term_map)
+                                             for term in rubric.topic) if idea.terms))
     return _COMPILED[key]
 
 
