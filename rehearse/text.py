@@ -218,7 +218,7 @@ class TermMap:
 
     def __init__(self, *tables: Mapping[str, Iterable[str]]) -> None:
         by_alias: dict[tuple[str, ...], tuple[str, str]] = {}
-        for table in tables or (SPOKEN_FORMS, THESAURUS):
+        for table in tables or (_SHARED_TABLE,):
             by_alias.update(_SHARED if table is _SHARED_TABLE else _aliases(table))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for words, (canonical, word) in by_alias.items():
