@@ -173,7 +173,7 @@ def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
     with kept_if_interrupted(store, attempt.id):
         try:
             if audio is None:
-                if attempt.audio_path is None or not attempt.audio_path.is_file():
+                if not attempt.audio_path.is_file():
                     raise RehearseError(f"attempt {attempt.id} has no recording on disk to "
                                         "transcribe")
                 from .transcribe import load_audio
