@@ -264,8 +264,8 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         if not ideas and shape == "none":
             raise lr.fail("needs ideas = [...] (or a shape)", f"layers.{name}.ideas")
         needed = lr.integer("needed", 1)
-        if needed > len(ideas) + (shape != "none"):
-            count = len(ideas) + (shape != "none")
+        count = len(ideas) + (shape != "none")  # a shape counts as one idea
+        if needed > count:
             plural = "" if count == 1 else "s"
             shaped = " (its shape counts as one)" if shape != "none" else ""
             raise lr.fail(f"is {needed} but the layer has only {count} idea{plural}{shaped}",
