@@ -90,10 +90,9 @@ class ModelRef:
         """The CTranslate2 folder of a pip-installed weight package for this name, if any."""
         if self.path is not None:
             return None
-        from .ct2convert import PACKAGES, model_folder
+        from .ct2convert import model_folder
 
-        package = PACKAGES.get(self.name)
-        return model_folder(self.name) if package is not None and package.installed() else None
+        return model_folder(self.name) if _installed(self.name) else None
 
     @property
     def ready(self) -> bool:
@@ -101,16 +100,20 @@ class ModelRef:
         (by openai-whisper or faster-whisper), or installed weights."""
         if self.path is not None:
             return self.path.is_file() or (self.path / "model.bin").is_file()
-        if self.cached_file.is_file() or _hub_folder(self.name) is not None:
-            return True
-        from .ct2convert import PACKAGES
-
-        package = PACKAGES.get(self.name)
-        return package is not None and package.installed()
+        return (self.cached_file.is_file() or _hub_folder(self.name) is not None
+                or _installed(self.name))
 
     @property
     def english_only(self) -> bool:
         return self.name.endswith(".en")
+
+
+def _installed(name: str) -> bool:
+    """Whether a pip-installed weight package holds ``name`` (:mod:`rehearse.ct2convert`)."""
+    from .ct2convert import PACKAGES
+
+    package = PACKAGES.get(name)
+    return package is not None and package.installed()
 
 
 def _hub_folder(name: str) -> Path | None:
@@ -151,10 +154,8 @@ def default_model() -> ModelRef:
     default = ModelRef(DEFAULT_MODEL, None, DEFAULT_MODEL)
     if default.ready:
         return default
-    from .ct2convert import PACKAGES
-
     for name in OFFLINE_FALLBACKS:
-        if name in PACKAGES and PACKAGES[name].installed():
+        if _installed(name):
             return ModelRef(name, None, name)
     return default
 
