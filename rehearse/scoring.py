@@ -393,6 +393,7 @@ class _Index:
 class _Compiled:
     ideas: dict[str, list[list[Idea]]]  # per layer, per rubric idea: its matchable forms
     topic: tuple[Term, ...]
+    spelled: frozenset[tuple[str, ...]]  # the topic terms as written, before aliases fold them
 
 
 _COMPILED: dict[str, _Compiled] = {}
@@ -405,7 +406,8 @@ def _compiled(rubric: Rubric) -> _Compiled:
             {name: [rubric_idea(idea, rubric.term_map) for idea in layer.evidence]
              for name, layer in rubric.layers.items()},
             tuple(idea.terms[0] for idea in (parse_idea(term, rubric.term_map)
-                                             for term in rubric.topic) if idea.terms))
+                                             for term in rubric.topic) if idea.terms),
+            frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic))
     return _COMPILED[key]
 
 
@@ -470,14 +472,24 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     compiled = _compiled(rubric)
     index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
     topic_hits = index.topic_hits(compiled.topic)
-    # A spoken form or mishearing ("accept" for except) names the topic only half as surely.
-    named = sum(0.5 if index.tokens[first].alias else 1.0 for first, _ in topic_hits)
+    named = sum(_naming(index.tokens[first], transcript.text, compiled) for first, _ in topic_hits)
     shapes = Shapes(index.tokens, index.units, index.unit_of, topic_hits, named)
     if topic_hits:
         index.refer(compiled.topic, topic_hits)
     layers = {name: _score_layer(layer, compiled.ideas[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)
+
+
+def _naming(token: Token, text: str, compiled: _Compiled) -> float:
+    """How surely one mention names the topic: a mishearing ("accept" for except, "gill")
+    only half as surely as the term itself or a longer form of a topic term ("generator
+    functions", "generator expression", "global interpreter lock" when ``topic`` lists it)."""
+    if not token.alias:
+        return 1.0
+    said = tuple(t.text for t in tokenize(text[token.start:token.end]))
+    full = said in compiled.spelled or any((word,) in compiled.spelled for word in said)
+    return 1.0 if full or token.text in said else 0.5
 
 
 def match_expected(transcript: Transcript | str, expects: Sequence[str],

@@ -170,7 +170,10 @@ def segment(text: str) -> list[Unit]:
         indented = (line[:1] in " \t" or body.startswith("#")) and prev_code
         if indented or _is_code_line(body):
             flush()
-            units.append(Unit(lead, end, True, False))
+            comment = body.startswith("#") and _PLAIN_RUN.search(body)
+            # a comment in a snippet that says something in words is a sentence of prose
+            units.append(Unit(lead, end, looks_like_code(body[1:]), True) if comment
+                         else Unit(lead, end, True, False))
             prev_line, prev_code = line, True
             continue
         prev_code = False
@@ -376,8 +379,9 @@ class Shapes:
             marker = _find(words, W.example_markers, 0, len(words))
             if marker is None and u > 0 and not self.units[u - 1].code:
                 prev = self._words(u - 1)
-                if _find(prev, W.example_markers, 0, len(prev)) is not None:
-                    marker = 0
+                at = _find(prev, W.example_markers, 0, len(prev))
+                if at is not None and prev[at:at + 2] != ["e", "g"]:
+                    marker = 0  # "For example:" opens the next sentence; "e.g." does not
             for i, word in enumerate(words):
                 if word in W.concrete:
                     nouns.setdefault(word, first + i)

@@ -103,8 +103,16 @@ class Token:
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a word
 
 
+# Words whose Snowball stem is another word with another meaning: "useful" is not "use",
+# a "customer" is not "custom", "general" is not "generate".
+_OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
+             "customers": "customer", "general": "general", "generally": "general"}
+
+
 def _stem(word: str) -> str:
     """Fold inflections so "threads"/"thread", "waiting"/"wait", "cached"/"cache" agree."""
+    if word in _OWN_STEM:
+        return _OWN_STEM[word]
     return _STEMMER.stemWord(word) if word.isalpha() else word
 
 

@@ -150,6 +150,7 @@ COST_WORDS = (
     "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
     "restriction", "restrictions", "restricted", "constraint", "more memory", "less memory",
     "more efficient", "cheaper", "lighter", "smaller", "larger",
+    "inconsistent", "unreliable", "takes longer", "take longer", "more time", "longer time",
     "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
     "everything into memory", "all into memory", "whole file into memory",
     "entire file into memory",
@@ -170,7 +171,7 @@ EVALUATIVE_WORDS = frozenset("""
 # A quality denied is a cost: "not very efficient", "no longer readable", "never safe".
 GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
-    maintainable portable reliable robust intuitive obvious practical ideal
+    maintainable portable reliable robust intuitive obvious practical ideal lightweight movable
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",

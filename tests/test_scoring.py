@@ -4,6 +4,7 @@ import pytest
 
 from rehearse.rubric import Rubric, parse_rubric
 from rehearse.scoring import Transcript, Word, score
+from rehearse.text import tokenize
 
 GIL_ANSWER = ("So the GIL is a mutex in CPython. Only one thread can run Python bytecode at a "
               "time. Threads don't speed up CPU-bound work, so use multiprocessing.")
@@ -185,3 +186,28 @@ def test_an_old_form_rubric_still_loads_and_says_how_to_convert(tmp_path) -> Non
                                {"idea": "bite", "phrases": ["dog bites? man"]}]}}})
     assert rubric.notes and "ideas = [" in rubric.notes[0]
     assert score("Yesterday the dog bit a man.", rubric).layers["story"].covered
+
+
+def test_a_longer_form_of_a_topic_term_names_the_topic_fully(catalog) -> None:
+    # "generator expression" is folded onto its own term; it still names the topic as surely
+    # as "generator" does, so the rubric-free shapes are heard (a mishearing counts half).
+    answer = ("A generator expression looks like a list comprehension in round brackets.\n"
+              "total = sum(size for size in sizes)\n"
+              "The generator expression saves memory compared with building the list first.")
+    layers = score(answer, catalog.get("generators")).layers
+    assert layers["code"].covered and layers["trade_off"].covered
+
+
+def test_a_comment_in_a_snippet_is_read_as_a_sentence(catalog) -> None:
+    answer = ("The GIL means only one thread runs Python bytecode at a time.\n"
+              "t = threading.Thread(target=count, args=(10**8,))\n"
+              "t.start()\n"
+              "# cpu-bound threads take longer than running the same work in one thread\n")
+    assert score(answer, catalog.get("gil")).layers["trade_off"].covered
+    assert not score(answer.replace("take longer than running", "and"),
+                     catalog.get("gil")).layers["trade_off"].covered
+
+
+def test_stems_that_collide_keep_their_own_meaning() -> None:
+    assert [t.text for t in tokenize("customers")] != [t.text for t in tokenize("custom")]
+    assert [t.text for t in tokenize("useful")] != [t.text for t in tokenize("uses")]
