@@ -169,6 +169,8 @@ class Score:
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
 SEQUENCE_GAP = 2  # words of a several-word term may have this many other words between them
+# "without crashing": denying one of these is no negation of what the sentence claims.
+FAILURES = frozenset("break broke crash stop fail halt interrupt lose termin abort die".split())
 NEGATION_REACH = 1  # a negation just before a match still flips it ("not lazy")
 SHAPE_SCORE = 0.8  # what a rubric-free shape adds to a layer's score
 PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
@@ -299,11 +301,20 @@ class _Index:
             if pos in inside:
                 continue
             token = self.tokens[pos]
-            if token.text in NEGATIONS and not idea.negative:
+            if token.text in NEGATIONS and not idea.negative \
+                    and not self._denies_a_failure(pos, inside):
                 return True
             if pos > lo and token.word in idea.antonyms:
                 return True
         return False
+
+    def _denies_a_failure(self, pos: int, inside: set[int]) -> bool:
+        """A negation of a failure is no negation of the claim around it: "handles errors
+        without breaking the flow", "the program does not crash" (unless the failure is one of
+        the idea's own words: "processes are not slower")."""
+        after = [p for p in range(pos + 1, min(len(self.tokens), pos + 3))
+                 if self.unit_of[p] == self.unit_of[pos]]
+        return any(self.tokens[p].text in FAILURES and p not in inside for p in after)
 
     def _clause_break(self, left: int, right: int) -> bool:
         """Whether another clause starts between two tokens: "args is a dict, and kwargs is a
@@ -339,28 +350,28 @@ class _Index:
         best: tuple[float, list[Occurrence]] = (0.0, [])
         best_key = (0.0, 0)
         for unit in sorted(shared):
-            found = False
+            found = wrong = False
             for combo in itertools.islice(itertools.product(*(g[unit] for g in by_unit)), 2000):
                 lo = min(o[0] for o in combo)
                 hi = max(o[1] for o in combo)
                 if hi - lo + 1 > span_limit:
-                    continue
-                if any(term.after and (combo[i][0] <= combo[i - 1][1]
-                                       or (idea.clauses and not self.units[unit].code
-                                           and self._clause_break(combo[i - 1][1], combo[i][0])))
-                       for i, term in enumerate(idea.terms) if i):
-                    continue
+                    continue  # too far apart to be one claim: no claim at all
                 if len({p for o in combo for p in range(o[0], o[1] + 1)}) < sum(
                         o[1] - o[0] + 1 for o in combo):
                     continue  # two terms on the same words
-                if self._contradicted(idea, combo):
+                if any(term.after and (combo[i][0] <= combo[i - 1][1]
+                                       or (idea.clauses and not self.units[unit].code
+                                           and self._clause_break(combo[i - 1][1], combo[i][0])))
+                       for i, term in enumerate(idea.terms) if i) \
+                        or self._contradicted(idea, combo):
+                    wrong = True
                     continue
                 found = True
                 score = sum(o[2] for o in combo) / len(combo)
                 key = (score, lo - hi)  # equal scores: the tightest quote
                 if key > best_key:
                     best, best_key = (score, list(combo)), key
-            if not found and idea.clauses:
+            if wrong and not found and idea.clauses:
                 contested.add(unit)  # every term is there, but swapped or negated
         return (*best, contested)
 

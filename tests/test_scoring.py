@@ -211,3 +211,22 @@ def test_a_comment_in_a_snippet_is_read_as_a_sentence(catalog) -> None:
 def test_stems_that_collide_keep_their_own_meaning() -> None:
     assert [t.text for t in tokenize("customers")] != [t.text for t in tokenize("custom")]
     assert [t.text for t in tokenize("useful")] != [t.text for t in tokenize("uses")]
+
+
+def test_denying_a_failure_is_no_negation_of_the_claim(catalog) -> None:
+    exceptions = catalog.get("exceptions")
+    said = "Exception handling lets a program deal with an error without breaking the normal flow."
+    assert score(said, exceptions).layers["concept"].covered
+    # the idea's own word denied is still a wrong claim
+    gil = catalog.get("gil")
+    assert score("Processes have overhead.", gil).layers["trade_off"].covered
+    assert not score("Processes have no overhead.", gil).layers["trade_off"].covered
+
+
+def test_idea_words_too_far_apart_do_not_block_the_definition_shape(catalog) -> None:
+    # "exception handling ... flow" is too far apart to be the rubric idea, which is no reason
+    # to distrust the sentence: it still defines the topic.
+    said = ("Exception handling is the way by which a programmer can control an error within "
+            "the program without breaking out the flow of execution. I learned about exceptions "
+            "in my first Python course.")
+    assert score(said, catalog.get("exceptions")).layers["concept"].covered
