@@ -10,7 +10,8 @@ cover layers of every topic.
 
 * code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
-  ("lambda x colon", "open paren" and "open parent", "int of text", "pip freeze").
+  ("lambda x colon", "open paren" and "open parent", "int of text", "pip freeze", "at log calls
+  above def add").
 * example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); or, with no
   marker, three different real-world nouns in units about the topic. An answer that names its
@@ -94,6 +95,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bpip[e3]?\s+(install|freeze|uninstall)\b",
     r"\b\w+\s+of\s+(star|star\s+star|double\s+star)\s+\w+",
     r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
+    # a decorator said aloud: "at log calls above def add", "at app dot route"
+    r"\bat\s+(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most|all)\b)"
+    r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+(the\s+|a\s+|each\s+|every\s+|my\s+)?"
+    r"(def|function|method|view|class|func)",
+    r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s+dot\s+\w+",
 )
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))
 _SPOKEN_WEAK_PATTERNS = (

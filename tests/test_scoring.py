@@ -230,3 +230,14 @@ def test_idea_words_too_far_apart_do_not_block_the_definition_shape(catalog) -> 
             "the program without breaking out the flow of execution. I learned about exceptions "
             "in my first Python course.")
     assert score(said, catalog.get("exceptions")).layers["concept"].covered
+
+
+@pytest.mark.parametrize(("said", "code"), [
+    ("You write at log calls above def add, and every call goes through the decorator.", True),
+    ("We put at require auth on top of each view, so the decorator checks the token.", True),
+    ("In Flask the decorator is at app dot route with the URL, right above the view.", True),
+    ("Look at the decorator above the function to see what it adds.", False),
+])
+def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
+    answer = "A decorator is a function that wraps another function. " + said
+    assert score(answer, catalog.get("decorators")).layers["code"].covered is code
