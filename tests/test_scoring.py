@@ -241,3 +241,12 @@ def test_idea_words_too_far_apart_do_not_block_the_definition_shape(catalog) -> 
 def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     answer = "A decorator is a function that wraps another function. " + said
     assert score(answer, catalog.get("decorators")).layers["code"].covered is code
+
+
+def test_code_said_in_plain_words_is_code(catalog) -> None:
+    generators = catalog.get("generators")
+    intro = "A generator is a function that uses yield to hand back values one at a time. "
+    assert score(intro + "For each n in numbers, if it is odd, yield n.",
+                 generators).layers["code"].covered
+    assert not score(intro + "For each user in the database we send an email.",
+                     generators).layers["code"].covered
