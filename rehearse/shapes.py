@@ -174,6 +174,8 @@ def segment(text: str) -> list[Unit]:
         end = lead + len(body)
         # the body of a def, a loop, a with...; a comment inside a snippet
         indented = (line[:1] in " \t" or body.startswith("#")) and prev_code
+        if indented and body[:1] != "#" and _PLAIN_RUN.search(body) and not _is_code_line(body):
+            indented = False  # an indented bullet or docstring sentence after a snippet is prose
         if indented or _is_code_line(body):
             flush()
             comment = body.startswith("#") and _PLAIN_RUN.search(body)
