@@ -104,7 +104,8 @@ _SPOKEN_STRONG_PATTERNS = (
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
-    r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+", r"\bimport\s+\w+",
+    r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+",
+    r"\bimport\s+\w+",
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
