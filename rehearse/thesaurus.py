@@ -172,6 +172,7 @@ EVALUATIVE_WORDS = frozenset("""
 GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
     maintainable portable reliable robust intuitive obvious practical ideal lightweight movable
+    benefit benefits gain gains advantage improvement speedup help helps
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",

@@ -250,3 +250,12 @@ def test_code_said_in_plain_words_is_code(catalog) -> None:
                  generators).layers["code"].covered
     assert not score(intro + "For each user in the database we send an email.",
                      generators).layers["code"].covered
+
+
+def test_a_benefit_denied_is_a_trade_off(catalog) -> None:
+    decorators = catalog.get("decorators")
+    intro = "A decorator wraps a function and returns a new one. "
+    assert score(intro + "Stacking a dozen decorators gives no real benefit in a script.",
+                 decorators).layers["trade_off"].covered
+    assert not score(intro + "Stacking a dozen decorators gives a real benefit in a script.",
+                     decorators).layers["trade_off"].covered
