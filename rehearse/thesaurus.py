@@ -107,6 +107,12 @@ EXAMPLE_MARKERS = (
     "scenario", "a good example",
     "a common example", "a typical example", "a practical example", "consider", "like when",
     "say i",  # not "if you have ...": a condition, not a scenario
+    # a story from the speaker's own work
+    "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
+    "i was building", "we were building", "i worked on", "we worked on", "i was working on",
+    "we were working on", "my team", "our team", "our codebase",
+    "our service", "at my company", "at our company", "at my last company",
+    "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
 )
 # Real-world things a concrete scenario is about (generic programming words are not here:
 # list, function, value, data, item, element, variable, object, number).
@@ -127,7 +133,7 @@ CONCRETE_NOUNS = frozenset("""
     sensors notification notifications queue job jobs worker workers
     pipeline pipelines batch dataset datasets spreadsheet excel deployment deploy production
     team teammate
-    teammates metrics analytics inventory animal animals dog
+    teammates metrics analytics inventory animal animals dog profile profiles
     cat car cars circle rectangle rgb color colour colours
     colors matrix game player players card cards deck rate rates currency usd eur
     """.split())

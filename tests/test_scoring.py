@@ -259,3 +259,12 @@ def test_a_benefit_denied_is_a_trade_off(catalog) -> None:
                  decorators).layers["trade_off"].covered
     assert not score(intro + "Stacking a dozen decorators gives a real benefit in a script.",
                      decorators).layers["trade_off"].covered
+
+
+def test_a_story_from_the_speakers_own_work_is_an_example(catalog) -> None:
+    exceptions = catalog.get("exceptions")
+    intro = "An exception is raised when something goes wrong, and except catches it. "
+    story = "I remember a billing job where a bare except hid every failed payment for a week."
+    assert score(intro + story, exceptions).layers["example"].covered
+    generic = "We install packages to our application instead of writing every utility."
+    assert not score(intro + generic, exceptions).layers["example"].covered
