@@ -99,7 +99,8 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bat\s+(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most|all)\b)"
     r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+(the\s+|a\s+|each\s+|every\s+|my\s+)?"
     r"(def|function|method|view|class|func)",
-    r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s+dot\s+\w+",
+    r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*",
+    r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
 )
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))
 _SPOKEN_WEAK_PATTERNS = (
@@ -109,7 +110,8 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
-    r"\bclass\s+\w+", r"\bpass\b", r"\bdunder\s+\w+", r"\bprint\s+\w+",
+    r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)", r"\bdunder\s+\w+", r"\bprint\s+\w+",
+    r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces)\b",
 )
 _SPOKEN_WEAK = [re.compile(p) for p in _SPOKEN_WEAK_PATTERNS]
 

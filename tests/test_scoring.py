@@ -268,3 +268,19 @@ def test_a_story_from_the_speakers_own_work_is_an_example(catalog) -> None:
     assert score(intro + story, exceptions).layers["example"].covered
     generic = "We install packages to our application instead of writing every utility."
     assert not score(intro + generic, exceptions).layers["example"].covered
+
+
+@pytest.mark.parametrize(("topic", "said", "code"), [
+    ("args-kwargs", "So you write the function, parenthesis, star, comma, name, and name has to be "
+     "passed by keyword.", True),
+    ("venv", "You run python with the dash M V E N V and a folder name.", True),
+    ("decorators", "Each view function gets at app.route with its URL above it.", True),
+    ("generators", "Drop the square brackets and pass the generator to sum instead.", False),
+])
+def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
+    rubric = catalog.get(topic)
+    opening = {"args-kwargs": "Star args and star star kwargs collect extra arguments. ",
+               "venv": "A virtual environment, a venv, isolates a project's packages. ",
+               "decorators": "A decorator wraps a function in another function. ",
+               "generators": "A generator expression is a generator written inline. "}[topic]
+    assert score(opening + said, rubric).layers["code"].covered is code
