@@ -44,6 +44,8 @@ SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
 THESAURUS: dict[str, tuple[str, ...]] = {
     # doing
     "run": ("execute", "ran"),
+    "return": ("hand back", "hands back", "handed back", "give back", "gives back", "spit out",
+               "spits out"),
     "store": ("keep", "save", "hold", "retain", "remember", "preserve", "maintain"),
     "change": ("modify", "mutate", "alter", "edit", "update"),
     "pause": ("suspend", "freeze"),
@@ -191,7 +193,7 @@ DEFINING_WORDS = frozenset("""
     store stores wrap wraps describe describes represent represents define defines contain
     contains ensure ensures prevent prevents pack packs unpack unpacks
     generate generates yield yields evaluate evaluates inherit inherits bundle bundles override
-    overrides bind binds pause pauses guarantee guarantees protect protects
+    overrides bind binds pause pauses guarantee guarantees protect protects does do
     """.split())
 # "X is/are ..." is a definition only when followed by one of these ("a generator is a ...",
 # "the GIL is basically a mutex"), not by an opinion ("lambdas are faster").

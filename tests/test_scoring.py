@@ -284,3 +284,10 @@ def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
                "decorators": "A decorator wraps a function in another function. ",
                "generators": "A generator expression is a generator written inline. "}[topic]
     assert score(opening + said, rubric).layers["code"].covered is code
+
+
+def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
+    generators = catalog.get("generators")
+    said = ("So a generator, what it does is, it hands you one value, then it waits until you "
+            "ask for the next one. I use generators all the time.")
+    assert score(said, generators).layers["concept"].covered
