@@ -158,6 +158,8 @@ COST_WORDS = (
     "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
     "restriction", "restrictions", "restricted", "constraint", "more memory", "less memory",
     "more efficient", "cheaper", "lighter", "smaller", "larger",
+    "a lot of memory", "lots of memory", "memory problem", "memory problems", "memory issue",
+    "memory issues", "extra work", "more work", "extra step", "extra steps", "extra level",
     "inconsistent", "unreliable", "takes longer", "take longer", "more time", "longer time",
     "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
     "everything into memory", "all into memory", "whole file into memory",

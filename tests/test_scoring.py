@@ -291,3 +291,12 @@ def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
     said = ("So a generator, what it does is, it hands you one value, then it waits until you "
             "ask for the next one. I use generators all the time.")
     assert score(said, generators).layers["concept"].covered
+
+
+@pytest.mark.parametrize("cost", [
+    "Building the whole list up front takes a lot of memory.",
+    "A list of every row gives you memory problems once the file grows.",
+])
+def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
+    answer = "A generator uses yield and hands back one value at a time. " + cost
+    assert score(answer, catalog.get("generators")).layers["trade_off"].covered
