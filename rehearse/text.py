@@ -103,10 +103,10 @@ class Token:
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a word
 
 
-# Words whose Snowball stem is another word with another meaning: "useful" is not "use",
-# a "customer" is not "custom", "general" is not "generate".
+# Words whose Snowball stem is another word with another meaning: "useful" is not "use", a
+# "customer" is not "custom".
 _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
-             "customers": "customer", "general": "general", "generally": "general"}
+             "customers": "customer"}
 
 
 def _stem(word: str) -> str:
