@@ -101,6 +101,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(def|function|method|view|class|func)",
     r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
+    r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
+    r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
+    r"\bbin\s+(slash\s+)?activate\b",
+    r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
 )
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))
 _SPOKEN_WEAK_PATTERNS = (
@@ -112,6 +116,7 @@ _SPOKEN_WEAK_PATTERNS = (
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
     r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)", r"\bdunder\s+\w+", r"\bprint\s+\w+",
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces)\b",
+    r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+\d+\b",  # "num times 2 minus 3"
 )
 _SPOKEN_WEAK = [re.compile(p) for p in _SPOKEN_WEAK_PATTERNS]
 

@@ -276,6 +276,8 @@ def test_a_story_from_the_speakers_own_work_is_an_example(catalog) -> None:
     ("venv", "You run python with the dash M V E N V and a folder name.", True),
     ("decorators", "Each view function gets at app.route with its URL above it.", True),
     ("generators", "Drop the square brackets and pass the generator to sum instead.", False),
+    ("venv", "Then you type python minus minus version to check which one runs.", True),
+    ("venv", "You say source, then the folder, bin activate, and you are in it.", True),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
@@ -300,3 +302,9 @@ def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
     assert score(answer, catalog.get("generators")).layers["trade_off"].covered
+
+
+def test_an_except_clause_said_aloud_is_code(catalog) -> None:
+    answer = ("Exception handling means you try the risky call and catch what goes wrong. "
+              "So we say except connection error as e, and look inside the exception.")
+    assert score(answer, catalog.get("exceptions")).layers["code"].covered
