@@ -153,7 +153,7 @@ COST_WORDS = (
     "with care", "with caution", "caution", "not recommended", "discouraged", "deprecated",
     "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
     "not efficient", "heavier", "bloated", "worse", "can only", "only works", "not suitable",
-    "not meant for", "be careful", "keep in mind", "watch out", "the problem is",
+    "not meant for", "be careful", "be mindful", "watch out", "the problem is",
     "the issue is", "when not to", "not ideal", "not a good idea", "not the best", "bad idea",
     "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
     "restriction", "restrictions", "restricted", "constraint", "more memory", "less memory",

@@ -308,3 +308,19 @@ def test_an_except_clause_said_aloud_is_code(catalog) -> None:
     answer = ("Exception handling means you try the risky call and catch what goes wrong. "
               "So we say except connection error as e, and look inside the exception.")
     assert score(answer, catalog.get("exceptions")).layers["code"].covered
+
+
+def test_a_positive_isolation_claim_is_no_venv_limit(catalog) -> None:
+    venv = catalog.get("venv")
+    intro = "A virtual environment, a venv, gives each project its own packages. "
+    assert not score(intro + "Virtual environments keep projects self-contained without "
+                     "affecting the global install.", venv).layers["trade_off"].covered
+    assert score(intro + "But a venv does not isolate system libraries, so Docker still "
+                 "matters.", venv).layers["trade_off"].covered
+
+
+def test_a_reminder_is_no_cost(catalog) -> None:
+    args = catalog.get("args-kwargs")
+    said = ("Star args collects extra positional arguments into a tuple. One thing to keep in "
+            "mind is that args is only a naming convention for the tuple.")
+    assert not score(said, args).layers["trade_off"].covered
