@@ -132,7 +132,7 @@ CONCRETE_NOUNS = frozenset("""
     movies song songs weather temperature coordinate coordinates point points latitude longitude
     date dates address addresses phone city cities country countries
     config configuration cache caching report reports dashboard sensor
-    sensors notification notifications queue job jobs worker workers
+    sensors notification notifications queue worker workers
     pipeline pipelines batch dataset datasets spreadsheet excel deployment deploy production
     team teammate
     teammates metrics analytics inventory animal animals dog profile profiles
