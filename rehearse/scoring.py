@@ -224,7 +224,8 @@ class _Index:
         """Once the answer has named the topic, what can stand for its main word (the first
         ``topic`` term) as an idea's first term: a pronoun opening a sentence of prose ("It's a
         function without a name" is about the lambda the question asked for), and the start of
-        the sentence right after one that names the topic."""
+        the sentence right after one that names the topic (a heading such as "Answer:" between
+        the two does not count)."""
         self._topic = frozenset(topic[0].options) if topic else frozenset()
         unit_start: dict[int, int] = {}
         for pos, unit in enumerate(self.unit_of):
@@ -235,9 +236,17 @@ class _Index:
                            if p - unit_start[self.unit_of[p]] < 2
                            and not self.units[self.unit_of[p]].code]
         named = {self.unit_of[first] for first, _ in hits}
+        before = -1  # the last sentence before each unit, headings skipped
+        previous: dict[int, int] = {}
+        for unit in sorted(unit_start):
+            previous[unit] = before
+            if not self.units[unit].heading:
+                before = unit
+        # a sentence that says the main word itself needs no stand-in for it
+        says_main = {self.unit_of[first] for first, _, _ in self.term(topic[0])} if topic else set()
         self._referents += [(pos, pos, CARRY_SCORE) for unit, pos in unit_start.items()
-                            if unit - 1 in named and unit not in named
-                            and not self.units[unit].code]
+                            if previous[unit] in named and unit not in says_main
+                            and not self.units[unit].code and not self.units[unit].heading]
 
     def hits(self, word: str) -> dict[int, float]:
         """{position: similarity 0..1} of every transcript token that counts as ``word``."""

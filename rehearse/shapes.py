@@ -395,8 +395,8 @@ class Shapes:
             marker = _find(words, W.example_markers, 0, len(words))
             if marker is None and u > 0 and not self.units[u - 1].code:
                 prev = self._words(u - 1)
-                at = _find(prev, W.example_markers, 0, len(prev))
-                if at is not None and prev[at:at + 2] != ["e", "g"]:
+                opener = _find(prev, W.example_markers, 0, len(prev))
+                if opener is not None and prev[opener:opener + 2] != ["e", "g"]:
                     marker = 0  # "For example:" opens the next sentence; "e.g." does not
             for i, word in enumerate(words):
                 if word in W.concrete:

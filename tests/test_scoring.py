@@ -324,3 +324,10 @@ def test_a_reminder_is_no_cost(catalog) -> None:
     said = ("Star args collects extra positional arguments into a tuple. One thing to keep in "
             "mind is that args is only a naming convention for the tuple.")
     assert not score(said, args).layers["trade_off"].covered
+
+
+def test_an_answer_under_its_question_heading_is_about_the_topic(catalog) -> None:
+    # "What is *args?" / "Answer:" / a sentence with no subject: the subject is the heading's.
+    notes = ("## What is `*args`?\n\n**Answer:**\n\n"
+             "Allows passing multiple positional arguments as a tuple.\n")
+    assert score(notes, catalog.get("args-kwargs")).layers["concept"].covered
