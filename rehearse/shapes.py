@@ -362,10 +362,17 @@ class Shapes:
         if layer not in SHAPES or not self.named:
             return None
         if self.named < MIN_TOPIC_MENTIONS:
-            # Named once: only code that uses the topic's own construct ("star args" in it).
-            if layer != "code":
+            # Named once: only code that uses the topic's own construct ("star args" in it), or
+            # a plain cost said of it ("a lambda is limited to one expression") there or in the
+            # next sentence. A comparison ("always better than loops") needs a surer topic.
+            near = {u + d for u, n in enumerate(self.hits) if n for d in (0, 1)}
+            if layer == "code":
+                near = {u for u, n in enumerate(self.hits) if n}
+            elif layer != "trade_off":
                 return None
-            skip = {*skip, *(u for u, n in enumerate(self.hits) if not n)}
+            skip = {*skip, *(u for u in range(len(self.units)) if u not in near)}
+            if layer == "trade_off":
+                return self._trade_off(frozenset(skip), costs_only=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
 
@@ -409,7 +416,7 @@ class Shapes:
             return Found("example", "concrete nouns", at[0], at[0])
         return None
 
-    def _trade_off(self, skip: frozenset[int]) -> Found | None:
+    def _trade_off(self, skip: frozenset[int], costs_only: bool = False) -> Found | None:
         W = _lists()  # noqa: N806
         for u, unit in enumerate(self.units):
             if not unit.prose or not self.relevant[u] or u in skip:
@@ -424,11 +431,17 @@ class Shapes:
             if denied is not None:  # "not a very efficient way"
                 return Found("trade_off", "quality denied", first + max(0, denied - 3),
                              first + denied)
+            if costs_only:
+                continue
             # "better" and "worse" are both: a judgement between two ways
             evaluative = next((i for i, w in enumerate(words) if w in W.evaluative), None)
             pivot = next((i for i, w in enumerate(words) if w in W.compare), None)
             if pivot is None:
                 pivot = _find(words, W.hedges, 0, len(words))
+                if pivot is not None and words[pivot] == "onli":
+                    # "computes each value only when asked": a judgement must follow the hedge
+                    evaluative = next((i for i, w in enumerate(words)
+                                       if i > pivot and w in W.evaluative), None)
             if pivot is not None and evaluative is None:
                 # "use a tuple instead, because ...": an alternative with a reason
                 evaluative = _find(words, W.reasons, pivot + 1, len(words)) \

@@ -160,7 +160,8 @@ COST_WORDS = (
     "more efficient", "cheaper", "lighter", "smaller", "larger",
     "a lot of memory", "lots of memory", "memory problem", "memory problems", "memory issue",
     "memory issues", "extra work", "more work", "extra step", "extra steps", "extra level",
-    "inconsistent", "unreliable", "takes longer", "take longer", "more time", "longer time",
+    "inconsistent", "unreliable", "unmaintainable", "takes longer", "take longer", "more time",
+    "longer time",
     "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
     "everything into memory", "all into memory", "whole file into memory",
     "entire file into memory",
@@ -181,7 +182,7 @@ EVALUATIVE_WORDS = frozenset("""
 # A quality denied is a cost: "not very efficient", "no longer readable", "never safe".
 GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
-    maintainable portable reliable robust intuitive obvious practical ideal lightweight movable
+    portable reliable robust intuitive obvious practical ideal lightweight movable
     benefit benefits gain gains advantage improvement speedup help helps
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",

@@ -45,8 +45,10 @@ def test_a_lock_is_not_the_gil_concept(gil: Rubric) -> None:
 
 def test_words_spread_too_far_apart_do_not_match(gil: Rubric) -> None:
     filler = " ".join(["banana"] * 30)
-    assert not score(f"threads {filler} do not speed up {filler} cpu bound work", gil).layers[
-        "trade_off"].covered
+    said = f"threads {filler} do not speed up {filler} cpu bound work"
+    # no rubric idea spans the filler ("do not speed up" alone is still a cost the shape hears)
+    assert not [e for e in score(said, gil).layers["trade_off"].matched
+                if not e.phrase.startswith("(")]
 
 
 def test_word_timings_give_evidence_times(gil: Rubric) -> None:
@@ -331,3 +333,18 @@ def test_an_answer_under_its_question_heading_is_about_the_topic(catalog) -> Non
     notes = ("## What is `*args`?\n\n**Answer:**\n\n"
              "Allows passing multiple positional arguments as a tuple.\n")
     assert score(notes, catalog.get("args-kwargs")).layers["concept"].covered
+
+
+def test_a_cost_said_of_a_topic_named_once_counts(catalog) -> None:
+    lam = catalog.get("lambda")
+    assert score("A lambda is syntactically limited to a single expression.",
+                 lam).layers["trade_off"].covered
+    # a comparison needs a surer topic: "always better than loops" alone is no trade-off
+    assert not score("Comprehensions are always better than loops, so I use them everywhere.",
+                     catalog.get("comprehensions")).layers["trade_off"].covered
+
+
+def test_what_a_generator_does_not_store_is_no_cost(catalog) -> None:
+    said = ("A generator doesn't store all values in memory; it computes each value only when "
+            "asked. Generators are lazy.")
+    assert not score(said, catalog.get("generators")).layers["trade_off"].covered
