@@ -92,7 +92,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
     r"\bpython\s+(dash|minus)\s+m\b",
-    r"\bpip[e3]?\s+(install|freeze|uninstall)\b",
+    r"\bpip[ex3]?\s+(install|freeze|uninstall|upgrade)\b",
     r"\b\w+\s+of\s+(star|star\s+star|double\s+star)\s+\w+",
     r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
     # a decorator said aloud: "at log calls above def add", "at app dot route"
@@ -260,6 +260,7 @@ class _Lists:
 
     example_markers: frozenset[tuple[str, ...]]
     concrete: frozenset[str]
+    tools: frozenset[str]
     cost: frozenset[tuple[str, ...]]
     is_: frozenset[str]
     definition_starts: frozenset[str]
@@ -276,6 +277,7 @@ class _Lists:
 def _lists() -> _Lists:
     return _Lists(
         _forms(thesaurus.EXAMPLE_MARKERS), _words(thesaurus.CONCRETE_NOUNS),
+        _words(thesaurus.TOOL_NAMES),
         _forms(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
         _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
         _words(thesaurus.EVALUATIVE_WORDS), _forms(thesaurus.HEDGES), _forms(thesaurus.REASONS),
@@ -406,7 +408,7 @@ class Shapes:
                 if opener is not None and prev[opener:opener + 2] != ["e", "g"]:
                     marker = 0  # "For example:" opens the next sentence; "e.g." does not
             for i, word in enumerate(words):
-                if word in W.concrete:
+                if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
                     if marker is not None:
                         lo, hi = sorted((first + marker, first + i))

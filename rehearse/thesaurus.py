@@ -139,6 +139,12 @@ CONCRETE_NOUNS = frozenset("""
     cat car cars circle rectangle rgb color colour colours
     colors matrix game player players card cards deck rate rates currency usd eur
     """.split())
+# Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
+# not in a command ("pip install pandas").
+TOOL_NAMES = frozenset("""
+    django flask fastapi numpy pandas dask spark aws s3 docker kubernetes redis postgres
+    postgresql mysql sqlite kafka celery boto stripe paypal github slack
+    """.split())
 # A cost, a limit or a reason not to.
 COST_WORDS = (
     "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",

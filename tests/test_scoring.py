@@ -348,3 +348,14 @@ def test_what_a_generator_does_not_store_is_no_cost(catalog) -> None:
     said = ("A generator doesn't store all values in memory; it computes each value only when "
             "asked. Generators are lazy.")
     assert not score(said, catalog.get("generators")).layers["trade_off"].covered
+
+
+def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> None:
+    gil = catalog.get("gil")
+    intro = "The GIL lets one thread run Python bytecode at a time, so threads take turns. "
+    story = "For example, I run Dask with four threads, because NumPy releases the GIL."
+    assert score(intro + story, gil).layers["example"].covered
+    venv = catalog.get("venv")
+    command = ("A virtual environment is your own little Python install, a venv. For example:\n"
+               "python -m pip install pandas\n")
+    assert not score(command, venv).layers["example"].covered
