@@ -286,6 +286,18 @@ def _lists() -> _Lists:
 
 
 _NEG = frozenset(NEGATIONS)
+_PURPOSE = frozenset({"order", "as", "help", "helps"})  # "in order to", "so as to", "helps to"
+
+
+def _a_purpose(words: Sequence[str], at: int) -> bool:
+    """ "To avoid conflicts, ...", "helps avoid conflicts": what something is for. "The reasons
+    to avoid it", "best to avoid it" are advice against it."""
+    if words[at] != "avoid" or not at:
+        return False
+    before = words[at - 1]
+    if before == "to":
+        return at == 1 or words[at - 2] in _PURPOSE
+    return before in _PURPOSE
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
 
 
@@ -426,6 +438,8 @@ class Shapes:
             words = self._words(u)
             first = self.spans[u][0]
             cost = _find_span(words, W.cost, 0, len(words))
+            if cost is not None and _a_purpose(words, cost[0]):
+                cost = None  # "To avoid conflicts, ...": what it is for, not a cost
             if cost is not None and not _negated(words, cost[0]):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good

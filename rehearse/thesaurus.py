@@ -148,10 +148,10 @@ TOOL_NAMES = frozenset("""
 # A cost, a limit or a reason not to.
 COST_WORDS = (
     "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",
-    "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk", "risky",
+    "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk",
     "beware", "danger", "dangerous", "hide bugs", "hides bugs", "hide errors",
     "hides errors", "hiding bugs", "hide the error", "swallow", "swallows", "exhausted",
-    "only once", "single use", "one time use", "use it once", "consumed", "expensive",
+    "only once", "use it once", "consumed", "expensive",
     "penalty", "waste", "wasteful", "unpredictable", "surprising", "fragile",
     "brittle", "verbose", "boilerplate", "the catch", "too many", "too much",
     "too long", "too large", "too big", "abuse", "overuse", "misuse", "pollute", "clutter",
@@ -162,7 +162,7 @@ COST_WORDS = (
     "not meant for", "be careful", "be mindful", "watch out", "the problem is",
     "the issue is", "when not to", "not ideal", "not a good idea", "not the best", "bad idea",
     "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
-    "restriction", "restrictions", "restricted", "constraint", "more memory", "less memory",
+    "restriction", "restrictions", "restricted", "more memory", "less memory",
     "more efficient", "cheaper", "lighter", "smaller", "larger",
     "a lot of memory", "lots of memory", "memory problem", "memory problems", "memory issue",
     "memory issues", "extra work", "more work", "extra step", "extra steps", "extra level",

@@ -359,3 +359,13 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
     command = ("A virtual environment is your own little Python install, a venv. For example:\n"
                "python -m pip install pandas\n")
     assert not score(command, venv).layers["example"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("To avoid reinstalling packages every time you switch projects, each one gets a venv.", False),
+    ("There are good reasons to avoid a venv inside a Docker image that already isolates it.", True),
+    ("You put the risky code in the venv activate hook.", False),
+])
+def test_what_a_venv_is_for_is_no_cost(catalog, said, cost) -> None:
+    answer = "A virtual environment, a venv, gives each project its own packages. " + said
+    assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
