@@ -103,7 +103,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
-    r"\bbin\s+(slash\s+)?activate\b",
+    r"\b(bin|been|ben)\s+(slash\s+)?activate\b",
     r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
 )
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))

@@ -142,7 +142,7 @@ CONCRETE_NOUNS = frozenset("""
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").
 TOOL_NAMES = frozenset("""
-    django flask fastapi numpy pandas dask spark aws s3 docker kubernetes redis postgres
+    django flask fastapi numpy pandas dask dasc spark aws s3 docker kubernetes redis postgres
     postgresql mysql sqlite kafka celery boto stripe paypal github slack
     """.split())
 # A cost, a limit or a reason not to.
