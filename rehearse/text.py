@@ -351,9 +351,14 @@ _OPTION_SPLIT = re.compile(r"(?<!\b\w)/(?!\w\b)")  # "lock/mutex", but not "I/O"
 
 
 def _option(text: str, terms: TermMap | None) -> tuple[tuple[str, ...], set[str]]:
+    """One alternative's words. Stopwords are left out ("without a name" is heard as "without
+    ... name"), unless that would leave one word that means something else: "too long",
+    "even if", "check in" keep every word."""
     tokens = tokenize(text, terms)
-    content = [t for t in tokens if is_content(t.text)] or tokens
-    return tuple(t.text for t in content), {t.word or t.text for t in content}
+    content = [t for t in tokens if is_content(t.text)]
+    if len(content) <= 1:
+        content = tokens
+    return tuple(t.text for t in content), {t.word or t.text for t in content if is_content(t.text)}
 
 
 def parse_idea(text: str, terms: TermMap | None = None) -> Idea:

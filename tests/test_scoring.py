@@ -369,3 +369,12 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
 def test_what_a_venv_is_for_is_no_cost(catalog, said, cost) -> None:
     answer = "A virtual environment, a venv, gives each project its own packages. " + said
     assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
+
+
+def test_a_two_word_alternative_keeps_its_small_word() -> None:
+    # "too long" is not "long": without "too" the idea would hear any long comprehension
+    rubric = parse_rubric({"id": "comp", "title": "Comprehensions", "question": "When?",
+                           "layers": {"limit": {"cue": "length",
+                                                "ideas": ["comprehension + too long/even if"]}}})
+    assert score("That comprehension is too long to read.", rubric).layers["limit"].covered
+    assert not score("A comprehension can build a long list.", rubric).layers["limit"].covered
