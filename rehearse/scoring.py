@@ -240,7 +240,7 @@ class _Index:
         previous: dict[int, int] = {}
         for unit in sorted(unit_start):
             previous[unit] = before
-            if not self.units[unit].heading:
+            if not self.units[unit].heading or unit in named:  # "## What is *args?" counts
                 before = unit
         # a sentence that says the main word itself needs no stand-in for it
         says_main = {self.unit_of[first] for first, _, _ in self.term(topic[0])} if topic else set()

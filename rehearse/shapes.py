@@ -77,6 +77,7 @@ _CODE_LINE_PATTERNS = (
     r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(install|freeze)\b|\bsource\s+\S*activate\b"
     r"|\S*[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
+    r"\b[A-Za-z][\w.-]*(==|>=|<=|~=)\d[\w.]*",  # a pinned requirement: django==4.2
 )
 _CODE_LINE = re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
@@ -164,6 +165,7 @@ def segment(text: str) -> list[Unit]:
     para_end = 0
     prev_line = ""
     prev_code = False
+    fenced = False  # inside a ``` block of code
 
     def flush() -> None:
         nonlocal para_start
@@ -178,11 +180,17 @@ def segment(text: str) -> list[Unit]:
             flush()
             prev_line = ""
             continue  # a blank line inside code keeps prev_code
+        if _FENCE.match(body):  # markup, not a sentence: what it fences is code
+            flush()
+            fenced, prev_line = not fenced, ""
+            prev_code = prev_code and fenced  # a closed block ends the snippet
+            continue
         lead = start + len(line) - len(line.lstrip())
         end = lead + len(body)
         # the body of a def, a loop, a with...; a comment inside a snippet
-        indented = (line[:1] in " \t" or body.startswith("#")) and prev_code
-        if indented and body[:1] != "#" and _PLAIN_RUN.search(body) and not _is_code_line(body):
+        indented = (line[:1] in " \t" or body.startswith("#") or fenced) and (prev_code or fenced)
+        if indented and not fenced and body[:1] != "#" and _PLAIN_RUN.search(body) \
+                and not _is_code_line(body):
             indented = False  # an indented bullet or docstring sentence after a snippet is prose
         if indented or _is_code_line(body):
             flush()
@@ -206,8 +214,18 @@ def segment(text: str) -> list[Unit]:
             else u for u in units]
 
 
+_BULLET = re.compile(r"^\s*([-*\u2022+]|\d+[.)])\s")
+_MARKDOWN_TITLE = re.compile(r"^\s*#{2,6}\s")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
 def _is_heading(body: str, unit: Unit) -> bool:
-    return not unit.code and len(body.split()) <= 6 and body[-1:] not in ".!?:;,)"
+    """A title line ("2.4.3 Cons", "### Best practices:"); a bullet of a list is no title."""
+    if unit.code:
+        return False
+    if _MARKDOWN_TITLE.match(body):
+        return len(body.split()) <= 12
+    return len(body.split()) <= 6 and body[-1:] not in ".!?:;,)" and not _BULLET.match(body)
 
 
 def _sentences(text: str, start: int, end: int) -> list[Unit]:
@@ -369,6 +387,14 @@ class Shapes:
             near = any(named[max(0, b - NEIGHBOURS):b + NEIGHBOURS + 1])
             for i in block:
                 relevant[i] = near
+        # a section under a heading that names the topic ("### Lambda best practices") is
+        # about it down to the next heading
+        section = False
+        for i, unit in enumerate(self.units):
+            if unit.heading:
+                section = bool(hits[i])
+            elif section:
+                relevant[i] = True
         return relevant
 
     def find(self, layer: str, skip: Iterable[int] = ()) -> Found | None:
@@ -440,7 +466,7 @@ class Shapes:
             cost = _find_span(words, W.cost, 0, len(words))
             if cost is not None and _a_purpose(words, cost[0]):
                 cost = None  # "To avoid conflicts, ...": what it is for, not a cost
-            if cost is not None and not _negated(words, cost[0]):
+            if cost is not None and not _negated(words, cost[0], _PREVENTS):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good
                            and any(v in _NEG for v in words[max(0, i - 3):i])), None)
@@ -501,6 +527,10 @@ class Shapes:
         return None
 
 
-def _negated(words: Sequence[str], at: int) -> bool:
-    """A negation just before ``words[at]``: "no overhead", "not slower"."""
-    return any(w in _NEG for w in words[max(0, at - 2):at])
+_PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
+
+
+def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset()) -> bool:
+    """A negation (or one of ``also``) just before ``words[at]``: "no overhead", "not slower";
+    with ``_PREVENTS``, "prevents accidental misuse" (a cost kept away is a benefit)."""
+    return any(w in _NEG or w in also for w in words[max(0, at - 2):at])

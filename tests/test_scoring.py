@@ -4,6 +4,7 @@ import pytest
 
 from rehearse.rubric import Rubric, parse_rubric
 from rehearse.scoring import Transcript, Word, score
+from rehearse.shapes import segment
 from rehearse.text import tokenize
 
 GIL_ANSWER = ("So the GIL is a mutex in CPython. Only one thread can run Python bytecode at a "
@@ -378,3 +379,28 @@ def test_a_two_word_alternative_keeps_its_small_word() -> None:
                                                 "ideas": ["comprehension + too long/even if"]}}})
     assert score("That comprehension is too long to read.", rubric).layers["limit"].covered
     assert not score("A comprehension can build a long list.", rubric).layers["limit"].covered
+
+
+def test_markdown_answers_are_read_by_their_structure(catalog) -> None:
+    notes = ("### Lambda best practices:\n\n"
+             "```python\nkey = lambda row: row[1]\n# keep it short\n```\n\n"
+             "- Keep them to one expression\n"
+             "- If the logic gets complex, use a regular def instead\n")
+    units = [(notes[u.start:u.end], u.code, u.heading) for u in segment(notes)]
+    assert ("### Lambda best practices:", False, True) in units  # a title, not a sentence
+    assert ("key = lambda row: row[1]", True, False) in units  # fenced: code
+    assert ("- Keep them to one expression", False, False) in units  # a bullet is no title
+    assert not any("```" in text for text, _, _ in units)  # a fence is markup
+    # the bullets sit under a title that names the topic: their cost is about lambdas
+    assert score(notes, catalog.get("lambda")).layers["trade_off"].covered
+
+
+def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -> None:
+    venv = catalog.get("venv")
+    pins = ("A virtual environment keeps each project's packages apart. In the venv:\n"
+            "- `django==4.2`\n- `requests==2.31`\n")
+    assert score(pins, venv).layers["code"].covered
+    oop = catalog.get("oop")
+    said = ("Encapsulation bundles data with the methods that use it. Encapsulation prevents "
+            "accidental misuse of the internal state.")
+    assert not score(said, oop).layers["trade_off"].covered
