@@ -1,12 +1,14 @@
 """Layer shapes that need no rubric: what code, a worked example, a trade-off and a definition
 look like, whatever the topic.
 
-An answer is cut into units (``segment``): sentences of prose, and lines of code. A shape is
+An answer is cut into units (``segment``): sentences of prose, and lines of code (what a ```
+fence holds is code; a "## title" or a short line with no full stop is a heading). A shape is
 looked for only in units about the topic (the unit, or one within NEIGHBOURS units of it, names
 one of the rubric's ``topic`` terms; a block of code counts as one unit, a heading as none) and
-only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half):
-without that gate, "for example", "but" or "slower" in an answer about something else would
-cover layers of every topic.
+only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half;
+named once, only code in that sentence and a plain cost in it or the next count): without that
+gate, "for example", "but" or "slower" in an answer about something else would cover layers of
+every topic. A section under a heading that names the topic is about it.
 
 * code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
@@ -405,14 +407,15 @@ class Shapes:
             # Named once: only code that uses the topic's own construct ("star args" in it), or
             # a plain cost said of it ("a lambda is limited to one expression") there or in the
             # next sentence. A comparison ("always better than loops") needs a surer topic.
-            near = {u + d for u, n in enumerate(self.hits) if n for d in (0, 1)}
+            naming = {u for u, n in enumerate(self.hits) if n}
             if layer == "code":
-                near = {u for u, n in enumerate(self.hits) if n}
-            elif layer != "trade_off":
+                near = naming
+            elif layer == "trade_off":
+                near = naming | {u + 1 for u in naming}
+            else:
                 return None
-            skip = {*skip, *(u for u in range(len(self.units)) if u not in near)}
-            if layer == "trade_off":
-                return self._trade_off(frozenset(skip), costs_only=True)
+            far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
+            return self._code(far) if layer == "code" else self._trade_off(far, costs_only=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
 
