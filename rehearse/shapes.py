@@ -61,14 +61,15 @@ class Unit:
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
-    r"\bclass\s+\w+\s*[(:]",
+    r"\bclass\s+[A-Za-z_]\w*(\([^)\n]*\))?\s*:",
     r"\blambda\b[\w\s,*=]*:",
     r"^\s*@[A-Za-z_][\w.]*",
     r"\bfor\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
-    r"[\[({][^\]\n]*\bfor\s+\w+[^\]\n]*\bin\b",
+    r"[\[({][^\])}\n]*\bfor\s+\w+[^\])}\n]*\bin\b[^\])}\n]*[\])}]",
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
-    r"[A-Za-z_][\w.]*\([^()\n]*[^()\s][^()\n]*\)",
+    # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
+    r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     r"^\s*(try|finally|else)\s*:|^\s*except\b[^\n]*:|^\s*(with|if|elif|while)\s[^\n]+:\s*$",

@@ -4,7 +4,7 @@ import pytest
 
 from rehearse.rubric import Rubric, parse_rubric
 from rehearse.scoring import Transcript, Word, score
-from rehearse.shapes import segment
+from rehearse.shapes import looks_like_code, segment
 from rehearse.text import tokenize
 
 GIL_ANSWER = ("So the GIL is a mutex in CPython. Only one thread can run Python bytecode at a "
@@ -404,3 +404,15 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     said = ("Encapsulation bundles data with the methods that use it. Encapsulation prevents "
             "accidental misuse of the internal state.")
     assert not score(said, oop).layers["trade_off"].covered
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Functions are first class objects (can be passed around and used as arguments).", False),
+    ("A tuple is an acceptable (albeit questionable) type for a key in a dictionary.", False),
+    ("Lists allow for resizing(changing the number of elements they hold).", False),
+    ("class Account(Base):", True),
+    ("squares = [n * n for n in numbers]", True),
+    ("print('hello world how are you')", True),
+])
+def test_remarks_in_brackets_are_not_code(line, code) -> None:
+    assert looks_like_code(line) is code
