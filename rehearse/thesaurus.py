@@ -166,7 +166,8 @@ COST_WORDS = (
     "more efficient", "cheaper", "lighter", "smaller", "larger",
     "a lot of memory", "lots of memory", "memory problem", "memory problems", "memory issue",
     "memory issues", "extra work", "more work", "extra step", "extra steps", "extra level",
-    "inconsistent", "unreliable", "unmaintainable", "takes longer", "take longer", "more time",
+    "inconsistent", "unreliable", "unmaintainable", "hack", "hacky", "not work", "takes longer",
+    "take longer", "more time",
     "longer time",
     "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
     "everything into memory", "all into memory", "whole file into memory",
@@ -189,7 +190,7 @@ EVALUATIVE_WORDS = frozenset("""
 GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
     portable reliable robust intuitive obvious practical ideal lightweight movable
-    benefit benefits gain gains advantage improvement speedup help helps
+    benefit benefits gain gains advantage improvement speedup help helps possible
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",

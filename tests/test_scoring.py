@@ -416,3 +416,13 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
 ])
 def test_remarks_in_brackets_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
+
+
+@pytest.mark.parametrize("cost", [
+    "Forking many processes instead doesn't work on Windows.",
+    "With the GIL, true parallel computation in threads is not possible.",
+    "Honestly the GIL is a bit of a hack.",
+])
+def test_plain_limits_are_trade_offs(catalog, cost) -> None:
+    answer = "The GIL lets only one thread run Python bytecode at a time in CPython. " + cost
+    assert score(answer, catalog.get("gil")).layers["trade_off"].covered
