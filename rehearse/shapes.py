@@ -444,6 +444,8 @@ class Shapes:
             words = self._words(u)
             first = self.spans[u][0]
             marker = _find(words, W.example_markers, 0, len(words))
+            if marker and words[marker] == "say" and words[marker - 1] == "would":
+                marker = None  # "I'd say you don't need to worry": an opinion, not a scenario
             if marker is None and u > 0 and not self.units[u - 1].code:
                 prev = self._words(u - 1)
                 opener = _find(prev, W.example_markers, 0, len(prev))

@@ -128,7 +128,7 @@ CONCRETE_NOUNS = frozenset("""
     users customer customers account accounts login password session cookie token auth
     authentication permission permissions admin payment payments order orders invoice price
     prices product products cart shop stock stocks portfolio trade trades bank balance salary
-    employee employees student students grade grades score scores book books library movie
+    employee employees student students grade grades score scores book books movie
     movies song songs weather temperature coordinate coordinates point points latitude longitude
     date dates address addresses phone city cities country countries
     config configuration cache caching report reports dashboard sensor

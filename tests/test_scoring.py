@@ -426,3 +426,14 @@ def test_remarks_in_brackets_are_not_code(line, code) -> None:
 def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     answer = "The GIL lets only one thread run Python bytecode at a time in CPython. " + cost
     assert score(answer, catalog.get("gil")).layers["trade_off"].covered
+
+
+def test_generic_words_are_no_scenario(catalog) -> None:
+    args = catalog.get("args-kwargs")
+    said = ("Star star kwargs collects keyword arguments into a dict. It is used with the double "
+            "star because it allows us to pass through any number of keyword arguments.")
+    assert not score(said, args).layers["example"].covered
+    oop = catalog.get("oop")
+    said = ("Inheritance lets a subclass reuse its parent's methods. When classes have a diamond "
+            "shaped hierarchy, super follows the method resolution order.")
+    assert not score(said, oop).layers["example"].covered
