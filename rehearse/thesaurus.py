@@ -126,7 +126,7 @@ CONCRETE_NOUNS = frozenset("""
     logging file files disk image images photo photos video audio pixel
     pixels thumbnail network socket connection connections email emails message messages user
     users customer customers account accounts login password session cookie token auth
-    authentication permission permissions admin payment payments order orders invoice price
+    authentication permission permissions admin payment payments invoice price
     prices product products cart shop stock stocks portfolio trade trades bank balance salary
     employee employees student students grade grades score scores book books movie
     movies song songs weather temperature coordinate coordinates point points latitude longitude
