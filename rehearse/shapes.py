@@ -204,8 +204,10 @@ def segment(text: str) -> list[Unit]:
             prev_line, prev_code = line, True
             continue
         prev_code = False
+        # prose hard-wrapped in comment lines ("# ... used to refer to" / "# one of two ...")
+        text_now = body.lstrip("#").lstrip() if body[:1] == prev_line.lstrip()[:1] == "#" else body
         wrapped = para_start is not None and prev_line.rstrip()[-1:].isalnum() \
-            and body[:1].islower()
+            and text_now[:1].islower()
         wrapped = wrapped or (para_start is not None and prev_line.rstrip()[-1:] in ",(")
         if not wrapped:
             flush()

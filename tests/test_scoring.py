@@ -437,3 +437,11 @@ def test_generic_words_are_no_scenario(catalog) -> None:
     said = ("Inheritance lets a subclass reuse its parent's methods. When classes have a diamond "
             "shaped hierarchy, super follows the method resolution order.")
     assert not score(said, oop).layers["example"].covered
+
+
+def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
+    notes = ("# Encapsulation is used to refer to\n"
+             "# one of two related notions.\n"
+             "# A Second sentence here.\n")
+    sentences = [notes[u.start:u.end] for u in segment(notes)]
+    assert sentences[0] == "# Encapsulation is used to refer to\n# one of two related notions."
