@@ -246,33 +246,6 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     assert score(answer, catalog.get("decorators")).layers["code"].covered is code
 
 
-def test_code_said_in_plain_words_is_code(catalog) -> None:
-    generators = catalog.get("generators")
-    intro = "A generator is a function that uses yield to hand back values one at a time. "
-    assert score(intro + "For each n in numbers, if it is odd, yield n.",
-                 generators).layers["code"].covered
-    assert not score(intro + "For each user in the database we send an email.",
-                     generators).layers["code"].covered
-
-
-def test_a_benefit_denied_is_a_trade_off(catalog) -> None:
-    decorators = catalog.get("decorators")
-    intro = "A decorator wraps a function and returns a new one. "
-    assert score(intro + "Stacking a dozen decorators gives no real benefit in a script.",
-                 decorators).layers["trade_off"].covered
-    assert not score(intro + "Stacking a dozen decorators gives a real benefit in a script.",
-                     decorators).layers["trade_off"].covered
-
-
-def test_a_story_from_the_speakers_own_work_is_an_example(catalog) -> None:
-    exceptions = catalog.get("exceptions")
-    intro = "An exception is raised when something goes wrong, and except catches it. "
-    story = "I remember a billing job where a bare except hid every failed payment for a week."
-    assert score(intro + story, exceptions).layers["example"].covered
-    generic = "We install packages to our application instead of writing every utility."
-    assert not score(intro + generic, exceptions).layers["example"].covered
-
-
 @pytest.mark.parametrize(("topic", "said", "code"), [
     ("args-kwargs", "So you write the function, parenthesis, star, comma, name, and name has to be "
      "passed by keyword.", True),
@@ -313,42 +286,11 @@ def test_an_except_clause_said_aloud_is_code(catalog) -> None:
     assert score(answer, catalog.get("exceptions")).layers["code"].covered
 
 
-def test_a_positive_isolation_claim_is_no_venv_limit(catalog) -> None:
-    venv = catalog.get("venv")
-    intro = "A virtual environment, a venv, gives each project its own packages. "
-    assert not score(intro + "Virtual environments keep projects self-contained without "
-                     "affecting the global install.", venv).layers["trade_off"].covered
-    assert score(intro + "But a venv does not isolate system libraries, so Docker still "
-                 "matters.", venv).layers["trade_off"].covered
-
-
-def test_a_reminder_is_no_cost(catalog) -> None:
-    args = catalog.get("args-kwargs")
-    said = ("Star args collects extra positional arguments into a tuple. One thing to keep in "
-            "mind is that args is only a naming convention for the tuple.")
-    assert not score(said, args).layers["trade_off"].covered
-
-
 def test_an_answer_under_its_question_heading_is_about_the_topic(catalog) -> None:
     # "What is *args?" / "Answer:" / a sentence with no subject: the subject is the heading's.
     notes = ("## What is `*args`?\n\n**Answer:**\n\n"
              "Allows passing multiple positional arguments as a tuple.\n")
     assert score(notes, catalog.get("args-kwargs")).layers["concept"].covered
-
-
-def test_a_cost_said_of_a_topic_named_once_counts(catalog) -> None:
-    lam = catalog.get("lambda")
-    assert score("A lambda is syntactically limited to a single expression.",
-                 lam).layers["trade_off"].covered
-    # a comparison needs a surer topic: "always better than loops" alone is no trade-off
-    assert not score("Comprehensions are always better than loops, so I use them everywhere.",
-                     catalog.get("comprehensions")).layers["trade_off"].covered
-
-
-def test_what_a_generator_does_not_store_is_no_cost(catalog) -> None:
-    said = ("A generator doesn't store all values in memory; it computes each value only when "
-            "asked. Generators are lazy.")
-    assert not score(said, catalog.get("generators")).layers["trade_off"].covered
 
 
 def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> None:
@@ -428,20 +370,56 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     assert score(answer, catalog.get("gil")).layers["trade_off"].covered
 
 
-def test_generic_words_are_no_scenario(catalog) -> None:
-    args = catalog.get("args-kwargs")
-    said = ("Star star kwargs collects keyword arguments into a dict. It is used with the double "
-            "star because it allows us to pass through any number of keyword arguments.")
-    assert not score(said, args).layers["example"].covered
-    oop = catalog.get("oop")
-    said = ("Inheritance lets a subclass reuse its parent's methods. When classes have a diamond "
-            "shaped hierarchy, super follows the method resolution order.")
-    assert not score(said, oop).layers["example"].covered
-
-
 def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
     notes = ("# Encapsulation is used to refer to\n"
              "# one of two related notions.\n"
              "# A Second sentence here.\n")
     sentences = [notes[u.start:u.end] for u in segment(notes)]
     assert sentences[0] == "# Encapsulation is used to refer to\n# one of two related notions."
+
+
+GEN = "A generator is a function that uses yield to hand back values one at a time. "
+DECO = "A decorator wraps a function and returns a new one. "
+EXC = "An exception is raised when something goes wrong, and except catches it. "
+VENV = "A virtual environment, a venv, gives each project its own packages. "
+
+
+@pytest.mark.parametrize(("topic", "layer", "said", "heard"), [
+    # code said in plain words
+    ("generators", "code", GEN + "For each n in numbers, if it is odd, yield n.", True),
+    ("generators", "code", GEN + "For each user in the database we send an email.", False),
+    # a benefit denied is a cost
+    ("decorators", "trade_off",
+     DECO + "Stacking a dozen decorators gives no real benefit in a script.", True),
+    ("decorators", "trade_off",
+     DECO + "Stacking a dozen decorators gives a real benefit in a script.", False),
+    # a story from the speaker's own work is a scenario; tutorial talk is not
+    ("exceptions", "example",
+     EXC + "I remember a billing job where a bare except hid every failed payment for a week.",
+     True),
+    ("exceptions", "example",
+     EXC + "We install packages to our application instead of writing every utility.", False),
+    # a positive isolation claim is no venv limit; "does not isolate" is
+    ("venv", "trade_off", VENV + "Virtual environments keep projects self-contained without "
+     "affecting the global install.", False),
+    ("venv", "trade_off",
+     VENV + "But a venv does not isolate system libraries, so Docker still matters.", True),
+    # a reminder is no cost
+    ("args-kwargs", "trade_off", "Star args collects extra positional arguments into a tuple. "
+     "One thing to keep in mind is that args is only a naming convention for the tuple.", False),
+    # a plain cost of a topic named once counts; a comparison needs a surer topic
+    ("lambda", "trade_off", "A lambda is syntactically limited to a single expression.", True),
+    ("comprehensions", "trade_off",
+     "Comprehensions are always better than loops, so I use them everywhere.", False),
+    # what a generator does not store is its mechanism, not a cost
+    ("generators", "trade_off", "A generator doesn't store all values in memory; it computes "
+     "each value only when asked. Generators are lazy.", False),
+    # generic words are no scenario
+    ("args-kwargs", "example", "Star star kwargs collects keyword arguments into a dict. It is "
+     "used with the double star because it allows us to pass through any number of keyword "
+     "arguments.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. When classes "
+     "have a diamond shaped hierarchy, super follows the method resolution order.", False),
+])
+def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
+    assert score(said, catalog.get(topic)).layers[layer].covered is heard
