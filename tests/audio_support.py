@@ -10,8 +10,12 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from whisper.model import Whisper
 
 ANSWER_TEXT = ("The GIL is a mutex in CPython, so only one thread runs Python bytecode at a "
                "time. A web service waiting on the database still gains from threads. But "
@@ -104,6 +108,18 @@ class PacedFeed:
 THE = 262  # " the" in the GPT-2 vocabulary of English-only Whisper models (n_vocab 51864)
 
 
+def random_whisper(*, width: int, heads: int, layers: int, seed: int) -> Whisper:
+    """An English-only Whisper of the given size with random weights (``torch`` seeded)."""
+    import torch
+    from whisper.model import ModelDimensions, Whisper
+
+    dims = ModelDimensions(n_mels=80, n_audio_ctx=1500, n_audio_state=width, n_audio_head=heads,
+                           n_audio_layer=layers, n_vocab=51864, n_text_ctx=448,
+                           n_text_state=width, n_text_head=heads, n_text_layer=layers)
+    torch.manual_seed(seed)
+    return Whisper(dims)
+
+
 def build_tiny_checkpoint(path: Path) -> Path:
     """A 1-layer, 64-wide Whisper with random weights, saved as ``whisper.load_model`` reads it.
 
@@ -113,13 +129,9 @@ def build_tiny_checkpoint(path: Path) -> Path:
     Everything else, encoder and cross-attention included, stays random.
     """
     import torch
-    from whisper.model import ModelDimensions, Whisper
 
-    dims = ModelDimensions(n_mels=80, n_audio_ctx=1500, n_audio_state=64, n_audio_head=1,
-                           n_audio_layer=1, n_vocab=51864, n_text_ctx=448, n_text_state=64,
-                           n_text_head=1, n_text_layer=1)
-    torch.manual_seed(0)
-    model = Whisper(dims)
+    model = random_whisper(width=64, heads=1, layers=1, seed=0)
+    dims = model.dims
     with torch.no_grad():
         # whisper allocates the decoder's positional embedding with torch.empty (real
         # checkpoints overwrite it); left as is, it is whatever memory held, NaN now and then.

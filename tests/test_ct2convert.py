@@ -14,6 +14,8 @@ import torch
 from rehearse.ct2convert import ConversionError, convert, main, read_folder
 from rehearse.transcribe import load_checkpoint
 
+from .audio_support import random_whisper
+
 DTYPE_IDS = {"float32": 0, "int8": 1, "int16": 2, "int32": 3, "float16": 4}
 
 
@@ -96,17 +98,11 @@ def ct2_variables(state: dict[str, torch.Tensor], dims: dict[str, int],
 
 @pytest.fixture(scope="module")
 def small_whisper(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict[str, torch.Tensor]]:
-    from whisper.model import ModelDimensions, Whisper
-
-    dims = ModelDimensions(n_mels=80, n_audio_ctx=1500, n_audio_state=32, n_audio_head=2,
-                           n_audio_layer=2, n_vocab=51864, n_text_ctx=448, n_text_state=32,
-                           n_text_head=2, n_text_layer=2)
-    torch.manual_seed(1)
-    model = Whisper(dims)
+    model = random_whisper(width=32, heads=2, layers=2, seed=1)
     with torch.no_grad():
         for p in model.parameters():
             p.normal_(0.0, 0.5)
-    return dims.__dict__, model.state_dict()
+    return model.dims.__dict__, model.state_dict()
 
 
 def ct2_folder(folder: Path, dims: dict, state: dict[str, torch.Tensor], quantize: bool = False,
