@@ -69,7 +69,7 @@ _CODE_LINE_PATTERNS = (
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
-    r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
+    r"(?<![\w.])[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     r"^\s*(try|finally|else)\s*:|^\s*except\b[^\n]*:|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
@@ -78,9 +78,9 @@ _CODE_LINE_PATTERNS = (
     r"[\[(]\s*['\"\d-][^\]\n]*,[^\]\n]*[\])]",
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
     r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(install|freeze)\b|\bsource\s+\S*activate\b"
-    r"|\S*[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
+    r"|[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
-    r"\b[A-Za-z][\w.-]*(==|>=|<=|~=)\d[\w.]*",  # a pinned requirement: django==4.2
+    r"(?<![\w.-])[A-Za-z][\w.-]*(==|>=|<=|~=)\d",  # a pinned requirement: django==4.2
 )
 _CODE_LINE = re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
@@ -123,6 +123,7 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+\d+\b",  # "num times 2 minus 3"
 )
 _SPOKEN_WEAK = [re.compile(p) for p in _SPOKEN_WEAK_PATTERNS]
+_SPOKEN_WEAK_ANY = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_WEAK_PATTERNS))
 
 
 def looks_like_code(text: str) -> bool:
@@ -132,6 +133,8 @@ def looks_like_code(text: str) -> bool:
     spoken = text.lower().replace("-", " ")
     if _SPOKEN_STRONG.search(spoken):
         return True
+    if not _SPOKEN_WEAK_ANY.search(spoken):
+        return False  # most prose: one search instead of one per pattern
     found = 0
     for pattern in _SPOKEN_WEAK:
         found += bool(pattern.search(spoken))
