@@ -135,9 +135,9 @@ CONCRETE_NOUNS = frozenset("""
     sensors notification notifications queue worker workers
     pipeline pipelines batch dataset datasets spreadsheet excel deployment deploy production
     team teammate
-    teammates metrics analytics inventory animal animals dog profile profiles
-    cat car cars circle rectangle rgb color colour colours
-    colors matrix game player players card cards deck rate rates currency usd eur
+    teammates metrics analytics inventory profile profiles
+    rgb color colour colours
+    colors game player players card cards deck rate rates currency usd eur
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").
