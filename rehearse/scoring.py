@@ -414,6 +414,7 @@ class _Compiled:
     ideas: dict[str, list[list[Idea]]]  # per layer, per rubric idea: its matchable forms
     topic: tuple[Term, ...]
     spelled: frozenset[tuple[str, ...]]  # the topic terms as written, before aliases fold them
+    asked: tuple[Term, ...]  # the topic terms the question or title names: what is defined
 
 
 _COMPILED: dict[str, _Compiled] = {}
@@ -427,8 +428,24 @@ def _compiled(rubric: Rubric) -> _Compiled:
              for name, layer in rubric.layers.items()},
             tuple(idea.terms[0] for idea in (parse_idea(term, rubric.term_map)
                                              for term in rubric.topic) if idea.terms),
-            frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic))
+            frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic),
+            _asked(rubric))
     return _COMPILED[key]
+
+
+def _asked(rubric: Rubric) -> tuple[Term, ...]:
+    """The ``topic`` terms that the question or title names, itself or in a longer form
+    ("generator expression" for genexp): a definition of one of them answers "what is it"; a
+    definition of a neighbour ("keyword arguments", "pip", "a thread") does not."""
+    asked = f"{rubric.title} {rubric.question}"
+    said = {t.text for t in tokenize(asked, rubric.term_map)} | {t.text for t in tokenize(asked)}
+    out = []
+    for term in rubric.topic:
+        parsed = parse_idea(term, rubric.term_map).terms
+        forms = [term, *rubric.terms.get(term, ())]
+        if parsed and any(said.intersection(t.text for t in tokenize(form)) for form in forms):
+            out.append(parsed[0])
+    return tuple(out)
 
 
 def rubric_idea(idea: RubricIdea, terms: TermMap) -> list[Idea]:
@@ -493,7 +510,8 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
     topic_hits = index.topic_hits(compiled.topic)
     named = sum(_naming(index.tokens[first], transcript.text, compiled) for first, _ in topic_hits)
-    shapes = Shapes(index.tokens, index.units, index.unit_of, topic_hits, named)
+    shapes = Shapes(index.tokens, index.units, index.unit_of, topic_hits, named,
+                    index.topic_hits(compiled.asked))
     if topic_hits:
         index.refer(compiled.topic, topic_hits)
     layers = {name: _score_layer(layer, compiled.ideas[name], index, shapes, transcript)

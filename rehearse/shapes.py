@@ -23,7 +23,8 @@ every topic. A section under a heading that names the topic is about it.
   good quality denied ("not very efficient"), or a comparison with an evaluative word
   ("instead ... readable", "than ... memory"), or a hedge
   ("but", "however") with one.
-* concept: a topic term being defined: "a generator is a ...", "the GIL lets ...".
+* concept: a topic term that the question names being defined: "a generator is a ...", "the
+  GIL lets ..." (not a neighbour: "a thread is ..." answers no question about the GIL).
 
 The word lists live in ``rehearse.thesaurus``.
 """
@@ -357,7 +358,8 @@ class Shapes:
     """The units of one answer, which of them are about the topic, and the shapes found there."""
 
     def __init__(self, tokens: Sequence[Token], units: Sequence[Unit], unit_of: Sequence[int],
-                 topic_hits: Sequence[tuple[int, int]], named: float | None = None) -> None:
+                 topic_hits: Sequence[tuple[int, int]], named: float | None = None,
+                 defined: Sequence[tuple[int, int]] | None = None) -> None:
         self.tokens = tokens
         self.units = units
         self.unit_of = unit_of
@@ -369,6 +371,7 @@ class Shapes:
                 pos += 1
             self.spans.append((first, pos))
         self.topic_hits = sorted(topic_hits)
+        self.defined = self.topic_hits if defined is None else sorted(defined)
         self.named = len(self.topic_hits) if named is None else named  # how surely (see gate)
         hits = [0] * len(self.units)
         for first, _ in self.topic_hits:
@@ -507,7 +510,7 @@ class Shapes:
     def _concept(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
         tokens = self.tokens
-        for first, last in self.topic_hits:
+        for first, last in self.defined:
             u = self.unit_of[first]
             start, end = self.spans[u]
             if not self.units[u].prose or u in skip or (

@@ -420,6 +420,16 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "arguments.", False),
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. When classes "
      "have a diamond shaped hierarchy, super follows the method resolution order.", False),
+    # the textbook toys are no real-world scenario; a believable design is
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. For example a "
+     "Dog class inherits from Animal and a Cat overrides speak.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. For example a "
+     "SavingsAccount inherits from Account and only adds interest.", True),
+    # defining a neighbour of the topic is not defining what the question asks about
+    ("venv", "concept", "The requirements.txt file is a plain list of packages, one per line, "
+     "that pip installs.", False),
+    ("venv", "concept", "A virtual environment is a plain folder of packages, one per project, "
+     "that pip installs into.", True),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
