@@ -217,36 +217,43 @@ class _Index:
             self._clauses.append(bisect.bisect_left(marks, token.start) + words)
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
-        self._topic: frozenset[tuple[str, ...]] = frozenset()
-        self._referents: list[Occurrence] = []  # what can stand for the topic (see refer)
+        # what can stand for a topic term (see refer): position, similarity, the term's forms
+        self._referents: list[tuple[int, float, frozenset[tuple[str, ...]]]] = []
 
     def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
-        """Once the answer has named the topic, what can stand for its main word (the first
-        ``topic`` term) as an idea's first term: a pronoun opening a sentence of prose ("It's a
-        function without a name" is about the lambda the question asked for), and the start of
-        the sentence right after one that names the topic (a heading such as "Answer:" between
-        the two does not count)."""
-        self._topic = frozenset(topic[0].options) if topic else frozenset()
+        """Once the answer has named the topic, what can stand for a topic term as an idea's
+        first term: a pronoun opening a sentence of prose for the main word (the first ``topic``
+        term: "It's a function without a name" is about the lambda the question asked for), and
+        the start of the sentence right after one that names a topic term for that term ("...
+        encapsulation is used to refer to two notions: a mechanism for restricting access").
+        A heading such as "Answer:" between the two does not count."""
+        main = frozenset(topic[0].options) if topic else frozenset()
         unit_start: dict[int, int] = {}
         for pos, unit in enumerate(self.unit_of):
             unit_start.setdefault(unit, pos)
         # Mid-sentence "it" is as likely the car as the topic.
-        self._referents = [(p, p, PRONOUN_SCORE) for word in PRONOUNS
+        self._referents = [(p, PRONOUN_SCORE, main) for word in PRONOUNS
                            for p in self.positions.get(word, ())
                            if p - unit_start[self.unit_of[p]] < 2
                            and not self.units[self.unit_of[p]].code]
-        named = {self.unit_of[first] for first, _ in hits}
+        named: dict[int, set[tuple[str, ...]]] = {}  # unit: the forms of the terms it names
+        for term in topic:
+            for first, _, _ in self.term(term):
+                if (first, first) in hits or any(a <= first <= b for a, b in hits):
+                    named.setdefault(self.unit_of[first], set()).update(term.options)
         before = -1  # the last sentence before each unit, headings skipped
         previous: dict[int, int] = {}
         for unit in sorted(unit_start):
             previous[unit] = before
             if not self.units[unit].heading or unit in named:  # "## What is *args?" counts
                 before = unit
-        # a sentence that says the main word itself needs no stand-in for it
-        says_main = {self.unit_of[first] for first, _, _ in self.term(topic[0])} if topic else set()
-        self._referents += [(pos, pos, CARRY_SCORE) for unit, pos in unit_start.items()
-                            if previous[unit] in named and unit not in says_main
-                            and not self.units[unit].code and not self.units[unit].heading]
+        for unit, pos in unit_start.items():
+            forms = named.get(previous[unit])
+            if forms and not self.units[unit].code and not self.units[unit].heading:
+                # a sentence that says the term itself needs no stand-in for it
+                forms = forms - named.get(unit, set())
+                if forms:
+                    self._referents.append((pos, CARRY_SCORE, frozenset(forms)))
 
     def hits(self, word: str) -> dict[int, float]:
         """{position: similarity 0..1} of every transcript token that counts as ``word``."""
@@ -292,9 +299,10 @@ class _Index:
             for first, last, sim in self.occurrences(option):
                 if sim > seen.get((first, last), 0.0):
                     seen[(first, last)] = sim
-        if subject and self._referents and not self._topic.isdisjoint(term.options):
-            for first, last, sim in self._referents:
-                seen[(first, last)] = max(sim, seen.get((first, last), 0.0))
+        if subject:
+            for pos, sim, forms in self._referents:
+                if not forms.isdisjoint(term.options):
+                    seen[(pos, pos)] = max(sim, seen.get((pos, pos), 0.0))
         return [(first, last, sim) for (first, last), sim in seen.items()]
 
     def _contradicted(self, idea: Idea, used: Sequence[Occurrence]) -> bool:
@@ -510,7 +518,7 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
     topic_hits = index.topic_hits(compiled.topic)
     named = sum(_naming(index.tokens[first], transcript.text, compiled) for first, _ in topic_hits)
-    shapes = Shapes(index.tokens, index.units, index.unit_of, topic_hits, named,
+    shapes = Shapes(transcript.text, index.tokens, index.units, index.unit_of, topic_hits, named,
                     index.topic_hits(compiled.asked))
     if topic_hits:
         index.refer(compiled.topic, topic_hits)

@@ -357,9 +357,11 @@ class Found:
 class Shapes:
     """The units of one answer, which of them are about the topic, and the shapes found there."""
 
-    def __init__(self, tokens: Sequence[Token], units: Sequence[Unit], unit_of: Sequence[int],
+    def __init__(self, text: str, tokens: Sequence[Token], units: Sequence[Unit],
+                 unit_of: Sequence[int],
                  topic_hits: Sequence[tuple[int, int]], named: float | None = None,
                  defined: Sequence[tuple[int, int]] | None = None) -> None:
+        self.text = text
         self.tokens = tokens
         self.units = units
         self.unit_of = unit_of
@@ -516,8 +518,11 @@ class Shapes:
             if not self.units[u].prose or u in skip or (
                     first and tokens[first - 1].text in ("and", "or")):
                 continue  # code, or one of a list: "inheritance and encapsulation are ..."
-            if first - start > 3 and tokens[first - 1].text not in _DETERMINERS:
-                continue  # not the subject: "the strategy should yield a better return"
+            if first - start > 3 and tokens[first - 1].text not in _DETERMINERS \
+                    and "," not in self.text[tokens[first - 1].end:tokens[first].start]:
+                # not the subject: "the strategy should yield a better return" (but "In
+                # object-oriented languages, encapsulation is ..." is)
+                continue
             between = 0
             after_stopword = False
             for p in range(last + 1, min(end, last + 6)):

@@ -425,6 +425,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "Dog class inherits from Animal and a Cat overrides speak.", False),
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. For example a "
      "SavingsAccount inherits from Account and only adds interest.", True),
+    # a definition after a fronted phrase; a bare "the strategy should yield" is none
+    ("comprehensions", "concept", "I use comprehensions daily. To put it in plain words, "
+     "comprehensions are basically a compact notation borrowed from set-builder math.", True),
+    # the sentence after one that names a pillar goes on about that pillar
+    ("oop", "concept", "Polymorphism and encapsulation are the other pillars. Encapsulation "
+     "refers to two things. A mechanism for restricting direct access to an object's "
+     "components.", True),
     # defining a neighbour of the topic is not defining what the question asks about
     ("venv", "concept", "The requirements.txt file is a plain list of packages, one per line, "
      "that pip installs.", False),
