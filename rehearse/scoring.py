@@ -261,10 +261,11 @@ class _Index:
         if cached is not None:
             return cached
         found = dict.fromkeys(self.positions.get(word, ()), 1.0)
-        if len(word) >= FUZZY_MIN_LEN and not word.isdigit() and self._long and " " not in word:
+        if len(word) >= FUZZY_MIN_LEN and not word.isdigit() and self._long and " " not in word \
+                and word not in NEGATIONS:  # "either" is not "neither"
             for other, ratio, _ in process.extract(word, self._long, scorer=fuzz.ratio,
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
-                if other != word and not negated(word, other):
+                if other != word and not negated(word, other) and other not in NEGATIONS:
                     for pos in self.positions[other]:
                         found.setdefault(pos, ratio / 100)
         self._hits[word] = found

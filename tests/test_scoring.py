@@ -432,6 +432,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "concept", "Polymorphism and encapsulation are the other pillars. Encapsulation "
      "refers to two things. A mechanism for restricting direct access to an object's "
      "components.", True),
+    # "either" is no misheard "neither": a negation is heard exactly or not at all
+    ("generators", "trade_off", "A generator yields a value and pauses. Calling next on the "
+     "generator, either explicitly or in a for loop, runs it again.", False),
     # defining a neighbour of the topic is not defining what the question asks about
     ("venv", "concept", "The requirements.txt file is a plain list of packages, one per line, "
      "that pip installs.", False),
