@@ -326,6 +326,21 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
         return at == 1 or words[at - 2] in _PURPOSE
     return before in _PURPOSE
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
+_ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this", "that", "these",
+                       "those", "certain", "mani"})
+_ADJECTIVES = frozenset({"complex", "complic", "expens", "verbos", "fragil", "brittl", "unpredict",
+                         "surpris", "danger", "ineffici", "heavier", "bloat", "limit", "unread",
+                         "wast", "unnecessari", "larger", "smaller", "lighter", "cheaper"})
+_BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
+
+
+def _describes_a_thing(words: Sequence[str], at: int) -> bool:
+    """A cost adjective after an article describes what the sentence is about, not a cost of
+    the topic: "some complex object", "an expensive computation" (but "a bare except is a
+    dangerous habit" is a judgement)."""
+    if words[at] not in _ADJECTIVES or at == 0 or words[at - 1] not in _ARTICLES:
+        return False
+    return not (at >= 2 and words[at - 2] in _BE)
 
 
 def _find(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int, hi: int) -> int | None:
@@ -482,6 +497,8 @@ class Shapes:
             cost = _find_span(words, W.cost, 0, len(words))
             if cost is not None and _a_purpose(words, cost[0]):
                 cost = None  # "To avoid conflicts, ...": what it is for, not a cost
+            if cost is not None and _describes_a_thing(words, cost[0]):
+                cost = None  # "interface with some complex object", "cache an expensive call"
             if cost is not None and not _negated(words, cost[0], _PREVENTS):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good

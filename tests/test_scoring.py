@@ -432,6 +432,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "concept", "Polymorphism and encapsulation are the other pillars. Encapsulation "
      "refers to two things. A mechanism for restricting direct access to an object's "
      "components.", True),
+    # a cost adjective describing what the sentence is about is no cost; said of it, it is
+    ("decorators", "trade_off", DECO + "An adapter decorator can supply most arguments when a "
+     "call needs some complex object.", False),
+    ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
     # "either" is no misheard "neither": a negation is heard exactly or not at all
     ("generators", "trade_off", "A generator yields a value and pauses. Calling next on the "
      "generator, either explicitly or in a for loop, runs it again.", False),
