@@ -109,6 +109,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
     r"\b(bin|been|ben)\s+(slash\s+)?activate\b",
+    r"\blambda[\s,]+\w+[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",  # "lambda c goes to c dot"
+    r"\bat\s+\w+\s+on\s+(a|the|your|that|this|each|every)\s+(function|method|def)\b",
+    r"\b(try|tri)\s+(except|accept)\s+colon\b",
     r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
 )
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))

@@ -254,13 +254,20 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("generators", "Drop the square brackets and pass the generator to sum instead.", False),
     ("venv", "Then you type python minus minus version to check which one runs.", True),
     ("venv", "You say source, then the folder, bin activate, and you are in it.", True),
+    ("lambda", "So sorted with key equals lambda, c goes to c dot last name.", True),
+    ("decorators", "You can just put an at cache on the function and it remembers results.", True),
+    ("exceptions", "People write try except colon and then pass, which hides everything.", True),
+    ("exceptions", "When you try, except for a typo, it works.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
     opening = {"args-kwargs": "Star args and star star kwargs collect extra arguments. ",
                "venv": "A virtual environment, a venv, isolates a project's packages. ",
                "decorators": "A decorator wraps a function in another function. ",
-               "generators": "A generator expression is a generator written inline. "}[topic]
+               "generators": "A generator expression is a generator written inline. ",
+               "lambda": "A lambda is a small function without a name. ",
+               "exceptions": "An exception is raised when something fails and except catches it. ",
+               }[topic]
     assert score(opening + said, rubric).layers["code"].covered is code
 
 
@@ -436,6 +443,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "An adapter decorator can supply most arguments when a "
      "call needs some complex object.", False),
     ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
+    # "at some point" is no (x, y) point
+    ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
+    ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
     # "either" is no misheard "neither": a negation is heard exactly or not at all
     ("generators", "trade_off", "A generator yields a value and pauses. Calling next on the "
      "generator, either explicitly or in a for loop, runs it again.", False),
