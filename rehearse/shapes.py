@@ -337,6 +337,18 @@ _ADJECTIVES = frozenset({"complex", "complic", "expens", "verbos", "fragil", "br
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
 
 
+_MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
+
+
+def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
+    """A problem the topic solves, not one it has: "without it we would hit a problem", "it
+    solves the problem of ..." (only for "problem": "if you use threads for CPU-bound work it
+    is slower" is a cost all the same)."""
+    said = words[span[0]:span[1] + 1]
+    return any(w.startswith("problem") for w in said) \
+        and not _MOTIVES.isdisjoint(words[:span[0]])
+
+
 def _describes_a_thing(words: Sequence[str], at: int) -> bool:
     """A cost adjective after an article describes what the sentence is about, not a cost of
     the topic: "some complex object", "an expensive computation" (but "a bare except is a
@@ -500,9 +512,12 @@ class Shapes:
             cost = _find_span(words, W.cost, 0, len(words))
             if cost is not None and _a_purpose(words, cost[0]):
                 cost = None  # "To avoid conflicts, ...": what it is for, not a cost
+            if cost is not None and _a_motive(words, cost):
+                cost = None  # "if we upgrade Django we will hit a problem, so we ...": why to
             if cost is not None and _describes_a_thing(words, cost[0]):
                 cost = None  # "interface with some complex object", "cache an expensive call"
-            if cost is not None and not _negated(words, cost[0], _PREVENTS):
+            if cost is not None and not _negated(words, cost[0], _PREVENTS,
+                                                 words[cost[0]] not in _EXCESS):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good
                            and any(v in _NEG for v in words[max(0, i - 3):i])), None)
@@ -569,7 +584,11 @@ class Shapes:
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 
 
-def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset()) -> bool:
+_EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
+
+
+def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),
+             negations: bool = True) -> bool:
     """A negation (or one of ``also``) just before ``words[at]``: "no overhead", "not slower";
     with ``_PREVENTS``, "prevents accidental misuse" (a cost kept away is a benefit)."""
-    return any(w in _NEG or w in also for w in words[max(0, at - 2):at])
+    return any((negations and w in _NEG) or w in also for w in words[max(0, at - 2):at])

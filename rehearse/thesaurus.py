@@ -155,7 +155,8 @@ COST_WORDS = (
     "penalty", "waste", "wasteful", "unpredictable", "surprising", "fragile",
     "brittle", "verbose", "boilerplate", "the catch", "too many", "too much",
     "too long", "too large", "too big", "abuse", "overuse", "misuse", "pollute", "clutter",
-    "not thread safe", "race condition", "deadlock", "carefully", "sparingly", "judiciously",
+    "not thread safe", "race condition", "deadlock", "use carefully", "used carefully", "use it carefully",
+    "use them carefully", "sparingly", "judiciously",
     "with care", "with caution", "caution", "not recommended", "discouraged", "deprecated",
     "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
     "not efficient", "heavier", "bloated", "worse", "can only", "only works", "not suitable",
@@ -172,6 +173,14 @@ COST_WORDS = (
     "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
     "everything into memory", "all into memory", "whole file into memory",
     "entire file into memory",
+    # as people say it out loud
+    "a problem", "some problems", "big problem", "real problem", "the problem", "problems with",
+    "frustrating", "painful", "a pain", "annoying", "confusing", "tricky", "gotcha", "gotchas",
+    "pitfall", "pitfalls", "learning curve", "headache", "footgun", "bites you", "bite you",
+    "careful that", "careful not", "careful when", "bit careful", "little careful",
+    "very careful", "really careful", "super careful", "slow", "hold back", "holds back",
+    "get in the way", "gets in the way",
+    "not in production", "not for production", "no bueno",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
@@ -185,12 +194,14 @@ EVALUATIVE_WORDS = frozenset("""
     simpler explicit implicit clean cleaner concise performance fast quick overhead flexible
     flexibility reusable reuse predictable harder easier easy clarity
     scalable throughput latency cost better worse
+    beautiful elegant nicer convenient ugly messy
     """.split())
 # A quality denied is a cost: "not very efficient", "no longer readable", "never safe".
 GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
     portable reliable robust intuitive obvious practical ideal lightweight movable
     benefit benefits gain gains advantage improvement speedup help helps possible
+    beautiful useful helpful worth
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",

@@ -443,6 +443,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "An adapter decorator can supply most arguments when a "
      "call needs some complex object.", False),
     ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
+    # costs as people say them aloud; a problem the topic solves is none
+    ("venv", "trade_off", VENV + "Beginners forget to activate it, which is super frustrating.",
+     True),
+    ("venv", "trade_off", VENV + "Without a venv we would hit a problem when two projects pin "
+     "different Django versions.", False),
+    ("lambda", "trade_off", "A lambda is a small function without a name. Lambdas are great "
+     "for a sort key. They are not so beautiful for writing your whole program.", True),
+    ("decorators", "trade_off", DECO + "Decorators are handy, just don't overuse them.", True),
+    ("exceptions", "trade_off", EXC + "The finally block takes care of closing the file.", False),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
