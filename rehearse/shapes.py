@@ -15,7 +15,8 @@ every topic. A section under a heading that names the topic is about it.
   ("lambda x colon", "open paren" and "open parent", "int of text", "pip freeze", "at log calls
   above def add").
 * example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
-  the one before, with a real-world noun (request, file, database, user, log...); or, with no
+  the one before, with a real-world noun (request, file, database, user, log...); a real
+  product named as an instance ("libraries like Tenacity", "such as Django"); or, with no
   marker, three different real-world nouns in units about the topic. An answer that names its
   topic three times or more may open with the story that leads to it ("picture a website ...").
   A condition ("if you have an application") is not a scenario.
@@ -491,6 +492,9 @@ class Shapes:
                 opener = _find(prev, W.example_markers, 0, len(prev))
                 if opener is not None and prev[opener:opener + 2] != ["e", "g"]:
                     marker = 0  # "For example:" opens the next sentence; "e.g." does not
+            named = self._named_instance(u)
+            if named is not None:
+                return Found("example", "a named tool", named[0], named[1])
             for i, word in enumerate(words):
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
@@ -500,6 +504,27 @@ class Shapes:
         if len(nouns) >= 3:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
+        return None
+
+    def _named_instance(self, u: int) -> tuple[int, int] | None:
+        """A real product named as an instance in prose: "libraries like Tenacity", "frameworks
+        such as Django" (not a language: "languages like Java")."""
+        if self.units[u].code:
+            return None
+        first, last = self.spans[u]
+        for p in range(first, last - 1):
+            word = self.tokens[p].text
+            if word == "like" or (word == "such" and self.tokens[p + 1].text == "as"):
+                name = p + 1 if word == "like" else p + 2
+                if name >= last:
+                    continue
+                token = self.tokens[name]
+                said = self.text[token.start:token.end]
+                gap = self.text[self.tokens[name - 1].end:token.start]
+                if said[:1].isupper() and not said.isupper() and len(said) > 2 \
+                        and any(c.islower() for c in said) and token.text not in _NOT_NAMES \
+                        and not any(c in gap for c in ".:!?\n"):
+                    return p, name
         return None
 
     def _trade_off(self, skip: frozenset[int], costs_only: bool = False) -> Found | None:
@@ -580,6 +605,12 @@ class Shapes:
                     after_stopword = True
         return None
 
+
+# Capitalised words that name no real-world setting: the language, its kin, the speaker.
+_NOT_NAMES = frozenset(t.text for t in tokenize(
+    "Python Pythons CPython PyPy Jython Java JavaScript Ruby Rust Go Perl Haskell Lisp Kotlin "
+    "Scala Swift Julia Guido English True False None I Yeah Okay Right Well So And But Or If "
+    "Then This That These Those It"))
 
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 

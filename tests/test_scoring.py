@@ -452,6 +452,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "for a sort key. They are not so beautiful for writing your whole program.", True),
     ("decorators", "trade_off", DECO + "Decorators are handy, just don't overuse them.", True),
     ("exceptions", "trade_off", EXC + "The finally block takes care of closing the file.", False),
+    # a real library named as an instance is a concrete setting; a language is not
+    ("exceptions", "example", EXC + "Retry libraries like Tenacity catch the error and call the "
+     "function again after a pause.", True),
+    ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
+     "throws.", False),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
