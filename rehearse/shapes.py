@@ -71,7 +71,9 @@ _CODE_LINE_PATTERNS = (
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
-    r"(?<![\w.])[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
+    # (nor an acronym spelled out: "GIL(Global Interpreter Lock)")
+    r"(?<![\w.])(?![A-Z]{2,}\s?\((?:[A-Z][a-z]*[\s-]*)+\))"
+    r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     r"^\s*(try|finally|else)\s*:|^\s*except\b[^\n]*:|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
@@ -496,6 +498,8 @@ class Shapes:
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
             for i, word in enumerate(words):
+                if self._glued(first + i):
+                    continue  # part of a path or a name: "/home/user", "user_id="
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
                     if marker is not None:
@@ -505,6 +509,13 @@ class Shapes:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return None
+
+    def _glued(self, pos: int) -> bool:
+        """Whether a word is written glued to a path or code symbol ("/home/user", "$USER")."""
+        token = self.tokens[pos]
+        before = self.text[token.start - 1:token.start] if token.start else ""
+        after = self.text[token.end:token.end + 1]
+        return bool(before and before in "/\\$=") or bool(after and after in "/\\=")
 
     def _named_instance(self, u: int) -> tuple[int, int] | None:
         """A real product named as an instance in prose: "libraries like Tenacity", "frameworks
@@ -585,10 +596,18 @@ class Shapes:
                 continue
             between = 0
             after_stopword = False
+            later = {f for f, _ in self.topic_hits if f > last}
             for p in range(last + 1, min(end, last + 6)):
                 word = tokens[p].text
-                if word in NEGATIONS or word in ("and", "or"):
-                    break  # "X does not ...", "X and Y are ...": not a definition of X
+                if word in NEGATIONS or word in ("and", "or") or p in later:
+                    # "X does not ...", "X and Y are ...": not a definition of X; "when you
+                    # stack decorators, the route() decorator is ...": the later one is the
+                    # subject
+                    break
+                said = self.text[tokens[p].start:tokens[p].end].lower()
+                if said in ("remember", "note") and p + 1 < end \
+                        and tokens[p + 1].text in ("that", "to"):
+                    break  # "always remember that ...": a reminder, not what X does
                 if word in W.defining or (word in W.is_ and p + 1 < end
                                         and tokens[p + 1].text in W.definition_starts):
                     rest = [t.text for t in tokens[p + 1:end]]

@@ -362,6 +362,9 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("class Account(Base):", True),
     ("squares = [n * n for n in numbers]", True),
     ("print('hello world how are you')", True),
+    ("Threads still wait on the GIL (Global Interpreter Lock) for bytecode.", False),
+    ("Threads still wait on the GIL(Global Interpreter Lock) for bytecode.", False),
+    ("result = GIL(Lock)", True),
 ])
 def test_remarks_in_brackets_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
@@ -457,6 +460,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
+    # a word inside a path is no real-world noun
+    ("venv", "example", VENV + "The venv copies the interpreter into the project, e.g. "
+     "/home/user/project/bin, with its own site-packages.", False),
+    # "when you stack decorators, the route() decorator is ...": the later one is the subject
+    ("decorators", "concept", "When adding more decorators, always remember that the login() "
+     "decorator is the innermost one in the stack.", False),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
