@@ -106,13 +106,14 @@ EXAMPLE_MARKERS = (
     "imagine", "picture", "we used", "i used", "we use", "i use", "in my last project",
     "in my project", "in a project", "in one project", "at work", "at my job", "at my last job",
     "in production", "real world", "use case", "example of", "in practice", "real life",
-    "scenario", "a good example",
+    "scenario", "a good example", "best example", "greatest example", "great example",
+    "classic example",
     "a common example", "a typical example", "a practical example", "consider", "like when",
     "say i",  # not "if you have ...": a condition, not a scenario
     # a story from the speaker's own work
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
-    "i was building", "we were building", "i worked on", "we worked on", "i was working on",
-    "we were working on", "my team", "our team", "our codebase",
+    "i was building", "we were building", "i worked on", "we worked on", "i was working",
+    "we were working", "my team", "our team", "our codebase",
     "our service", "at my company", "at our company", "at my last company",
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
 )
@@ -123,6 +124,7 @@ CONCRETE_NOUNS = frozenset("""
     application applications app apps
     crawler download upload server service services endpoint endpoints route routes api client
     database db sql query queries table row rows record records csv json xml yaml log logs logger
+    transaction transactions
     logging file files disk image images photo photos video audio pixel
     pixels thumbnail network socket connection connections email emails message messages user
     users customer customers account accounts login password session cookie token auth
