@@ -115,6 +115,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\blambda[\s,]+\w+[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",  # "lambda c goes to c dot"
     r"\bat\s+\w+\s+on\s+(a|the|your|that|this|each|every)\s+(function|method|def)\b",
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
+    r"\bfor\s+\w+\s+in\s+range\b",  # "for i in range ten"
+    r"\bwith\s+open\b[^.;]{0,40}\bas\s+\w+",  # "with open the file as f"
+    r"\bself\s+dot\s+\w+",
+    r"\braise\s+(a\s+)?\w*\s?error\b",  # "raise value error"
+    r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
 )
 _SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))

@@ -258,6 +258,10 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("decorators", "You can just put an at cache on the function and it remembers results.", True),
     ("exceptions", "People write try except colon and then pass, which hides everything.", True),
     ("exceptions", "When you try, except for a typo, it works.", False),
+    ("exceptions", "With open the config file as f, and if it is missing we raise value error.",
+     True),
+    ("generators", "For i in range a million, yield i, and nothing is stored.", True),
+    ("generators", "The generator keeps going in a range of situations.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
