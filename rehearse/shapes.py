@@ -101,7 +101,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
     r"\bpython\s+(dash|minus)\s+m\b",
     r"\bpip[ex3]?\s+(install|freeze|uninstall|upgrade)\b",
-    r"\b\w+\s+of\s+(star|star\s+star|double\s+star)\s+\w+",
+    # "print of star args" (not "think of star args", "a kind of star args")
+    r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
+    r"|any|each|both|none|most|part|full|number|top|made|idea|concept|notion)\b)\w+\s+of\s+"
+    r"(star|star\s+star|double\s+star)\s+\w+",
     r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
     # a decorator said aloud: "at log calls above def add", "at app dot route"
     r"\bat\s+(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most|all)\b)"
@@ -580,6 +583,10 @@ class Shapes:
                 # "use a tuple instead, because ...": an alternative with a reason
                 evaluative = _find(words, W.reasons, pivot + 1, len(words)) \
                     if words[pivot] in W.prefer else None
+            if pivot is not None and pivot == evaluative and not any(
+                    w in W.compare for i, w in enumerate(words) if i != pivot) \
+                    and words[pivot + 1:pivot + 2] not in _ALTERNATIVES:
+                evaluative = None  # "it would work better if ...": no second way to compare
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
@@ -639,6 +646,9 @@ _NOT_NAMES = frozenset(t.text for t in tokenize(
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 
 
+# "a better way would be ...": an alternative offered
+_ALTERNATIVES = [[w] for w in ("way", "approach", "option", "choic", "idea", "solut", "altern",
+                               "practic", "design", "fit")]
 _EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
 
 

@@ -182,7 +182,8 @@ COST_WORDS = (
     "careful that", "careful not", "careful when", "bit careful", "little careful",
     "very careful", "really careful", "super careful", "slow", "hold back", "holds back",
     "get in the way", "gets in the way",
-    "not in production", "not for production", "no bueno",
+    "not in production", "not for production", "no bueno", "unwieldy", "you better",
+    "you would better", "you had better",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")

@@ -262,6 +262,7 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
      True),
     ("generators", "For i in range a million, yield i, and nothing is stored.", True),
     ("generators", "The generator keeps going in a range of situations.", False),
+    ("args-kwargs", "You might think of star args as a bag that anything can come into.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
@@ -470,6 +471,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "when you stack decorators, the route() decorator is ...": the later one is the subject
     ("decorators", "concept", "When adding more decorators, always remember that the login() "
      "decorator is the innermost one in the stack.", False),
+    # "better" alone is a comparison only with a second way in view
+    ("decorators", "trade_off", DECO + "Put a jit decorator on the hot loop, it will work better "
+     "once compiled.", False),
+    ("oop", "trade_off", "Inheritance lets a subclass reuse its parent. Copying the same fields "
+     "into every class, a better way is a shared base class that the others inherit from.", True),
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. With "
+     "kwargs everywhere you better pass the right keys.", True),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
