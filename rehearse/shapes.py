@@ -60,6 +60,12 @@ class Unit:
 
 # --- segmentation -------------------------------------------------------------------------------
 
+# What follows "pip install" in a sentence that only names the command: "if you pip install
+# while you're there", "pip install it globally".
+_NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|packages|something"
+                  r"|everything|that|this|there|when|if|so|but|on|with|from|for|locally"
+                  r"|globally)\b)")
+
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
@@ -81,7 +87,8 @@ _CODE_LINE_PATTERNS = (
     r",\s*\*{1,2}\w+\s*[,)]",
     r"[\[(]\s*['\"\d-][^\]\n]*,[^\]\n]*[\])]",
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
-    r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(install|freeze)\b|\bsource\s+\S*activate\b"
+    r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
+    r"|\bsource\s+\S*activate\b"
     r"|[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
     r"(?<![\w.-])[A-Za-z][\w.-]*(==|>=|<=|~=)\d",  # a pinned requirement: django==4.2
@@ -100,7 +107,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
     r"\bpython\s+(dash|minus)\s+m\b",
-    r"\bpip[ex3]?\s+(install|freeze|uninstall|upgrade)\b",
+    r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
     r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
     r"|any|each|both|none|most|part|full|number|top|made|idea|concept|notion)\b)\w+\s+of\s+"

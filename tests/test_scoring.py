@@ -263,6 +263,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("generators", "For i in range a million, yield i, and nothing is stored.", True),
     ("generators", "The generator keeps going in a range of situations.", False),
     ("args-kwargs", "You might think of star args as a bag that anything can come into.", False),
+    ("venv", "Then you pip install requests and it lands in the venv only.", True),
+    ("venv", "If you pip install while the venv is active, it stays in there.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
