@@ -547,9 +547,13 @@ class Shapes:
                 token = self.tokens[name]
                 said = self.text[token.start:token.end]
                 gap = self.text[self.tokens[name - 1].end:token.start]
-                if said[:1].isupper() and not said.isupper() and len(said) > 2 \
-                        and any(c.islower() for c in said) and token.text not in _NOT_NAMES \
-                        and not any(c in gap for c in ".:!?\n"):
+                if any(c in gap for c in ".:!?\n") or token.text in _NOT_NAMES or len(said) < 3:
+                    continue
+                # a recogniser often writes the name in lower case: "libraries like tenacity"
+                kind = p > first and self.tokens[p - 1].text in _KINDS_OF_TOOL
+                if kind and is_content(token.text) or token.text in _lists().tools \
+                        or (said[:1].isupper() and not said.isupper()
+                            and any(c.islower() for c in said)):
                     return p, name
         return None
 
@@ -649,6 +653,10 @@ _NOT_NAMES = frozenset(t.text for t in tokenize(
     "Python Pythons CPython PyPy Jython Java JavaScript Ruby Rust Go Perl Haskell Lisp Kotlin "
     "Scala Swift Julia Guido English True False None I Yeah Okay Right Well So And But Or If "
     "Then This That These Those It"))
+
+_KINDS_OF_TOOL = frozenset(t.text for t in tokenize(
+    "libraries library tools tool frameworks framework packages package modules services "
+    "projects companies apps products platforms databases"))
 
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 

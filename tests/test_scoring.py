@@ -467,6 +467,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
+    ("exceptions", "example", EXC + "There are retry libraries like tenacity that catch the "
+     "error and call again.", True),  # a recogniser writes the name in lower case
     # a word inside a path is no real-world noun
     ("venv", "example", VENV + "The venv copies the interpreter into the project, e.g. "
      "/home/user/project/bin, with its own site-packages.", False),
