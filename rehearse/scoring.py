@@ -237,9 +237,10 @@ class _Index:
                            if p - unit_start[self.unit_of[p]] < 2
                            and not self.units[self.unit_of[p]].code]
         named: dict[int, set[tuple[str, ...]]] = {}  # unit: the forms of the terms it names
+        starts = {first for first, _ in hits}
         for term in topic:
             for first, _, _ in self.term(term):
-                if (first, first) in hits or any(a <= first <= b for a, b in hits):
+                if first in starts:
                     named.setdefault(self.unit_of[first], set()).update(term.options)
         before = -1  # the last sentence before each unit, headings skipped
         previous: dict[int, int] = {}
@@ -443,9 +444,9 @@ def _compiled(rubric: Rubric) -> _Compiled:
 
 
 def _asked(rubric: Rubric) -> tuple[Term, ...]:
-    """The ``topic`` terms that the question or title names, itself or in a longer form
+    """The ``topic`` terms that share a word with the question or title, in any of their forms
     ("generator expression" for genexp): a definition of one of them answers "what is it"; a
-    definition of a neighbour ("keyword arguments", "pip", "a thread") does not."""
+    definition of a neighbour ("pip", "a thread", "mutable") does not."""
     asked = f"{rubric.title} {rubric.question}"
     said = {t.text for t in tokenize(asked, rubric.term_map)} | {t.text for t in tokenize(asked)}
     out = []

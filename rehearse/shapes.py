@@ -319,6 +319,8 @@ class _Lists:
     prefer: frozenset[str]
     defining: frozenset[str]
     good: frozenset[str]
+    not_names: frozenset[str]
+    kinds_of_tool: frozenset[str]
 
 
 @functools.cache
@@ -330,7 +332,8 @@ def _lists() -> _Lists:
         _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
         _words(thesaurus.EVALUATIVE_WORDS), _forms(thesaurus.HEDGES), _forms(thesaurus.REASONS),
         _words(["instead"]), _words(thesaurus.DEFINING_WORDS),
-        _words(thesaurus.GOOD_QUALITIES))
+        _words(thesaurus.GOOD_QUALITIES), _words(thesaurus.NOT_NAMES),
+        _words(thesaurus.KINDS_OF_TOOL))
 
 
 _NEG = frozenset(NEGATIONS)
@@ -346,6 +349,8 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     if before == "to":
         return at == 1 or words[at - 2] in _PURPOSE
     return before in _PURPOSE
+
+
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
 _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this", "that", "these",
                        "those", "certain", "mani"})
@@ -537,6 +542,7 @@ class Shapes:
         such as Django" (not a language: "languages like Java")."""
         if self.units[u].code:
             return None
+        W = _lists()  # noqa: N806
         first, last = self.spans[u]
         for p in range(first, last - 1):
             word = self.tokens[p].text
@@ -547,13 +553,13 @@ class Shapes:
                 token = self.tokens[name]
                 said = self.text[token.start:token.end]
                 gap = self.text[self.tokens[name - 1].end:token.start]
-                if any(c in gap for c in ".:!?\n") or token.text in _NOT_NAMES or len(said) < 3:
+                if any(c in gap for c in ".:!?\n") or token.text in W.not_names or len(said) < 3:
                     continue
                 # a recogniser often writes the name in lower case: "libraries like tenacity"
-                kind = p > first and self.tokens[p - 1].text in _KINDS_OF_TOOL
-                if kind and is_content(token.text) or token.text in _lists().tools \
-                        or (said[:1].isupper() and not said.isupper()
-                            and any(c.islower() for c in said)):
+                kind = p > first and self.tokens[p - 1].text in W.kinds_of_tool
+                capitalised = said[:1].isupper() and not said.isupper() \
+                    and any(c.islower() for c in said)
+                if (kind and is_content(token.text)) or token.text in W.tools or capitalised:
                     return p, name
         return None
 
@@ -596,7 +602,7 @@ class Shapes:
                     if words[pivot] in W.prefer else None
             if pivot is not None and pivot == evaluative and not any(
                     w in W.compare for i, w in enumerate(words) if i != pivot) \
-                    and words[pivot + 1:pivot + 2] not in _ALTERNATIVES:
+                    and _ALTERNATIVES.isdisjoint(words[pivot + 1:pivot + 2]):
                 evaluative = None  # "it would work better if ...": no second way to compare
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
@@ -648,22 +654,12 @@ class Shapes:
         return None
 
 
-# Capitalised words that name no real-world setting: the language, its kin, the speaker.
-_NOT_NAMES = frozenset(t.text for t in tokenize(
-    "Python Pythons CPython PyPy Jython Java JavaScript Ruby Rust Go Perl Haskell Lisp Kotlin "
-    "Scala Swift Julia Guido English True False None I Yeah Okay Right Well So And But Or If "
-    "Then This That These Those It"))
-
-_KINDS_OF_TOOL = frozenset(t.text for t in tokenize(
-    "libraries library tools tool frameworks framework packages package modules services "
-    "projects companies apps products platforms databases"))
-
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 
 
 # "a better way would be ...": an alternative offered
-_ALTERNATIVES = [[w] for w in ("way", "approach", "option", "choic", "idea", "solut", "altern",
-                               "practic", "design", "fit")]
+_ALTERNATIVES = frozenset({"way", "approach", "option", "choic", "idea", "solut", "altern",
+                           "practic", "design", "fit"})
 _EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
 
 

@@ -147,6 +147,17 @@ TOOL_NAMES = frozenset("""
     django flask fastapi numpy pandas dask dasc spark aws s3 docker kubernetes redis postgres
     postgresql mysql sqlite kafka celery boto stripe paypal github slack
     """.split())
+# "libraries like tenacity": a named tool even when a recogniser writes it in lower case.
+KINDS_OF_TOOL = frozenset("""
+    libraries library tools tool frameworks framework packages package modules services projects
+    companies apps products platforms databases
+    """.split())
+# Capitalised words that name no real-world setting: the language, its kin, the speaker.
+NOT_NAMES = frozenset("""
+    python pythons cpython pypy jython java javascript ruby rust go perl haskell lisp kotlin
+    scala swift julia guido english true false none i yeah okay right well so and but or if then
+    this that these those it
+    """.split())
 # A cost, a limit or a reason not to.
 COST_WORDS = (
     "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",
