@@ -66,6 +66,8 @@ _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|pa
                   r"|everything|that|this|there|when|if|so|but|on|with|from|for|locally"
                   r"|globally)\b)")
 
+_BRACKET = r"(p[ae]r\w*|br[ae]\w*|curly\w*|square\s+br\w*)"  # as a recogniser writes them
+
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
@@ -97,9 +99,12 @@ _CODE_LINE = re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
 # Code said aloud (as a recogniser writes it; hyphens count as spaces).
 _SPOKEN_STRONG_PATTERNS = (
-    # "open paren", and how a recogniser writes it: "open parent", "OpenPeringue", "close-per-end"
-    r"\b(open|close|closed|left|right|opening|closing)\s*(p[ae]r\w*|br[ae]\w*|curly\w*"
-    r"|square\s+br\w*)",
+    # "open paren ... close paren", and how a recogniser writes it: "open parent", "OpenPeringue",
+    # "close-per-end"; with more code around it (not "you hit open parenthesis in the IDE")
+    r"\b(open|left|opening)\s*" + _BRACKET + r".{0,60}?\b(close|closed|right|closing|comma|colon"
+    r"|star|equals)\b",
+    r"\b(open|left|opening|comma|star|colon|def|print|return|equals)\b.{0,60}?"
+    r"\b(close|closed|right|closing)\s*" + _BRACKET,
     r"\blambda[\s,]+\w+([\s,]+(comma[\s,]+)?\w+)*?[\s,]+colon\b",
     r"\bequals\s+lambda\b",
     r"\bdef\s+\w+\s+(open|paren|taking|takes|that takes|of|with|colon)\b",

@@ -264,6 +264,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("generators", "The generator keeps going in a range of situations.", False),
     ("args-kwargs", "You might think of star args as a bag that anything can come into.", False),
     ("venv", "Then you pip install requests and it lands in the venv only.", True),
+    ("args-kwargs", "In the IDE you hit open parenthesis and it lists the parameters.", False),
+    ("args-kwargs", "So def log, open paren, star args, close paren.", True),
     ("venv", "If you pip install while the venv is active, it stays in there.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
@@ -482,6 +484,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "into every class, a better way is a shared base class that the others inherit from.", True),
     ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. With "
      "kwargs everywhere you better pass the right keys.", True),
+    # a spoken form of the code names the topic fully, however it is misheard
+    ("args-kwargs", "trade_off", "Star star quarks takes anything, and the caller's star star "
+     "quarks too. Oh yeah. Then you have got a problem.", True),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
