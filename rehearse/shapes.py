@@ -345,11 +345,18 @@ _NEG = frozenset(NEGATIONS)
 _PURPOSE = frozenset({"order", "as", "help", "helps"})  # "in order to", "so as to", "helps to"
 
 
+_TROUBLE = frozenset({"conflict", "error", "bug", "problem", "issu", "duplic", "repetit", "mess",
+                      "crash", "leak", "race", "deadlock", "pollut", "breakag", "break", "mistak"})
+
+
 def _a_purpose(words: Sequence[str], at: int) -> bool:
-    """ "To avoid conflicts, ...", "helps avoid conflicts": what something is for. "The reasons
-    to avoid it", "best to avoid it" are advice against it."""
+    """ "To avoid conflicts, ...", "helps avoid conflicts", "a way to avoid conflicting
+    versions": what something is for. "The reasons to avoid it", "best to avoid it" are advice
+    against it."""
     if words[at] != "avoid" or not at:
         return False
+    if not _TROUBLE.isdisjoint(words[at + 1:at + 3]):
+        return True
     before = words[at - 1]
     if before == "to":
         return at == 1 or words[at - 2] in _PURPOSE
@@ -586,7 +593,8 @@ class Shapes:
                                                  words[cost[0]] not in _EXCESS):
                 return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good
-                           and any(v in _NEG for v in words[max(0, i - 3):i])), None)
+                           and any(v in _NEG for v in words[max(0, i - 3):i])
+                           and words[i + 1:i + 2] not in (["what"], ["how"], ["why"])), None)
             if denied is not None:  # "not a very efficient way"
                 return Found("trade_off", "quality denied", first + max(0, denied - 3),
                              first + denied)

@@ -205,7 +205,7 @@ COMPARE_WORDS = frozenset("""
     """.split())
 EVALUATIVE_WORDS = frozenset("""
     speedup slower readable unreadable memory efficient inefficient safe safer safety simple
-    simpler explicit implicit clean cleaner concise performance fast quick overhead flexible
+    simpler explicit implicit clean cleaner concise fast quick overhead flexible
     flexibility reusable reuse predictable harder easier easy clarity
     scalable throughput latency cost better worse
     beautiful elegant nicer convenient ugly messy

@@ -487,6 +487,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a spoken form of the code names the topic fully, however it is misheard
     ("args-kwargs", "trade_off", "Star star quarks takes anything, and the caller's star star "
      "quarks too. Oh yeah. Then you have got a problem.", True),
+    # what something is for is no cost; "performs" is no judgement of performance
+    ("venv", "trade_off", VENV + "People use a venv to avoid conflicting versions between "
+     "projects.", False),
+    ("oop", "trade_off", "Inheritance lets a subclass override a parent's method. The method "
+     "keeps its name, but it performs a different action.", False),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
