@@ -89,7 +89,7 @@ _CODE_LINE_PATTERNS = (
     r",\s*\*{1,2}\w+\s*[,)]",
     r"[\[(]\s*['\"\d-][^\]\n]*,[^\]\n]*[\])]",
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
-    r"\b(python3?|py)\s+-m\s+\w+|\bpip3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
+    r"\b(python3?|py)\s*-m\s+\w+|\bpip3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
     r"|\bsource\s+\S*activate\b"
     r"|[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
@@ -125,6 +125,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
+    r"\b(exception|error)\s+as\s+(e|err|exc|ex)\b",  # "except Exception as e", half heard
+    r"\b\w+\s+comma\s+\w+\s+(is\s+equal\s+to|equals)\s+\w+",  # "x comma y equals y comma x"
+    # "put functools dot wraps on the wrapper"
+    r"\b(put|stick|add|apply|use)\s+(an?\s+)?(at\s+)?\w+(\.|\s+dot\s+)\w+\s+on\s+(the|a|your|each"
+    r"|every)\s+(wrapper|function|method|view|class)",
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
     r"\b(bin|been|ben)\s+(slash\s+)?activate\b",
     r"\blambda[\s,]+\w+[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",  # "lambda c goes to c dot"

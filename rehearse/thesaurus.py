@@ -124,7 +124,8 @@ CONCRETE_NOUNS = frozenset("""
     application applications app apps
     crawler download upload server service services endpoint endpoints route routes api client
     database db sql query queries table row rows record records csv json xml yaml log logs logger
-    transaction transactions
+    transaction transactions gigabyte gigabytes terabyte terabytes megabyte megabytes gb tb
+    laptop laptops
     logging file files disk image images photo photos video audio pixel
     pixels thumbnail network socket connection connections email emails message messages user
     users customer customers account accounts login password session cookie token auth

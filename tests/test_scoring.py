@@ -265,6 +265,9 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("args-kwargs", "You might think of star args as a bag that anything can come into.", False),
     ("venv", "Then you pip install requests and it lands in the venv only.", True),
     ("args-kwargs", "In the IDE you hit open parenthesis and it lists the parameters.", False),
+    ("exceptions", "You write try, then except exception as e, and print e.", True),
+    ("decorators", "Then you put functools dot wraps on the wrapper function.", True),
+    ("venv", "So it is python3-m venv venv, and the folder appears.", True),
     ("args-kwargs", "So def log, open paren, star args, close paren.", True),
     ("venv", "If you pip install while the venv is active, it stays in there.", False),
 ])
