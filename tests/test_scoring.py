@@ -495,6 +495,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "projects.", False),
     ("oop", "trade_off", "Inheritance lets a subclass override a parent's method. The method "
      "keeps its name, but it performs a different action.", False),
+    # "once the consuming code asks" is when, not a single pass
+    ("generators", "trade_off", GEN + "Once the consuming loop needs another value, the "
+     "generator resumes.", False),
+    ("generators", "trade_off", GEN + "Once it is consumed, the generator is exhausted.", True),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
