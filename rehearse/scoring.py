@@ -530,15 +530,15 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
 
 
 def _naming(token: Token, text: str, compiled: _Compiled) -> float:
-    """How surely one mention names the topic: a one-word mishearing that is a word of its
-    own ("accept" for except, "gill") only half as surely as the term itself, a longer form of
-    a topic term ("generator functions", "global interpreter lock" when ``topic`` lists it) or
-    a spoken form of its code ("star star quarks")."""
+    """How surely one mention names the topic: a one-word mishearing, often a word of its own
+    ("accept" for except, "gill"), only half as surely as the term itself, a longer form of a
+    topic term ("generator functions", "global interpreter lock" when ``topic`` lists it) or an
+    alias of several words ("star star quarks", "value error")."""
     if not token.alias:
         return 1.0
     said = tuple(t.text for t in tokenize(text[token.start:token.end]))
     full = said in compiled.spelled or any((word,) in compiled.spelled for word in said)
-    return 1.0 if full or token.text in said or "star" in said else 0.5
+    return 1.0 if full or token.text in said or len(said) > 1 else 0.5
 
 
 def match_expected(transcript: Transcript | str, expects: Sequence[str],

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import thesaurus
@@ -66,7 +66,9 @@ _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|pa
                   r"|everything|that|this|there|when|if|so|but|on|with|from|for|locally"
                   r"|globally)\b)")
 
-_BRACKET = r"(p[ae]r\w*|br[ae]\w*|curly\w*|square\s+br\w*)"  # as a recogniser writes them
+# as a recogniser writes them: "paren", "parent", "OpenPeringue", "close-per-end", "bracket"
+_BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*|curly\w*"
+            r"|square\s+br\w*)")
 
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
@@ -80,7 +82,7 @@ _CODE_LINE_PATTERNS = (
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)")
-    r"(?<![\w.])(?![A-Z]{2,}\s?\((?:[A-Z][a-z]*[\s-]*)+\))"
+    r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))"
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
@@ -132,13 +134,17 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|every)\s+(wrapper|function|method|view|class)",
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
     r"\b(bin|been|ben)\s+(slash\s+)?activate\b",
-    r"\blambda[\s,]+\w+[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",  # "lambda c goes to c dot"
-    r"\bat\s+\w+\s+on\s+(a|the|your|that|this|each|every)\s+(function|method|def)\b",
+    # "lambda c goes to c dot" (not "a lambda function returns the value")
+    r"\blambda[\s,]+(?!(function|functions|expression|expressions|that|which|just|always)\b)\w+"
+    r"[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",
+    r"\bat\s+(?!(runtime|run|compile|import|least|most|the|a|an|this|that|all|first|once|some"
+    r"|times|scale|work|home)\b)\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
+    r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
     r"\bfor\s+\w+\s+in\s+range\b",  # "for i in range ten"
-    r"\bwith\s+open\b[^.;]{0,40}\bas\s+\w+",  # "with open the file as f"
+    r"\bwith\s+open\s+(?!source\b)[^.;]{0,40}?(?<!such)\s+as\s+\w+",  # "with open the file as f"
     r"\bself\s+dot\s+\w+",
-    r"\braise\s+(a\s+)?\w*\s?error\b",  # "raise value error"
+    r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
 )
@@ -371,12 +377,17 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
 _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this", "that", "these",
                        "those", "certain", "mani"})
-_ADJECTIVES = frozenset({"complex", "complic", "expens", "verbos", "fragil", "brittl", "unpredict",
-                         "surpris", "danger", "ineffici", "heavier", "bloat", "limit", "unread",
-                         "wast", "unnecessari", "larger", "smaller", "lighter", "cheaper"})
+# as said, not stemmed: "a limitation of lambdas" is a cost, "a limited number" describes
+_ADJECTIVES = frozenset("""
+    complex complicated expensive verbose fragile brittle unpredictable surprising dangerous
+    inefficient heavier bloated limited unreadable wasteful unnecessary larger smaller lighter
+    cheaper""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
 
 
+_NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
+                              "class", "subclass", "object", "type", "languag", "anim", "shape"})
+_WH = frozenset({"what", "how", "whi"})  # "isn't clear what they do": understanding, not quality
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 
 
@@ -389,11 +400,11 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
         and not _MOTIVES.isdisjoint(words[:span[0]])
 
 
-def _describes_a_thing(words: Sequence[str], at: int) -> bool:
-    """A cost adjective after an article describes what the sentence is about, not a cost of
-    the topic: "some complex object", "an expensive computation" (but "a bare except is a
-    dangerous habit" is a judgement)."""
-    if words[at] not in _ADJECTIVES or at == 0 or words[at - 1] not in _ARTICLES:
+def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
+    """A cost adjective (``said``, as spoken) after an article describes what the sentence is
+    about, not a cost of the topic: "some complex object", "an expensive computation" (but "a
+    bare except is a dangerous habit" is a judgement)."""
+    if said.lower() not in _ADJECTIVES or at == 0 or words[at - 1] not in _ARTICLES:
         return False
     return not (at >= 2 and words[at - 2] in _BE)
 
@@ -407,11 +418,16 @@ def _find(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int, hi: 
 def _find_span(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int,
                hi: int) -> tuple[int, int] | None:
     """First and last position of the first of ``forms`` starting in ``words[lo:hi]``."""
-    for i in range(lo, hi):
+    return next(_find_spans(words, forms, lo, hi), None)
+
+
+def _find_spans(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int = 0,
+                hi: int | None = None) -> Iterator[tuple[int, int]]:
+    """First and last position of every one of ``forms`` starting in ``words[lo:hi]``."""
+    for i in range(lo, len(words) if hi is None else hi):
         for form in forms:
             if words[i] == form[0] and tuple(words[i:i + len(form)]) == form:
-                return i, i + len(form) - 1
-    return None
+                yield i, i + len(form) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,7 +592,10 @@ class Shapes:
                 kind = p > first and self.tokens[p - 1].text in W.kinds_of_tool
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)
-                if (kind and is_content(token.text)) or token.text in W.tools or capitalised:
+                # "I like Mondays" is a verb; "subclasses like Dog" are the textbook toys
+                toy = p == first or self.tokens[p - 1].text in _NOT_AN_INSTANCE
+                if (kind and is_content(token.text)) or token.text in W.tools \
+                        or (capitalised and not toy):
                     return p, name
         return None
 
@@ -587,19 +606,19 @@ class Shapes:
                 continue
             words = self._words(u)
             first = self.spans[u][0]
-            cost = _find_span(words, W.cost, 0, len(words))
-            if cost is not None and _a_purpose(words, cost[0]):
-                cost = None  # "To avoid conflicts, ...": what it is for, not a cost
-            if cost is not None and _a_motive(words, cost):
-                cost = None  # "if we upgrade Django we will hit a problem, so we ...": why to
-            if cost is not None and _describes_a_thing(words, cost[0]):
-                cost = None  # "interface with some complex object", "cache an expensive call"
-            if cost is not None and not _negated(words, cost[0], _PREVENTS,
-                                                 words[cost[0]] not in _EXCESS):
-                return Found("trade_off", "cost", first + cost[0], first + cost[1])
+            for cost in _find_spans(words, W.cost):
+                said = self.text[self.tokens[first + cost[0]].start:self.tokens[first + cost[0]].end]
+                if _a_purpose(words, cost[0]):
+                    continue  # "To avoid conflicts, ...": what it is for, not a cost
+                if _a_motive(words, cost):
+                    continue  # "if we upgrade Django we will hit a problem, so we ...": why to
+                if _describes_a_thing(words, cost[0], said):
+                    continue  # "interface with some complex object", "cache an expensive call"
+                if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
+                    return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good
                            and any(v in _NEG for v in words[max(0, i - 3):i])
-                           and words[i + 1:i + 2] not in (["what"], ["how"], ["why"])), None)
+                           and _WH.isdisjoint(words[i + 1:i + 2])), None)
             if denied is not None:  # "not a very efficient way"
                 return Found("trade_off", "quality denied", first + max(0, denied - 3),
                              first + denied)

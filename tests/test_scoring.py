@@ -254,7 +254,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("generators", "Drop the square brackets and pass the generator to sum instead.", False),
     ("venv", "Then you type python minus minus version to check which one runs.", True),
     ("venv", "You say source, then the folder, bin activate, and you are in it.", True),
-    ("lambda", "So sorted with key equals lambda, c goes to c dot last name.", True),
+    ("lambda", "So you sort by lambda, c goes to c dot last name.", True),
+    ("lambda", "A lambda function returns the value of its one expression.", False),
     ("decorators", "You can just put an at cache on the function and it remembers results.", True),
     ("exceptions", "People write try except colon and then pass, which hides everything.", True),
     ("exceptions", "When you try, except for a typo, it works.", False),
@@ -265,7 +266,9 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("args-kwargs", "You might think of star args as a bag that anything can come into.", False),
     ("venv", "Then you pip install requests and it lands in the venv only.", True),
     ("args-kwargs", "In the IDE you hit open parenthesis and it lists the parameters.", False),
-    ("exceptions", "You write try, then except exception as e, and print e.", True),
+    ("exceptions", "You write try, then the exception as e bit, and print e.", True),
+    ("exceptions", "If the input is bad we raise an error and stop.", False),
+    ("exceptions", "We build with open source libraries such as Flask and never crash.", False),
     ("decorators", "Then you put functools dot wraps on the wrapper function.", True),
     ("venv", "So it is python3-m venv venv, and the folder appears.", True),
     ("args-kwargs", "So def log, open paren, star args, close paren.", True),
@@ -376,7 +379,8 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("print('hello world how are you')", True),
     ("Threads still wait on the GIL (Global Interpreter Lock) for bytecode.", False),
     ("Threads still wait on the GIL(Global Interpreter Lock) for bytecode.", False),
-    ("result = GIL(Lock)", True),
+    ("GIL(Lock)", True),
+    ("We return the right person, then close the part of the file we read.", False),
 ])
 def test_remarks_in_brackets_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
@@ -480,6 +484,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "when you stack decorators, the route() decorator is ...": the later one is the subject
     ("decorators", "concept", "When adding more decorators, always remember that the login() "
      "decorator is the innermost one in the stack.", False),
+    ("decorators", "concept", "Stacking decorators, the route decorator is the outermost one "
+     "in the stack.", False),
+    # a cost noun after an article is a cost ("a limitation of ..."), an adjective describes
+    ("lambda", "trade_off", "A lambda is a small function without a name. A limitation of "
+     "lambdas is that they hold one expression.", True),
     # "better" alone is a comparison only with a second way in view
     ("decorators", "trade_off", DECO + "Put a jit decorator on the hot loop, it will work better "
      "once compiled.", False),
