@@ -96,6 +96,7 @@ _CODE_LINE_PATTERNS = (
     r"|[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
     r"(?<![\w.-])[A-Za-z][\w.-]*(==|>=|<=|~=)\d",  # a pinned requirement: django==4.2
+    r"\bDef[A-Z][a-z]",  # a recogniser's "DefGen", "def gen()" said in one breath
 )
 _CODE_LINE = re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
@@ -141,7 +142,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|times|scale|work|home)\b)\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
     r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
-    r"\bfor\s+\w+\s+in\s+range\b",  # "for i in range ten"
+    r"\bfor\s+\w+\s+(in|and)\s+range\b",  # "for i in range ten", "for i and range ten"
+    # "lambda x, x times x"
+    r"\blambda\s+\w+\s*,\s*\w+\s+(times|plus|minus|asterisk|star|divided|squared|mod)\b",
+    # "except OS error", "except value error" (not "except for this error")
+    r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)(\w+\s+)?\w*error\b",
     r"\bwith\s+open\s+(?!source\b)[^.;]{0,40}?(?<!such)\s+as\s+\w+",  # "with open the file as f"
     r"\bself\s+dot\s+\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
@@ -159,6 +164,8 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)", r"\bdunder\s+\w+", r"\bprint\s+\w+",
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces)\b",
     r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+\d+\b",  # "num times 2 minus 3"
+    # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it)
+    r"\b(?!(asterisk|and|the|a|an)\b)\w+\s+asterisk\s+(?!(asterisk|args|kwargs|arcs)\b)\w+",
 )
 _SPOKEN_WEAK = [re.compile(p) for p in _SPOKEN_WEAK_PATTERNS]
 _SPOKEN_WEAK_ANY = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_WEAK_PATTERNS))

@@ -268,6 +268,10 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("args-kwargs", "In the IDE you hit open parenthesis and it lists the parameters.", False),
     ("exceptions", "You write try, then the exception as e bit, and print e.", True),
     ("exceptions", "If the input is bad we raise an error and stop.", False),
+    ("exceptions", "Try, open the file, except OS error, and carry on without it.", True),
+    ("exceptions", "Everything works except for this one error in the logs.", False),
+    ("lambda", "So it is lambda x, x times x, and you call it.", True),
+    ("args-kwargs", "Most functions never need asterisk args or asterisk asterisk kwargs.", False),
     ("exceptions", "We build with open source libraries such as Flask and never crash.", False),
     ("decorators", "Then you put functools dot wraps on the wrapper function.", True),
     ("venv", "So it is python3-m venv venv, and the folder appears.", True),
@@ -380,6 +384,8 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Threads still wait on the GIL (Global Interpreter Lock) for bytecode.", False),
     ("Threads still wait on the GIL(Global Interpreter Lock) for bytecode.", False),
     ("GIL(Lock)", True),
+    ("DefGen, yield 1, yield 2.", True),  # a recogniser glues "def gen" together
+    ("Default values are evaluated once.", False),
     ("We return the right person, then close the part of the file we read.", False),
 ])
 def test_remarks_in_brackets_are_not_code(line, code) -> None:
