@@ -98,7 +98,6 @@ _CODE_LINE_PATTERNS = (
     r"(?<![\w.-])[A-Za-z][\w.-]*(==|>=|<=|~=)\d",  # a pinned requirement: django==4.2
     r"\bDef[A-Z][a-z]",  # a recogniser's "DefGen", "def gen()" said in one breath
 )
-_CODE_LINE = re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
 # Code said aloud (as a recogniser writes it; hyphens count as spaces).
 _SPOKEN_STRONG_PATTERNS = (
@@ -153,7 +152,6 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
 )
-_SPOKEN_STRONG = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_STRONG_PATTERNS))
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
     r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+",
@@ -167,22 +165,67 @@ _SPOKEN_WEAK_PATTERNS = (
     # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it)
     r"\b(?!(asterisk|and|the|a|an)\b)\w+\s+asterisk\s+(?!(asterisk|args|kwargs|arcs)\b)\w+",
 )
-_SPOKEN_WEAK = [re.compile(p) for p in _SPOKEN_WEAK_PATTERNS]
-_SPOKEN_WEAK_ANY = re.compile("|".join(f"(?:{p})" for p in _SPOKEN_WEAK_PATTERNS))
+
+# What each spoken pattern cannot match without (a pattern that opens with \b or \w is tried
+# at every character; a substring test is not): "a b; c" is (a or b) and c.
+_STRONG_GATES = (
+    "open left", "clos right", "lambda; colon", "lambda; equals", "def", "return", "colon",
+    "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
+    "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
+    "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
+    "dot", "equals",
+)
+_WEAK_GATES = (
+    "equals", "colon", "comma", "at; sign", "for; in", "return yield", "def", "import", "dot",
+    "star asterisk", "of", "class", "pass", "dunder", "print", "paren bracket brace",
+    "times plus minus divided mod", "asterisk",
+)
+# ... and what a line of code cannot be without.
+_LINE_GATE = (*"()[]{}=@$:>*", "...", "import", "return", "yield", "raise", "-m", "pip",
+              "activate", "conda", "poetry", "pipenv", "Traceback", "Def")
+
+Gated = tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]
+
+
+def _gated(gates: Sequence[str], patterns: Sequence[str]) -> tuple[Gated, ...]:
+    return tuple((tuple(tuple(group.split()) for group in gate.split(";")), re.compile(pattern))
+                 for gate, pattern in zip(gates, patterns, strict=True))
+
+
+def _opens(gate: tuple[tuple[str, ...], ...], text: str) -> bool:
+    return all(any(word in text for word in group) for group in gate)
+
+
+@dataclass(frozen=True)
+class _CodePatterns:
+    line: re.Pattern[str]
+    strong: tuple[Gated, ...]
+    weak: tuple[Gated, ...]
+
+
+@functools.cache
+def _code() -> _CodePatterns:
+    """The code patterns, compiled on first use (commands that score nothing never pay)."""
+    return _CodePatterns(
+        re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M),
+        _gated(_STRONG_GATES, _SPOKEN_STRONG_PATTERNS), _gated(_WEAK_GATES, _SPOKEN_WEAK_PATTERNS))
+
+
+def _line_of_code(text: str) -> bool:
+    return any(mark in text for mark in _LINE_GATE) and bool(_code().line.search(text))
 
 
 def looks_like_code(text: str) -> bool:
     """Whether a line or a sentence is (written or spoken) code."""
-    if _CODE_LINE.search(text):
+    if _line_of_code(text):
         return True
+    code = _code()
     spoken = text.lower().replace("-", " ")
-    if _SPOKEN_STRONG.search(spoken):
+    if any(_opens(gate, spoken) and pattern.search(spoken) for gate, pattern in code.strong):
         return True
-    if not _SPOKEN_WEAK_ANY.search(spoken):
-        return False  # most prose: one search instead of one per pattern
     found = 0
-    for pattern in _SPOKEN_WEAK:
-        found += bool(pattern.search(spoken))
+    for gate, pattern in code.weak:
+        found += _opens(gate, spoken) and bool(pattern.search(spoken))
         if found >= 2:
             return True
     return False
@@ -202,7 +245,7 @@ def _is_code_line(line: str) -> bool:
     """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
     if _CODE_ONLY.match(line):
         return True
-    if not _CODE_LINE.search(line):
+    if not _line_of_code(line):
         return False
     dense = len(_SYMBOL.findall(line)) >= 0.12 * len(line)
     return dense or not _PLAIN_RUN.search(line)

@@ -79,3 +79,26 @@ def test_following_a_next_step_covers_its_layer(topic: str) -> None:
     rubric = CATALOG.get(topic)
     for name, layer in rubric.layers.items():
         assert score(layer.next_step, rubric).layers[name].covered, (name, layer.next_step)
+
+
+def test_code_pattern_gates_never_hide_a_match() -> None:
+    # Each spoken-code pattern is tried only when its gate words are in the sentence (a substring
+    # test is far cheaper than a pattern tried at every character), so a gate must be something
+    # the pattern cannot match without: on every case sentence, a pattern that matches has its
+    # gate open, and a line of code has one of the line marks.
+    from rehearse import shapes
+
+    code = shapes._code()
+    checked = 0
+    for cases in CASES.values():
+        for case in cases.get("case", []):
+            text = case["text"]
+            for piece in [text[u.start:u.end] for u in shapes.segment(text)] + text.splitlines():
+                spoken = piece.lower().replace("-", " ")
+                for gate, pattern in code.strong + code.weak:
+                    if pattern.search(spoken):
+                        checked += 1
+                        assert shapes._opens(gate, spoken), (pattern.pattern, piece)
+                if code.line.search(piece):
+                    assert any(mark in piece for mark in shapes._LINE_GATE), piece
+    assert checked > 50  # the cases do say code aloud
