@@ -172,8 +172,15 @@ def test_streamed_chunks_and_the_whole_file_agree(tmp_path: Path, tiny_en: Trans
     assert stream.finished_chunks >= 3
     from rapidfuzz.distance import Levenshtein
 
-    a, b = content_words(streamed.text), content_words(whole.text)
-    assert Levenshtein.normalized_distance(a, b) <= 0.1, (streamed.text, whole.text)
+    # Streaming must cost no accuracy: its transcript is about as close to what was said as the
+    # whole file's. (The two need not agree with each other word for word: tiny.en mishears
+    # espeak-ng's voice differently in different windows, and which one errs varies with the
+    # machine and the espeak-ng build.)
+    said = content_words(text)
+    from_stream = Levenshtein.normalized_distance(said, content_words(streamed.text))
+    from_file = Levenshtein.normalized_distance(said, content_words(whole.text))
+    assert from_stream <= from_file + 0.05, (from_stream, from_file, streamed.text, whole.text)
+    assert share_heard(text, streamed.text) >= 0.8, streamed.text
     assert [w.start for w in streamed.words] == sorted(w.start for w in streamed.words)
     assert streamed.words[-1].end <= len(audio) / 16_000 + 0.05
 
