@@ -514,6 +514,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "trade_off", GEN + "Once the consuming loop needs another value, the "
      "generator resumes.", False),
     ("generators", "trade_off", GEN + "Once it is consumed, the generator is exhausted.", True),
+    # a spoken answer's sentences are short: a scenario three sentences on is still about it
+    ("generators", "example", "A generator hands out values one at a time. Generators keep "
+     "very little in memory. That matters. Really a lot. For example, we email every customer "
+     "in the billing database.", True),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
