@@ -116,6 +116,7 @@ EXAMPLE_MARKERS = (
     "we were working", "my team", "our team", "our codebase",
     "our service", "at my company", "at our company", "at my last company",
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
+    "i got a", "we got a", "i have got a", "we have got a",
 )
 # Real-world things a concrete scenario is about (generic programming words are not here:
 # list, function, value, data, item, element, variable, object, number).

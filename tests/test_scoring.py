@@ -518,6 +518,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "example", "A generator hands out values one at a time. Generators keep "
      "very little in memory. That matters. Really a lot. For example, we email every customer "
      "in the billing database.", True),
+    # a story from the speaker's own work, as people tell it
+    ("args-kwargs", "example", "Star args collects extra positional arguments and star star "
+     "kwargs the keyword ones. I got a message that their library took star star kwargs and "
+     "silently dropped a field.", True),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
