@@ -613,6 +613,14 @@ class Shapes:
             return Found("example", "concrete nouns", at[0], at[0])
         return None
 
+    def _said(self, pos: int) -> str:
+        """Token ``pos`` as written in the answer (case and all, before any folding)."""
+        return self.text[self.tokens[pos].start:self.tokens[pos].end]
+
+    def _gap_before(self, pos: int) -> str:
+        """What is written between token ``pos`` and the one before it (spaces, punctuation)."""
+        return self.text[self.tokens[pos - 1].end:self.tokens[pos].start] if pos else ""
+
     def _glued(self, pos: int) -> bool:
         """Whether a word is written glued to a path or code symbol ("/home/user", "$USER")."""
         token = self.tokens[pos]
@@ -634,9 +642,9 @@ class Shapes:
                 if name >= last:
                     continue
                 token = self.tokens[name]
-                said = self.text[token.start:token.end]
-                gap = self.text[self.tokens[name - 1].end:token.start]
-                if any(c in gap for c in ".:!?\n") or token.text in W.not_names or len(said) < 3:
+                said = self._said(name)
+                if any(c in self._gap_before(name) for c in ".:!?\n") \
+                        or token.text in W.not_names or len(said) < 3:
                     continue
                 # a recogniser often writes the name in lower case: "libraries like tenacity"
                 kind = p > first and self.tokens[p - 1].text in W.kinds_of_tool
@@ -657,12 +665,11 @@ class Shapes:
             words = self._words(u)
             first = self.spans[u][0]
             for cost in _find_spans(words, W.cost):
-                said = self.text[self.tokens[first + cost[0]].start:self.tokens[first + cost[0]].end]
                 if _a_purpose(words, cost[0]):
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if _a_motive(words, cost):
                     continue  # "if we upgrade Django we will hit a problem, so we ...": why to
-                if _describes_a_thing(words, cost[0], said):
+                if _describes_a_thing(words, cost[0], self._said(first + cost[0])):
                     continue  # "interface with some complex object", "cache an expensive call"
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
@@ -706,7 +713,7 @@ class Shapes:
                     first and tokens[first - 1].text in ("and", "or")):
                 continue  # code, or one of a list: "inheritance and encapsulation are ..."
             if first - start > 3 and tokens[first - 1].text not in _DETERMINERS \
-                    and "," not in self.text[tokens[first - 1].end:tokens[first].start]:
+                    and "," not in self._gap_before(first):
                 # not the subject: "the strategy should yield a better return" (but "In
                 # object-oriented languages, encapsulation is ..." is)
                 continue
@@ -720,8 +727,7 @@ class Shapes:
                     # stack decorators, the route() decorator is ...": the later one is the
                     # subject
                     break
-                said = self.text[tokens[p].start:tokens[p].end].lower()
-                if said in ("remember", "note") and p + 1 < end \
+                if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
                 if word in W.defining or (word in W.is_ and p + 1 < end
