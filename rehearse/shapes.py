@@ -6,7 +6,8 @@ fence holds is code; a "## title" or a short line with no full stop is a heading
 looked for only in units about the topic (the unit, or one within NEIGHBOURS units of it, names
 one of the rubric's ``topic`` terms; a block of code counts as one unit, a heading as none) and
 only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half;
-named once, only code in that sentence and a plain cost in it or the next count): without that
+named once, only code in that sentence and a plain cost or a marked example in it or the
+next count): without that
 gate, "for example", "but" or "slower" in an answer about something else would cover layers of
 every topic. A section under a heading that names the topic is about it.
 
@@ -552,16 +553,19 @@ class Shapes:
             return None
         if self.named < MIN_TOPIC_MENTIONS:
             # Named once: only code that uses the topic's own construct ("star args" in it), or
-            # a plain cost said of it ("a lambda is limited to one expression") there or in the
-            # next sentence. A comparison ("always better than loops") needs a surer topic.
+            # a plain cost said of it ("a lambda is limited to one expression") or a story with
+            # a marker ("we had a log file ...") there or in the next sentence. A comparison
+            # ("always better than loops") or loose nouns need a surer topic.
             naming = {u for u, n in enumerate(self.hits) if n}
             if layer == "code":
                 near = naming
-            elif layer == "trade_off":
+            elif layer in ("trade_off", "example"):
                 near = naming | {u + 1 for u in naming}
             else:
                 return None
             far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
+            if layer == "example":
+                return self._example(far, marked_only=True)
             return self._code(far) if layer == "code" else self._trade_off(far, costs_only=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
@@ -577,7 +581,7 @@ class Shapes:
                 return Found("code", "code", first, last - 1)
         return None
 
-    def _example(self, skip: frozenset[int]) -> Found | None:
+    def _example(self, skip: frozenset[int], marked_only: bool = False) -> Found | None:
         W = _lists()  # noqa: N806
         nouns: dict[str, int] = {}
         # A story told before the topic is named ("picture a checkout page ... and that is where
@@ -597,7 +601,7 @@ class Shapes:
                 opener = _find(prev, W.example_markers, 0, len(prev))
                 if opener is not None and prev[opener:opener + 2] != ["e", "g"]:
                     marker = 0  # "For example:" opens the next sentence; "e.g." does not
-            named = self._named_instance(u)
+            named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
             for i, word in enumerate(words):
@@ -608,7 +612,7 @@ class Shapes:
                     if marker is not None:
                         lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
-        if len(nouns) >= 3:
+        if len(nouns) >= 3 and not marked_only:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return None

@@ -443,6 +443,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("lambda", "trade_off", "A lambda is syntactically limited to a single expression.", True),
     ("comprehensions", "trade_off",
      "Comprehensions are always better than loops, so I use them everywhere.", False),
+    # a story told right after the one sentence naming the topic is its example; a marker
+    # two sentences on is not enough for a topic named once
+    ("generators", "example", "Generators are handy. We had a log file that was forty "
+     "gigabytes and we streamed through it line by line.", True),
+    ("generators", "example", "Generators are handy. That is all. I like it. We had a log "
+     "file that was forty gigabytes and we streamed through it line by line.", False),
     # what a generator does not store is its mechanism, not a cost
     ("generators", "trade_off", "A generator doesn't store all values in memory; it computes "
      "each value only when asked. Generators are lazy.", False),
