@@ -146,7 +146,11 @@ _SPOKEN_STRONG_PATTERNS = (
     # "lambda x, x times x"
     r"\blambda\s+\w+\s*,\s*\w+\s+(times|plus|minus|asterisk|star|divided|squared|mod)\b",
     # "except OS error", "except value error" (not "except for this error")
-    r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)(\w+\s+)?\w*error\b",
+    # "except OS error", "except file not found error" (not "except for this error", "the
+    # except block handles the error")
+    r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)((?!(the|a|an|and|or"
+    r"|to|is|will|can|block|blocks|clause|clauses|handler|handles|handle|catches|catch)\b)\w+\s+)"
+    r"{0,3}?\w*error\b",
     r"\bwith\s+open\s+(?!source\b)[^.;]{0,40}?(?<!such)\s+as\s+\w+",  # "with open the file as f"
     r"\bself\s+dot\s+\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"

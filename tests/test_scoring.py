@@ -270,6 +270,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("exceptions", "If the input is bad we raise an error and stop.", False),
     ("exceptions", "Try, open the file, except OS error, and carry on without it.", True),
     ("exceptions", "Everything works except for this one error in the logs.", False),
+    ("exceptions", "So try, read the config, except file not found error, use defaults.", True),
+    ("exceptions", "It all ran except the nightly batch job error report.", False),
     ("lambda", "So it is lambda x, x times x, and you call it.", True),
     ("args-kwargs", "Most functions never need asterisk args or asterisk asterisk kwargs.", False),
     ("exceptions", "We build with open source libraries such as Flask and never crash.", False),
