@@ -145,7 +145,6 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bfor\s+\w+\s+(in|and)\s+range\b",  # "for i in range ten", "for i and range ten"
     # "lambda x, x times x"
     r"\blambda\s+\w+\s*,\s*\w+\s+(times|plus|minus|asterisk|star|divided|squared|mod)\b",
-    # "except OS error", "except value error" (not "except for this error")
     # "except OS error", "except file not found error" (not "except for this error", "the
     # except block handles the error")
     r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)((?!(the|a|an|and|or"
