@@ -438,6 +438,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "affecting the global install.", False),
     ("venv", "trade_off",
      VENV + "But a venv does not isolate system libraries, so Docker still matters.", True),
+    # "don't commit the venv" is a habit with a cost; a repo with its own venv is no such thing
+    ("venv", "trade_off",
+     VENV + "Every repo has its own venv so the Django versions don't clash.", False),
     # a reminder is no cost
     ("args-kwargs", "trade_off", "Star args collects extra positional arguments into a tuple. "
      "One thing to keep in mind is that args is only a naming convention for the tuple.", False),
