@@ -483,7 +483,8 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
         best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
         for idea in forms:
             score, used, wrong = index.match(idea, code)
-            contested |= wrong
+            if not code:
+                contested |= wrong  # code in another order than an idea's is no wrong claim
             if score > best[0]:
                 best = (score, idea, used)
         score, chosen, used = best

@@ -547,3 +547,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
+
+
+def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
+    # "for > in > if > mod/equals" does not hold in order here ("=" comes first); that is
+    # no wrong claim that would hide the snippet from the code shape
+    answer = ("A list comprehension builds a list from a loop and a condition:\n\n"
+              "kept = [ g(x) for x in items if keep(x) ]\n")
+    assert score(answer, catalog.get("comprehensions")).layers["code"].covered
