@@ -71,6 +71,7 @@ _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|pa
 _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*|curly\w*"
             r"|square\s+br\w*)")
 
+_NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
@@ -154,7 +155,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bself\s+dot\s+\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
-    r"\b\w+\s+equals\s+(true|false|none|zero|\d+|quote|lambda|open)\b",  # "x equals zero"
+    r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
@@ -165,7 +166,7 @@ _SPOKEN_WEAK_PATTERNS = (
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
     r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)", r"\bdunder\s+\w+", r"\bprint\s+\w+",
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces)\b",
-    r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+\d+\b",  # "num times 2 minus 3"
+    r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+(\d+|" + _NUMBER + r")\b",  # "n times 2"
     # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it)
     r"\b(?!(asterisk|and|the|a|an)\b)\w+\s+asterisk\s+(?!(asterisk|args|kwargs|arcs)\b)\w+",
 )

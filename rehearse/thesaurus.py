@@ -58,7 +58,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
                 "favor", "favour", "opt for"),
     "avoid": ("do not use", "stay away from", "steer clear of", "should not use",
-              "would not use", "never use", "refrain from"),
+              "would not use", "never use", "refrain from", "not to use"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff"),
     "overhead": ("extra cost", "costly", "expensive"),
@@ -142,6 +142,7 @@ CONCRETE_NOUNS = frozenset("""
     teammates metrics analytics inventory profile profiles
     rgb color colour colours
     colors game player players card cards deck rate rates currency usd eur
+    formatter formatters linter linters editor editors browser browsers
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").
@@ -197,7 +198,8 @@ COST_WORDS = (
     "very careful", "really careful", "super careful", "slow", "hold back", "holds back",
     "get in the way", "gets in the way",
     "not in production", "not for production", "no bueno", "unwieldy", "you better",
-    "you would better", "you had better",
+    "you would better", "you had better", "ugly", "unexpected", "unexpectedly", "corrupt",
+    "corrupted", "corrupts", "corrupting",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
@@ -220,7 +222,7 @@ GOOD_QUALITIES = frozenset("""
     benefit benefits gain gains advantage improvement speedup help helps possible
     beautiful useful helpful worth
     """.split())
-HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "the catch",
+HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "only where", "the catch",
           "keep in mind", "be careful", "note that", "watch out", "on the other hand",
           "the problem", "the issue", "it depends", "not always",
           "not suitable", "not good", "not great", "not ideal", "not a good", "not the best")

@@ -270,6 +270,9 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("exceptions", "If the input is bad we raise an error and stop.", False),
     ("exceptions", "Try, open the file, except OS error, and carry on without it.", True),
     ("exceptions", "Everything works except for this one error in the logs.", False),
+    ("lists-tuples", "It is like saying x equals four, then y equals fred.", True),
+    ("lists-tuples", "And you could write total equals x plus one, in one line.", True),
+    ("lists-tuples", "A tuple takes four or five fields and that is all.", False),
     ("exceptions", "So try, read the config, except file not found error, use defaults.", True),
     ("exceptions", "It all ran except the nightly batch job error report.", False),
     ("lambda", "So it is lambda x, x times x, and you call it.", True),
@@ -288,6 +291,7 @@ def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
                "generators": "A generator expression is a generator written inline. ",
                "lambda": "A lambda is a small function without a name. ",
                "exceptions": "An exception is raised when something fails and except catches it. ",
+               "lists-tuples": "A tuple is an immutable sequence and a list a mutable one. ",
                }[topic]
     assert score(opening + said, rubric).layers["code"].covered is code
 
@@ -302,6 +306,11 @@ def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
 @pytest.mark.parametrize("cost", [
     "Building the whole list up front takes a lot of memory.",
     "A list of every row gives you memory problems once the file grows.",
+    "A generator expression inside a one-element call gets ugly fast.",
+    "Iterating the same generator twice gives an unexpected empty result.",
+    "A generator shared by two threads can corrupt its state.",
+    "The old advice was not to use generators in hot loops.",
+    "Use generators only where you need lazy evaluation or memory savings.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
@@ -448,6 +457,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("lambda", "trade_off", "A lambda is syntactically limited to a single expression.", True),
     ("comprehensions", "trade_off",
      "Comprehensions are always better than loops, so I use them everywhere.", False),
+    # a tool that a project runs is a real-world setting
+    ("venv", "example", VENV + "For example, you want the same formatter and linter in every "
+     "project's venv.", True),
     # a story told right after the one sentence naming the topic is its example; a marker
     # two sentences on is not enough for a topic named once
     ("generators", "example", "Generators are handy. We had a log file that was forty "
