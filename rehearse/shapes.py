@@ -72,6 +72,7 @@ _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*
             r"|square\s+br\w*)")
 
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
+_SYMBOL_NAME = r"paren\w*|bracket\w*|brace\w*|comma|colon"
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
@@ -156,16 +157,20 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
+    # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
+    r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
 )
 _SPOKEN_WEAK_PATTERNS = (
-    r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bcomma\b", r"\bat\s+sign\b",
+    r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
     r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+",
     r"\bimport\s+\w+",
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
     r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)", r"\bdunder\s+\w+", r"\bprint\s+\w+",
-    r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces)\b",
+    # punctuation named is one sign, however many are named ("the lists with parens ... that
+    # orphaned comma" talks about syntax)
+    r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces|comma)\b",
     r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+(\d+|" + _NUMBER + r")\b",  # "n times 2"
     # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it)
     r"\b(?!(asterisk|and|the|a|an)\b)\w+\s+asterisk\s+(?!(asterisk|args|kwargs|arcs)\b)\w+",
@@ -178,11 +183,11 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
-    "dot", "equals",
+    "dot", "equals", "paren bracket brace comma colon",
 )
 _WEAK_GATES = (
-    "equals", "colon", "comma", "at; sign", "for; in", "return yield", "def", "import", "dot",
-    "star asterisk", "of", "class", "pass", "dunder", "print", "paren bracket brace",
+    "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",
+    "star asterisk", "of", "class", "pass", "dunder", "print", "paren bracket brace comma",
     "times plus minus divided mod", "asterisk",
 )
 # ... and what a line of code cannot be without.

@@ -273,6 +273,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("lists-tuples", "It is like saying x equals four, then y equals fred.", True),
     ("lists-tuples", "And you could write total equals x plus one, in one line.", True),
     ("lists-tuples", "A tuple takes four or five fields and that is all.", False),
+    ("lists-tuples", "Tuples are lists with parens, and a one-element one needs a comma.",
+     False),
     ("exceptions", "So try, read the config, except file not found error, use defaults.", True),
     ("exceptions", "It all ran except the nightly batch job error report.", False),
     ("lambda", "So it is lambda x, x times x, and you call it.", True),
@@ -457,6 +459,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("lambda", "trade_off", "A lambda is syntactically limited to a single expression.", True),
     ("comprehensions", "trade_off",
      "Comprehensions are always better than loops, so I use them everywhere.", False),
+    # "at that point" is no place in a scenario
+    ("generators", "example", GEN + "We had generators everywhere, and at some point we "
+     "stopped counting them.", False),
     # a tool that a project runs is a real-world setting
     ("venv", "example", VENV + "For example, you want the same formatter and linter in every "
      "project's venv.", True),
