@@ -6,10 +6,9 @@ fence holds is code; a "## title" or a short line with no full stop is a heading
 looked for only in units about the topic (the unit, or one within NEIGHBOURS units of it, names
 one of the rubric's ``topic`` terms; a block of code counts as one unit, a heading as none) and
 only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half;
-named once, only code in that sentence and a plain cost or a marked example in it or the
-next count): without that
-gate, "for example", "but" or "slower" in an answer about something else would cover layers of
-every topic. A section under a heading that names the topic is about it.
+named once, only code in that sentence and a plain cost or a marked example in it or the next
+count): without that gate, "for example", "but" or "slower" in an answer about something else
+would cover layers of every topic. A section under a heading that names the topic is about it.
 
 * code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud

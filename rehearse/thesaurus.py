@@ -222,8 +222,8 @@ GOOD_QUALITIES = frozenset("""
     benefit benefits gain gains advantage improvement speedup help helps possible
     beautiful useful helpful worth
     """.split())
-HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "only where", "the catch",
-          "keep in mind", "be careful", "note that", "watch out", "on the other hand",
+HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "only where",
+          "the catch", "keep in mind", "be careful", "note that", "watch out", "on the other hand",
           "the problem", "the issue", "it depends", "not always",
           "not suitable", "not good", "not great", "not ideal", "not a good", "not the best")
 # "X is a ...", "X lets you ...": a topic term being defined or its mechanism described.
