@@ -724,6 +724,12 @@ class Shapes:
             if not self.units[u].prose or u in skip or (
                     first and tokens[first - 1].text in ("and", "or")):
                 continue  # code, or one of a list: "inheritance and encapsulation are ..."
+            if first > start and len(brand := self._said(first - 1)) > 1 and brand.isupper() \
+                    and self._gap_before(first) == " ":
+                continue  # another thing of the same name: "AWS Lambda runs my code"
+            if "," in self._gap_before(first) and last + 1 < end \
+                    and "," in self._gap_before(last + 1):
+                continue  # one of a list: "wrappers, decorators, pass-through helpers"
             if first - start > 3 and tokens[first - 1].text not in _DETERMINERS \
                     and "," not in self._gap_before(first):
                 # not the subject: "the strategy should yield a better return" (but "In

@@ -234,6 +234,10 @@ DEFINING_WORDS = frozenset("""
     contains ensure ensures prevent prevents pack packs unpack unpacks
     generate generates yield yields evaluate evaluates inherit inherits bundle bundles override
     overrides bind binds pause pauses guarantee guarantees protect protects does do
+    runs executes releases holds acquires calls passes keeps saves remembers resumes
+    modifies adds builds loads computes iterates catches handles raises stops isolates
+    installs separates captures gathers maps filters applies extends reuses hides exposes
+    restricts blocks switches shares tracks copies replaces decorates transforms
     """.split())
 # "X is/are ..." is a definition only when followed by one of these ("a generator is a ...",
 # "the GIL is basically a mutex"), not by an opinion ("lambdas are faster").
