@@ -735,6 +735,10 @@ class Shapes:
                 # not the subject: "the strategy should yield a better return" (but "In
                 # object-oriented languages, encapsulation is ..." is)
                 continue
+            if u + 1 < len(self.units) and self.units[u + 1].prose \
+                    and self.text[self.units[u].end - 1] not in ".!?;:" \
+                    and self.text[self.units[u].end:self.units[u + 1].start] == " ":
+                end = self.spans[u + 1][1]  # speech cut only by MAX_UNIT_WORDS runs on
             between = 0
             after_stopword = False
             later = {f for f, _ in self.topic_hits if f > last}

@@ -305,6 +305,17 @@ def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
     assert score(said, generators).layers["concept"].covered
 
 
+def test_a_definition_in_unpunctuated_speech_runs_on_past_the_cut(catalog) -> None:
+    # a caption track with no full stops is cut every MAX_UNIT_WORDS words; a definition that
+    # straddles the cut still reads as one
+    decorators = catalog.get("decorators")
+    lead = "so we had this slow report and " * 3 + "it took an hour "  # 25 words
+    said = lead + "we fixed it with a decorator and what a decorator does is it wraps the " \
+        "function in another function so it adds a cache in front of the call"
+    assert said.split()[39] == "the" and "." not in said  # cut after "it wraps the"
+    assert score(said, decorators).layers["concept"].covered
+
+
 @pytest.mark.parametrize("cost", [
     "Building the whole list up front takes a lot of memory.",
     "A list of every row gives you memory problems once the file grows.",
