@@ -42,7 +42,7 @@ from .rubric import SHAPES
 from .text import NEGATIONS, Token, is_content, tokenize
 
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
-NEIGHBOURS = 3  # a shape counts this many sentences away from one that names the topic
+NEIGHBOURS = 5  # a shape counts this many sentences away from one that names the topic
 STORY_MENTIONS = 3  # an answer this sure of its topic may open with the scenario that motivates it
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
 

@@ -316,6 +316,18 @@ def test_a_definition_in_unpunctuated_speech_runs_on_past_the_cut(catalog) -> No
     assert score(said, decorators).layers["concept"].covered
 
 
+def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None:
+    # people name the topic once and go on with "it" and "they"; a cost said five sentences
+    # later is still about it, but not one said much further on
+    decorators = catalog.get("decorators")
+    said = ("Decorators wrap a function in another function. We had a billing service. "
+            "Every call went to the database. So I cached the results. It took a day. "
+            "The downside is all the extra work it gives the team.")
+    assert score(said, decorators).layers["trade_off"].covered
+    far = said.replace("It took a day.", "It took a day. " + "Then we went home. " * 6)
+    assert not score(far, decorators).layers["trade_off"].covered
+
+
 @pytest.mark.parametrize("cost", [
     "Building the whole list up front takes a lot of memory.",
     "A list of every row gives you memory problems once the file grows.",
