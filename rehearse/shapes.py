@@ -63,8 +63,8 @@ class Unit:
 # What follows "pip install" in a sentence that only names the command: "if you pip install
 # while you're there", "pip install it globally".
 _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|packages|something"
-                  r"|everything|that|this|there|when|if|so|but|on|with|from|for|locally"
-                  r"|globally)\b)")
+                  r"|everything|anything|nothing|that|this|there|when|if|so|but|on|with|from|for"
+                  r"|locally|globally)\b)")
 
 # as a recogniser writes them: "paren", "parent", "OpenPeringue", "close-per-end", "bracket"
 _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*|curly\w*"
@@ -88,7 +88,9 @@ _CODE_LINE_PATTERNS = (
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
-    r"^\s*(try|finally|else)\s*:|^\s*except\b[^\n]*:|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
+    # (not a note's label: "except: catches the error raised in the try block")
+    r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*(?:[a-z]+\s+){3}[a-z])"
+    r"|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
     r"\(\s*\*{1,2}\w+",
     r",\s*\*{1,2}\w+\s*[,)]",
     r"[\[(]\s*['\"\d-][^\]\n]*,[^\]\n]*[\])]",

@@ -423,8 +423,15 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("DefGen, yield 1, yield 2.", True),  # a recogniser glues "def gen" together
     ("Default values are evaluated once.", False),
     ("We return the right person, then close the part of the file we read.", False),
+    ("except: catches the error raised in the try block", False),  # a note's label
+    ("try: run the risky part first", False),
+    ("except ValueError: print('not a number')", True),
+    ("except:", True),
+    ("Don't pip-install anything into the system Python.", False),
+    ("Don't pip install anything into the system Python.", False),
+    ("pip install requests", True),
 ])
-def test_remarks_in_brackets_are_not_code(line, code) -> None:
+def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
 
 
