@@ -146,8 +146,8 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
     r"\bfor\s+\w+\s+(in|and)\s+range\b",  # "for i in range ten", "for i and range ten"
-    # "lambda x, x times x"
-    r"\blambda\s+\w+\s*,\s*\w+\s+(times|plus|minus|asterisk|star|divided|squared|mod)\b",
+    # "lambda x, x times x", "lambda x one divided by cost of x"
+    r"\blambda\s+\w+\s*,?\s+(\w+\s+)?(times|plus|minus|asterisk|star|divided|squared|mod)\b",
     # "except OS error", "except file not found error" (not "except for this error", "the
     # except block handles the error")
     r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)((?!(the|a|an|and|or"
@@ -157,6 +157,8 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bself\s+dot\s+\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
+    r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
+    r"\b[a-z]\s+\*\s+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
@@ -168,7 +170,11 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
-    r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)", r"\bdunder\s+\w+", r"\bprint\s+\w+",
+    r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)",
+    # "tup at index minus one" (not "the first element is at index zero")
+    r"\b(?!(element|elements|item|items|value|values|one|is|are|be|it|stored|found|start|starts"
+    r"|begin|begins)\b)\w+\s+at\s+index\s+(-\s*|minus\s+|negative\s+)?(\d+|" + _NUMBER + r")\b",
+    r"\bdunder\s+\w+", r"\bprint\s+\w+",
     # punctuation named is one sign, however many are named ("the lists with parens ... that
     # orphaned comma" talks about syntax)
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces|comma)\b",
@@ -184,11 +190,12 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
-    "dot", "equals", "paren bracket brace comma colon",
+    "dot", "=", "*", "equals", "paren bracket brace comma colon",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",
-    "star asterisk", "of", "class", "pass", "dunder", "print", "paren bracket brace comma",
+    "star asterisk", "of", "class", "pass", "index", "dunder", "print",
+    "paren bracket brace comma",
     "times plus minus divided mod", "asterisk",
 )
 # ... and what a line of code cannot be without.

@@ -284,6 +284,12 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("venv", "So it is python3-m venv venv, and the folder appears.", True),
     ("args-kwargs", "So def log, open paren, star args, close paren.", True),
     ("venv", "If you pip install while the venv is active, it stays in there.", False),
+    ("lambda", "What I've done is lambda x one divided by the cost of x.", True),
+    ("lists-tuples", "Here we look at tup at index zero, and tup at index minus one.", True),
+    ("lists-tuples", "The first element is at index zero, the last item at index minus one.",
+     False),
+    ("lists-tuples", "So when they initialize it they say self.point = xy, just that.", True),
+    ("generators", "The expression would be the x * x operation we square with.", True),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
