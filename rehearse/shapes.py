@@ -147,7 +147,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
     r"\bfor\s+\w+\s+(in|and)\s+range\b",  # "for i in range ten", "for i and range ten"
     # "lambda x, x times x", "lambda x one divided by cost of x"
-    r"\blambda\s+\w+\s*,?\s+(\w+\s+)?(times|plus|minus|asterisk|star|divided|squared|mod)\b",
+    r"\blambda\s+(?!(function|functions|expression|expressions|is|are|was|can|will|has|and|or"
+    r"|that|which|just|always)\b)\w+\s*,?\s+(\w+\s+)?(times|plus|minus|asterisk|star|divided"
+    r"|squared|mod)\b",
     # "except OS error", "except file not found error" (not "except for this error", "the
     # except block handles the error")
     r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)((?!(the|a|an|and|or"
@@ -158,7 +160,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
-    r"\b[a-z]\s+\*\s+[a-z]\b",  # "the x * x operation"
+    r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
