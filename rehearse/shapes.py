@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import thesaurus
 from .rubric import SHAPES
@@ -56,6 +56,7 @@ class Unit:
     code: bool  # holds code (a line of code, or a sentence with code in it or said aloud)
     prose: bool = True  # holds prose (False for a line of code)
     heading: bool = False  # a title line ("2.4.3 Cons"): no sentence of its own for the gate
+    runs_on: bool = False  # cut only by MAX_UNIT_WORDS: the sentence goes on in the next unit
 
 
 # --- segmentation -------------------------------------------------------------------------------
@@ -326,7 +327,7 @@ def segment(text: str) -> list[Unit]:
         para_end = end
         prev_line = line
     flush()
-    return [Unit(u.start, u.end, u.code, u.prose, True) if _is_heading(text[u.start:u.end], u)
+    return [replace(u, heading=True) if _is_heading(text[u.start:u.end], u)
             else u for u in units]
 
 
@@ -368,7 +369,8 @@ def _chunks(text: str, start: int, end: int) -> list[Unit]:
     for i in range(0, len(words), MAX_UNIT_WORDS):
         piece = words[i:i + MAX_UNIT_WORDS]
         s, e = piece[0].start(), piece[-1].end()
-        units.append(Unit(s, e, looks_like_code(text[s:e])))
+        units.append(Unit(s, e, looks_like_code(text[s:e]),
+                          runs_on=i + MAX_UNIT_WORDS < len(words)))
     return units
 
 
@@ -726,30 +728,30 @@ class Shapes:
                 return Found("trade_off", "comparison", first + lo, first + hi)
         return None
 
+    def _the_subject(self, u: int, first: int, last: int) -> bool:
+        """Whether the topic term at tokens ``first..last`` is what its sentence is about."""
+        start, end = self.spans[u]
+        before = self.tokens[first - 1].text if first else ""
+        if not self.units[u].prose or before in ("and", "or"):
+            return False  # code, or one of a list: "inheritance and encapsulation are ..."
+        if first > start and len(brand := self._said(first - 1)) > 1 and brand.isupper() \
+                and self._gap_before(first) == " ":
+            return False  # another thing of the same name: "AWS Lambda runs my code"
+        if "," in self._gap_before(first) and last + 1 < end \
+                and "," in self._gap_before(last + 1):
+            return False  # one of a list: "wrappers, decorators, pass-through helpers"
+        # not "the strategy should yield a better return" (but "In object-oriented languages,
+        # encapsulation is ..." is the subject)
+        return first - start <= 3 or before in _DETERMINERS or "," in self._gap_before(first)
+
     def _concept(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
         tokens = self.tokens
         for first, last in self.defined:
             u = self.unit_of[first]
-            start, end = self.spans[u]
-            if not self.units[u].prose or u in skip or (
-                    first and tokens[first - 1].text in ("and", "or")):
-                continue  # code, or one of a list: "inheritance and encapsulation are ..."
-            if first > start and len(brand := self._said(first - 1)) > 1 and brand.isupper() \
-                    and self._gap_before(first) == " ":
-                continue  # another thing of the same name: "AWS Lambda runs my code"
-            if "," in self._gap_before(first) and last + 1 < end \
-                    and "," in self._gap_before(last + 1):
-                continue  # one of a list: "wrappers, decorators, pass-through helpers"
-            if first - start > 3 and tokens[first - 1].text not in _DETERMINERS \
-                    and "," not in self._gap_before(first):
-                # not the subject: "the strategy should yield a better return" (but "In
-                # object-oriented languages, encapsulation is ..." is)
+            if u in skip or not self._the_subject(u, first, last):
                 continue
-            if u + 1 < len(self.units) and self.units[u + 1].prose \
-                    and self.text[self.units[u].end - 1] not in ".!?;:" \
-                    and self.text[self.units[u].end:self.units[u + 1].start] == " ":
-                end = self.spans[u + 1][1]  # speech cut only by MAX_UNIT_WORDS runs on
+            end = self.spans[u + 1 if self.units[u].runs_on else u][1]
             between = 0
             after_stopword = False
             later = {f for f, _ in self.topic_hits if f > last}
