@@ -459,6 +459,8 @@ _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make
 
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
                               "class", "subclass", "object", "type", "languag", "anim", "shape"})
+# A verb that takes a quality away: "hurts readability", "sacrifices flexibility" (stems)
+_HARMS = frozenset({"hurt", "sacrific", "lose", "lost", "harm", "damag", "kill", "ruin"})
 _WH = frozenset({"what", "how", "whi"})  # "isn't clear what they do": understanding, not quality
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 
@@ -699,9 +701,8 @@ class Shapes:
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good
-                           and any(v in _NEG for v in words[max(0, i - 3):i])
-                           and _WH.isdisjoint(words[i + 1:i + 2])), None)
-            if denied is not None:  # "not a very efficient way"
+                           and _denied(words, i) and _WH.isdisjoint(words[i + 1:i + 2])), None)
+            if denied is not None:  # "not a very efficient way", "it does hurt readability"
                 return Found("trade_off", "quality denied", first + max(0, denied - 3),
                              first + denied)
             if costs_only:
@@ -789,6 +790,16 @@ _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "
 _ALTERNATIVES = frozenset({"way", "approach", "option", "choic", "idea", "solut", "altern",
                            "practic", "design", "fit"})
 _EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
+
+
+def _denied(words: Sequence[str], at: int) -> bool:
+    """A quality at ``words[at]`` said to be missing or harmed: "not a very efficient way",
+    "does hurt readability" (but not "would not hurt readability")."""
+    lo = max(0, at - 3)
+    harm = next((j for j in range(lo, at) if words[j] in _HARMS), None)
+    if harm is not None:
+        return not _negated(words, harm)
+    return any(w in _NEG for w in words[lo:at])
 
 
 def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),

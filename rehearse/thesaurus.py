@@ -89,7 +89,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "lock": ("mutex", "mutual exclusion"),
     "argument": ("parameter", "param", "params"),
     "immutable": ("unchangeable", "read only", "cannot be changed", "can not be changed",
-                  "frozen"),
+                  "frozen", "unmutable", "un mutable", "non mutable", "nonmutable", "inmutable"),
     "hashable": ("hash", "hashed"),
     "lazy": ("lazily", "on demand", "on the fly", "as needed", "when needed", "as you go",
              "one item at a time", "one value at a time", "one by one"),
@@ -199,7 +199,9 @@ COST_WORDS = (
     "get in the way", "gets in the way",
     "not in production", "not for production", "no bueno", "unwieldy", "you better",
     "you would better", "you had better", "ugly", "unexpected", "unexpectedly", "corrupt",
-    "corrupted", "corrupts", "corrupting",
+    "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
+    "cumbersome", "clunky", "sacrifice", "sacrifices", "sacrificing", "at the expense of",
+    "at the cost of",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")

@@ -452,6 +452,23 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     assert score(answer, catalog.get("gil")).layers["trade_off"].covered
 
 
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Passing star star kwargs through every layer does hurt readability.", True),
+    ("You sacrifice the signature, your editor can't autocomplete anything.", True),
+    ("Spelling out every parameter by hand is a lot of work.", True),
+    ("A dict of options here would not hurt readability at all.", False),
+])
+def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> None:
+    answer = "Kwargs collects the keyword arguments into a dictionary. " + said
+    assert score(answer, catalog.get("args-kwargs")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
+                                  "Tuples are non-mutable."])
+def test_immutable_as_people_and_recognisers_say_it(catalog, said) -> None:
+    assert score(said, catalog.get("lists-tuples")).layers["concept"].covered
+
+
 def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
     notes = ("# Encapsulation is used to refer to\n"
              "# one of two related notions.\n"
