@@ -467,11 +467,11 @@ _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "ta
 
 def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     """A problem the topic solves, not one it has: "without it we would hit a problem", "it
-    solves the problem of ..." (only for "problem": "if you use threads for CPU-bound work it
-    is slower" is a cost all the same)."""
+    solves the problem of ...", "the problem without virtual environments: conflicts" (only for
+    "problem": "if you use threads for CPU-bound work it is slower" is a cost all the same)."""
     said = words[span[0]:span[1] + 1]
     return any(w.startswith("problem") for w in said) \
-        and not _MOTIVES.isdisjoint(words[:span[0]])
+        and (not _MOTIVES.isdisjoint(words[:span[0]]) or "without" in words[span[1] + 1:span[1] + 3])
 
 
 def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:

@@ -377,6 +377,8 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
     ("To avoid reinstalling packages every time you switch projects, each one gets a venv.", False),
     ("There are good reasons to avoid a venv inside a Docker image that already isolates it.", True),
     ("You put the risky code in the venv activate hook.", False),
+    ("The problem without virtual environments is that two projects fight over Django.", False),
+    ("The problem with a venv is that it never isolates system libraries.", True),
 ])
 def test_what_a_venv_is_for_is_no_cost(catalog, said, cost) -> None:
     answer = "A virtual environment, a venv, gives each project its own packages. " + said
