@@ -766,8 +766,9 @@ class Shapes:
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
-                if word in W.defining or (word in W.is_ and p + 1 < end
-                                        and tokens[p + 1].text in W.definition_starts):
+                able = word == "can" and p + 1 < end and tokens[p + 1].text not in _NOT_ABLE
+                if word in W.defining or able or (word in W.is_ and p + 1 < end
+                                                  and tokens[p + 1].text in W.definition_starts):
                     rest = [t.text for t in tokens[p + 1:end]]
                     if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))
@@ -783,6 +784,10 @@ class Shapes:
         return None
 
 
+# "X can take any number of ..." says what X does; "X can be handy", "X can help" judge it
+_NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sound", "becom",
+                       "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
+                       "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 
 

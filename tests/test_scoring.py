@@ -312,6 +312,19 @@ def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
     assert score(said, generators).layers["concept"].covered
 
 
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("generators", "A generator can walk a huge log file without loading it all.", True),
+    ("lambda", "A lambda can sit right inside the call to sorted as the key.", True),
+    ("lambda", "A lambda can be really handy as a sort key in a pinch.", False),
+    ("decorators", "Decorators can help you check who is logged in on every page.", False),
+])
+def test_what_the_topic_can_do_is_how_it_works(catalog, topic, said, concept) -> None:
+    # (a topic named twice: "I use them a lot", then what they can do)
+    opening = {"generators": "I use generators a lot. ", "decorators": "I use decorators a lot. ",
+               "lambda": "I use lambdas a lot. "}[topic]
+    assert score(opening + said, catalog.get(topic)).layers["concept"].covered is concept
+
+
 def test_a_definition_in_unpunctuated_speech_runs_on_past_the_cut(catalog) -> None:
     # a caption track with no full stops is cut every MAX_UNIT_WORDS words; a definition that
     # straddles the cut still reads as one
