@@ -378,9 +378,11 @@ class _Index:
                 if len({p for o in combo for p in range(o[0], o[1] + 1)}) < sum(
                         o[1] - o[0] + 1 for o in combo):
                     continue  # two terms on the same words
-                if any(term.after and (combo[i][0] <= combo[i - 1][1]
-                                       or (idea.clauses and not self.units[unit].code
-                                           and self._clause_break(combo[i - 1][1], combo[i][0])))
+                if any(term.after and idea.clauses and not self.units[unit].code
+                       and self._clause_break(combo[i - 1][1], combo[i][0])
+                       for i, term in enumerate(idea.terms) if i):
+                    continue  # in two clauses: two claims, not this one (nor a wrong one)
+                if any(term.after and combo[i][0] <= combo[i - 1][1]
                        for i, term in enumerate(idea.terms) if i) \
                         or self._contradicted(idea, combo):
                     wrong = True

@@ -166,6 +166,16 @@ def test_direction_and_clauses_keep_a_swapped_claim_out() -> None:
                      rubric).layers["concept"].covered
 
 
+def test_an_idea_split_over_two_clauses_is_no_wrong_claim(catalog) -> None:
+    # "decorator > wrap > call": the "call" after "and" is another claim, not a swapped one,
+    # so the sentence still defines the topic by its shape
+    said = "I use decorators a lot. A decorator can wrap any callable and run code around each call."
+    assert score(said, catalog.get("decorators")).layers["concept"].covered
+    # a swapped claim still keeps the shape out
+    assert not score("Args is a dict, and kwargs is a tuple.",
+                     catalog.get("args-kwargs")).layers["concept"].covered
+
+
 def test_a_shape_needs_the_topic_nearby(gil) -> None:
     code = "def area(r):\n    return 3.14 * r * r\n"
     assert not score(code, gil).layers["code"].covered
