@@ -742,8 +742,17 @@ class Shapes:
                 and "," in self._gap_before(last + 1):
             return False  # one of a list: "wrappers, decorators, pass-through helpers"
         # not "the strategy should yield a better return" (but "In object-oriented languages,
-        # encapsulation is ..." is the subject)
-        return first - start <= 3 or before in _DETERMINERS or "," in self._gap_before(first)
+        # encapsulation is ..." is the subject), unless a relative clause defines it: "there's
+        # this concept of kwargs in Python, which is basically ..."
+        return first - start <= 3 or before in _DETERMINERS or "," in self._gap_before(first) \
+            or self._relative_after(last, end)
+
+    def _relative_after(self, last: int, end: int) -> bool:
+        """A relative pronoun right after the term, or after "in <word>": "kwargs in Python,
+        which is ...", "a venv that we can use to ..." (not "... arc because that says")."""
+        after = [t.text for t in self.tokens[last + 1:min(end, last + 4)]]
+        return after[:1] in (["which"], ["that"], ["who"]) \
+            or (after[:1] == ["in"] and len(after) == 3 and after[2] in _RELATIVE)
 
     def _concept(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
@@ -788,6 +797,7 @@ class Shapes:
 _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sound", "becom",
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
+_RELATIVE = frozenset({"which", "that", "who"})
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 
 

@@ -335,6 +335,18 @@ def test_what_the_topic_can_do_is_how_it_works(catalog, topic, said, concept) ->
     assert score(opening + said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+@pytest.mark.parametrize(("said", "concept"), [
+    ("In the billing code we lean heavily on decorators which are basically little shells "
+     "around the real code.", True),
+    ("In the billing code we lean heavily on decorators in Python that are basically little "
+     "shells around the real code.", True),
+    ("In the billing code I would add decorators because that does the job, honestly.", False),
+])
+def test_a_relative_clause_defines_the_term_before_it(catalog, said, concept) -> None:
+    answer = "Decorators show up everywhere. " + said
+    assert score(answer, catalog.get("decorators")).layers["concept"].covered is concept
+
+
 def test_a_definition_in_unpunctuated_speech_runs_on_past_the_cut(catalog) -> None:
     # a caption track with no full stops is cut every MAX_UNIT_WORDS words; a definition that
     # straddles the cut still reads as one
