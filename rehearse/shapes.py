@@ -6,9 +6,10 @@ fence holds is code; a "## title" or a short line with no full stop is a heading
 looked for only in units about the topic (the unit, or one within NEIGHBOURS units of it, names
 one of the rubric's ``topic`` terms; a block of code counts as one unit, a heading as none) and
 only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half;
-named once, only code in that sentence and a plain cost or a marked example in it or the next
-count): without that gate, "for example", "but" or "slower" in an answer about something else
-would cover layers of every topic. A section under a heading that names the topic is about it.
+named once, only code or the term defined in that sentence, and a plain cost or a marked
+example in it or the next count): without that gate, "for example", "but" or "slower" in an
+answer about something else would cover layers of every topic. A section under a heading
+that names the topic is about it.
 
 * code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
@@ -575,21 +576,19 @@ class Shapes:
         if layer not in SHAPES or not self.named:
             return None
         if self.named < MIN_TOPIC_MENTIONS:
-            # Named once: only code that uses the topic's own construct ("star args" in it), or
-            # a plain cost said of it ("a lambda is limited to one expression") or a story with
-            # a marker ("we had a log file ...") there or in the next sentence. A comparison
-            # ("always better than loops") or loose nouns need a surer topic.
+            # Named once: only code that uses the topic's own construct ("star args" in it), the
+            # term defined in its own sentence ("a decorator is basically a shell around ..."),
+            # or a plain cost said of it ("a lambda is limited to one expression") or a story
+            # with a marker ("we had a log file ...") there or in the next sentence. A
+            # comparison ("always better than loops") or loose nouns need a surer topic.
             naming = {u for u, n in enumerate(self.hits) if n}
-            if layer == "code":
-                near = naming
-            elif layer in ("trade_off", "example"):
-                near = naming | {u + 1 for u in naming}
-            else:
-                return None
+            near = naming if layer in ("code", "concept") else naming | {u + 1 for u in naming}
             far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
             if layer == "example":
                 return self._example(far, marked_only=True)
-            return self._code(far) if layer == "code" else self._trade_off(far, costs_only=True)
+            if layer == "trade_off":
+                return self._trade_off(far, costs_only=True)
+            return self._code(far) if layer == "code" else self._concept(far, plain=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
 
@@ -754,7 +753,10 @@ class Shapes:
         return after[:1] in (["which"], ["that"], ["who"]) \
             or (after[:1] == ["in"] and len(after) == 3 and after[2] in _RELATIVE)
 
-    def _concept(self, skip: frozenset[int]) -> Found | None:
+    def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
+        """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
+        ``plain``, only "X is ..." and "X means ..." (a mechanism verb, "a decorator edits the
+        source", is trusted only from an answer that names its topic more than once)."""
         W = _lists()  # noqa: N806
         tokens = self.tokens
         for first, last in self.defined:
@@ -776,8 +778,9 @@ class Shapes:
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
                 able = word == "can" and p + 1 < end and tokens[p + 1].text not in _NOT_ABLE
-                if word in W.defining or able or (word in W.is_ and p + 1 < end
-                                                  and tokens[p + 1].text in W.definition_starts):
+                defines = word in _MEANS if plain else word in W.defining or able
+                if defines or (word in W.is_ and p + 1 < end
+                               and tokens[p + 1].text in W.definition_starts):
                     rest = [t.text for t in tokens[p + 1:end]]
                     if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))
@@ -798,6 +801,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 
 

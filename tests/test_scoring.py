@@ -347,6 +347,14 @@ def test_a_relative_clause_defines_the_term_before_it(catalog, said, concept) ->
     assert score(answer, catalog.get("decorators")).layers["concept"].covered is concept
 
 
+def test_a_topic_named_once_is_defined_in_that_sentence_only(catalog) -> None:
+    decorators = catalog.get("decorators")
+    said = "A decorator is basically a little shell around the real code, nothing more."
+    assert score(said, decorators).layers["concept"].covered
+    story = "We added a decorator last year. It is basically a little shell around the real code."
+    assert not score(story, decorators).layers["concept"].covered
+
+
 def test_a_definition_in_unpunctuated_speech_runs_on_past_the_cut(catalog) -> None:
     # a caption track with no full stops is cut every MAX_UNIT_WORDS words; a definition that
     # straddles the cut still reads as one
