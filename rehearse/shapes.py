@@ -332,6 +332,12 @@ def segment(text: str) -> list[Unit]:
             else u for u in units]
 
 
+def _heading_level(body: str) -> int:
+    """A markdown heading's level ("### Title": 3); 7 for a heading of another kind."""
+    hashes = len(body.lstrip()) - len(body.lstrip().lstrip("#"))
+    return hashes if 1 <= hashes <= 6 and body.lstrip()[hashes:hashes + 1] == " " else 7
+
+
 _BULLET = re.compile(r"^\s*([-*\u2022+]|\d+[.)])\s")
 _MARKDOWN_TITLE = re.compile(r"^\s*#{2,6}\s")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -562,12 +568,15 @@ class Shapes:
             for i in block:
                 relevant[i] = near
         # a section under a heading that names the topic ("### Lambda best practices") is
-        # about it down to the next heading
-        section = False
+        # about it down to the next heading, or for a markdown heading, down to the next one of
+        # its level or above ("#### Operators" under "### args and kwargs" is part of it)
+        section: int | None = None  # the level of the heading that opened it (7: no markdown)
         for i, unit in enumerate(self.units):
             if unit.heading:
-                section = bool(hits[i])
-            elif section:
+                level = _heading_level(self.text[unit.start:unit.end])
+                if section is None or section == 7 or level <= section:
+                    section = level if hits[i] else None
+            elif section is not None:
                 relevant[i] = True
         return relevant
 

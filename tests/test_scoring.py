@@ -405,6 +405,17 @@ def test_an_answer_under_its_question_heading_is_about_the_topic(catalog) -> Non
     assert score(notes, catalog.get("args-kwargs")).layers["concept"].covered
 
 
+def test_a_subheading_stays_in_its_section_but_the_next_section_does_not(catalog) -> None:
+    lambdas = catalog.get("lambda")
+    filler = "* a lambda is a small function with no name.\n" + "".join(
+        f"* note {n}: nothing much to add here.\n" for n in range(8))
+    cost = "Past one line they get harder to debug than a plain def.\n"
+    notes = "### Lambdas\n\n" + filler + "\n#### Style\n\n" + cost
+    assert score(notes, lambdas).layers["trade_off"].covered
+    notes = "### Lambdas\n\n" + filler + "\n### Style\n\n" + cost
+    assert not score(notes, lambdas).layers["trade_off"].covered
+
+
 def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> None:
     gil = catalog.get("gil")
     intro = "The GIL lets one thread run Python bytecode at a time, so threads take turns. "
