@@ -110,6 +110,7 @@ EXAMPLE_MARKERS = (
     "classic example",
     "a common example", "a typical example", "a practical example", "consider", "like when",
     "say i",  # not "if you have ...": a condition, not a scenario
+    "i have used", "we have used", "i have been using", "we have been using",
     # a story from the speaker's own work
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
     "i was building", "we were building", "i worked on", "we worked on", "i was working",
@@ -143,6 +144,7 @@ CONCRETE_NOUNS = frozenset("""
     rgb color colour colours
     colors game player players card cards deck rate rates currency usd eur
     formatter formatters linter linters editor editors browser browsers
+    tree trees
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").

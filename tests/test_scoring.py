@@ -416,6 +416,15 @@ def test_a_subheading_stays_in_its_section_but_the_next_section_does_not(catalog
     assert not score(notes, lambdas).layers["trade_off"].covered
 
 
+def test_where_i_have_used_it_is_a_story(catalog) -> None:
+    generators = catalog.get("generators")
+    said = ("A generator hands out one value at a time. The place I've used generators most is "
+            "walking a tree, one node after another, with yield from.")
+    assert score(said, generators).layers["example"].covered
+    assert not score(said.replace("I've used generators most is", "you meet generators is"),
+                     generators).layers["example"].covered
+
+
 def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> None:
     gil = catalog.get("gil")
     intro = "The GIL lets one thread run Python bytecode at a time, so threads take turns. "
