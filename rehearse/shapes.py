@@ -85,8 +85,8 @@ _CODE_LINE_PATTERNS = (
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
-    # (nor an acronym spelled out: "GIL(Global Interpreter Lock)")
-    r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))"
+    # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
+    r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))(?!O\()"
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
@@ -95,7 +95,7 @@ _CODE_LINE_PATTERNS = (
     r"|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
     r"\(\s*\*{1,2}\w+",
     r",\s*\*{1,2}\w+\s*[,)]",
-    r"[\[(]\s*['\"\d-][^\]\n]*,[^\]\n]*[\])]",
+    r"\[\s*['\"\d-][^\]\n]*,[^\]\n]*\]|\(\s*['\"\d-][^)\n]*,[^)\n]*\)",  # [1, 2], (1, 'a')
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
     r"\b(python3?|py)\s*-m\s+\w+|\bpip3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
     r"|\bsource\s+\S*activate\b"
@@ -162,6 +162,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
+    # "expressions like list1 = empty brackets", "x = 5" (a name that looks like one: not a
+    # note's "multithreading = one thread takes control")
+    r"\b([a-z]{1,2}|[a-z]+(_\w*|\d+))\s=\s(?!=)[\w'\"\[({-]",
     r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
@@ -172,9 +175,12 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+",
     r"\bimport\s+\w+",
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
-    r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|set|tuple|next|iter|map"
+    # "print of x", "len of items" (not "a set of data": that is English)
+    r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
-    r"\bclass\s+\w+", r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)",
+    r"\bclass\s+(?!(would|will|is|are|was|has|have|can|could|should|that|which|of|to|and|or"
+    r"|in|for|with|the|a|an|it|too)\b)\w+",  # "class Foo" (not "a full class would be")
+    r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)",
     # "tup at index minus one" (not "the first element is at index zero")
     r"\b(?!(element|elements|item|items|value|values|one|is|are|be|it|stored|found|start|starts"
     r"|begin|begins)\b)\w+\s+at\s+index\s+(-\s*|minus\s+|negative\s+)?(\d+|" + _NUMBER + r")\b",
@@ -194,7 +200,7 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
-    "dot", "=", "*", "equals", "paren bracket brace comma colon",
+    "dot", "=", " = ", "*", "equals", "paren bracket brace comma colon",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

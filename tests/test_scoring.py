@@ -502,6 +502,11 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Don't pip-install anything into the system Python.", False),
     ("Don't pip install anything into the system Python.", False),
     ("pip install requests", True),
+    ("Membership tests run in fast O(1) time, unions in O(n).", False),  # big-O
+    ("Choose a tuple where a full class would be too heavy, a list for a set of data.", False),
+    ("We've written expressions like list1 = empty square brackets to make a list.", True),
+    ("Then x = 5, and y = x plus one.", True),
+    ("preemptive multithreading = one thread takes control of a program", False),  # a note
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
