@@ -1,33 +1,31 @@
 """The `rehearse` command line. It only wires the core modules together.
 
 Kept light on purpose: `rehearse --help`, `topics`, `card` and `--transcript` scoring import
-neither torch nor whisper.
+neither torch nor whisper. Each command imports what it uses when it runs: `--help` loads no
+rubric, scorer or rich, `topics` no scorer, `TOPIC --transcript FILE --json` no rich. (typer
+reads the commands' parameter annotations when it builds the app: the types they name are
+imported at the top.)
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import RenderableType
-from rich.text import Text
 
-from . import __version__, attempts, report
+from . import __version__
 from .cligroup import RehearseGroup, WrappingGroup, confirm
-from .defaults import DEFAULT_MODEL, DEFAULT_SECONDS, ENV_MODEL, MAX_SECONDS
-from .doctor import checks_dict, run_checks
-from .errors import RehearseError, UsageError
-from .export import export
-from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
+from .defaults import DEFAULT_MODEL, DEFAULT_SECONDS, ENV_MODEL, FOLLOW_UP_SECONDS, MAX_SECONDS
+from .errors import RehearseError, RubricError, UsageError
 from .paths import data_home
-from .progress import all_progress, overall, plan, progress_dict
-from .rubric import RubricError, load_catalog, load_for_check
-from .store import Attempt, Store, process_alive
-from .transcript_input import read_transcript
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from .attempts import Outcome
+    from .store import Attempt, Store
 
 app = typer.Typer(
     cls=RehearseGroup,
@@ -60,6 +58,8 @@ ModelOption = Annotated[str | None, typer.Option(
 
 
 def _print_json(data: dict[str, Any]) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -68,7 +68,9 @@ def _emit(as_json: bool, data: dict[str, Any], view: RenderableType) -> None:
     if as_json:
         _print_json(data)
     else:
-        report.make_console().print(view)
+        from .report import make_console
+
+        make_console().print(view)
 
 
 def _version(value: bool) -> None:
@@ -116,12 +118,20 @@ def practice(
     Shows the question, records from the microphone until Enter, Ctrl-C or the time limit,
     transcribes locally with Whisper, scores, reports and keeps the attempt.
     """
+    from . import attempts
+    from .rubric import load_catalog
+    from .store import Store
+
     rubric = load_catalog(rubrics).get(topic)
     if transcript is not None and audio is not None:
         raise UsageError("use --transcript or --audio, not both")
     store = Store(data_home())
     if transcript is not None:
+        from .transcript_input import read_transcript
+
         def ask() -> None:  # typed in a terminal: the question first, as when speaking
+            from . import report
+
             report.make_console(stderr=True).print(
                 report.question_header(rubric, seconds, report.TYPED))
 
@@ -136,6 +146,7 @@ def practice(
         outcome = attempts.transcribe_attempt(store, store.get(attempt_id), rubric, transcriber, samples)
         _report(store, outcome, as_json)
         return
+    from . import report
     from .session import SpeakOptions, speak
 
     options = SpeakOptions(seconds, device, cue, follow_up, follow_up_seconds, coach)
@@ -148,10 +159,12 @@ def practice(
         console.print(report.follow_up_lines(outcome.follow_up))
 
 
-def _report(store: Store, outcome: attempts.Outcome, as_json: bool) -> None:
+def _report(store: Store, outcome: Outcome, as_json: bool) -> None:
     if as_json:
         _print_json(outcome.to_dict(store))
     else:
+        from . import report
+
         attempt = store.get(outcome.attempt_id)
         report.make_console().print(report.attempt_report(attempt, outcome.score, outcome.latency))
 
@@ -163,6 +176,9 @@ def history(
     as_json: JsonOption = False,
 ) -> None:
     """Your attempts, newest first: when, topic, layers covered, duration."""
+    from . import report
+    from .store import Store, process_alive
+
     listed = Store(data_home()).list(topic, limit)
     alive = {a.id: process_alive(a.pid) for a in listed if a.state == "recording"}
     _emit(as_json, {"attempts": [a.to_dict(alive.get(a.id, False)) for a in listed]},
@@ -175,10 +191,14 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show an attempt's full report again, the evidence highlighted in its transcript."""
+    from .store import Store, process_alive
+
     attempt = Store(data_home()).get(attempt_id)
     if as_json:
         _print_json(attempt.to_dict(process_alive(attempt.pid), full=True))
         return
+    from . import attempts, report
+
     stored = attempts.stored_score(attempt)
     if stored is None and attempt.transcript is None:
         status, _ = report.attempt_status(attempt, process_alive(attempt.pid))
@@ -197,7 +217,11 @@ def play(
                                                help="Output device.")] = None,
 ) -> None:
     """Play an attempt's recording (Ctrl-C stops)."""
+    from rich.text import Text
+
+    from . import attempts, report
     from .playback import play_file
+    from .store import Store
 
     attempt = Store(data_home()).get(attempt_id)
     start = attempts.playback_start(attempt, start, layer)
@@ -214,6 +238,10 @@ def compare(
     rubrics: RubricsOption = None,
 ) -> None:
     """What changed between two attempts (or the last two of a topic)."""
+    from . import attempts, report
+    from .rubric import load_catalog
+    from .store import Store
+
     change = attempts.compare_attempts(Store(data_home()), load_catalog(rubrics), first, second)
     _emit(as_json, change.to_dict(), report.comparison(change))
 
@@ -225,6 +253,13 @@ def progress(
     rubrics: RubricsOption = None,
 ) -> None:
     """Per topic: attempts, trend, best and latest layers, weakest layer, last practised."""
+    from datetime import UTC, datetime
+
+    from . import report
+    from .progress import all_progress, overall, progress_dict
+    from .rubric import load_catalog
+    from .store import Store
+
     layers = load_catalog(rubrics).layers(topic)
     items = all_progress(layers, Store(data_home()).layer_history(topic))
     _emit(as_json, progress_dict(items),
@@ -235,6 +270,11 @@ def progress(
 def plan_command(as_json: JsonOption = False, rubrics: RubricsOption = None) -> None:
     """Your topics by how you answer them (well / inconsistent / tried once / avoid) and what to
     practise next."""
+    from . import report
+    from .progress import all_progress, plan
+    from .rubric import load_catalog
+    from .store import Store
+
     layers = load_catalog(rubrics).layers()
     result = plan(all_progress(layers, Store(data_home()).layer_history()))
     _emit(as_json, result.to_dict(), report.plan_view(result))
@@ -244,6 +284,8 @@ def _one_or_all(attempt_id: int | None, all_attempts: bool) -> tuple[Store, list
     """The store and the attempts a command was given: one id, or --all."""
     if (attempt_id is None) == (not all_attempts):
         raise UsageError("give an attempt id or --all")
+    from .store import Store
+
     store = Store(data_home())
     return store, [store.get(attempt_id)] if attempt_id is not None else store.list(full=True)
 
@@ -256,6 +298,9 @@ def export_command(
         "--html", metavar="DIR", help="Folder for the pages (created if needed).")] = Path("review"),
 ) -> None:
     """Write static review pages (audio player, highlighted transcript, progress chart)."""
+    from . import report
+    from .export import export
+
     store, chosen = _one_or_all(attempt_id, all_attempts)
     report.make_console().print(report.exported(export(store, chosen, html)))
 
@@ -267,6 +312,9 @@ def rescore(
     rubrics: RubricsOption = None,
 ) -> None:
     """Score stored transcripts again with the current rubrics (after editing a rubric)."""
+    from . import attempts, report
+    from .rubric import load_catalog
+
     store, targets = _one_or_all(attempt_id, all_attempts)
     done = attempts.rescore_all(store, load_catalog(rubrics), targets)
     report.make_console().print(f"Rescored {done.changed + done.unchanged} attempts: {done.changed} "
@@ -281,6 +329,9 @@ def delete(
         "--yes", "-y", help="Do not ask (needed when stdin is not a terminal).")] = False,
 ) -> None:
     """Delete an attempt and its recording."""
+    from . import report
+    from .store import Store
+
     store = Store(data_home())
     attempt = store.get(attempt_id)
     if not yes:
@@ -297,6 +348,9 @@ def retry(
     rubrics: RubricsOption = None,
 ) -> None:
     """Transcribe and score a recording that was not finished (no model, crash, kill)."""
+    from . import attempts
+    from .rubric import load_catalog
+    from .store import Store
     from .transcribe import Transcriber, resolve_model
 
     store = Store(data_home())
@@ -313,6 +367,9 @@ def doctor(
     as_json: JsonOption = False,
 ) -> None:
     """Check PortAudio, the microphone, the Whisper model, the data home and the rubrics."""
+    from . import report
+    from .doctor import checks_dict, run_checks
+
     checks = run_checks(listen)
     _emit(as_json, checks_dict(checks), report.doctor_report(checks))
     if not all(c.ok for c in checks):
@@ -322,6 +379,7 @@ def doctor(
 @app.command("devices")
 def devices(as_json: JsonOption = False) -> None:
     """List input devices; the default one is marked with *."""
+    from . import report
     from .capture import input_devices
 
     found = input_devices()
@@ -340,6 +398,7 @@ def mic(
         "--seconds", "-s", min=1, max=30, metavar="SECONDS", help="How long to listen.")] = 3,
 ) -> None:
     """Check the microphone: record a few seconds and say whether it heard anything."""
+    from . import report
     from .live import check_microphone
 
     console = report.make_console()
@@ -352,6 +411,9 @@ def mic(
 @app.command("topics")
 def topics(as_json: JsonOption = False, rubrics: RubricsOption = None) -> None:
     """List the topics you can rehearse."""
+    from . import report
+    from .rubric import load_catalog
+
     catalog = load_catalog(rubrics)
     for error in catalog.errors.values():
         typer.echo(f"rehearse: warning: skipped a broken rubric: {error}", err=True)
@@ -365,6 +427,9 @@ def card_command(
     rubrics: RubricsOption = None,
 ) -> None:
     """Show the cue card: one short line per layer, and a follow-up."""
+    from . import report
+    from .rubric import load_catalog
+
     rubric = load_catalog(rubrics).get(topic)
     _emit(as_json, rubric.card_dict(), report.card(rubric))
 
@@ -376,6 +441,9 @@ def rubric_check(
     rubrics: RubricsOption = None,
 ) -> None:
     """Validate rubrics; each problem names the file, the key and what is wrong."""
+    from . import report
+    from .rubric import load_catalog, load_for_check
+
     results = load_for_check(path, load_catalog(rubrics).folders if path is None else [])
     report.make_console().print(report.rubric_check_report(results))
     if any(isinstance(item, RubricError) for item in results.values()):

@@ -22,7 +22,6 @@ except ImportError:  # pragma: no cover
     from click.exceptions import UsageError as ClickUsageError  # type: ignore[assignment]
 
 from .errors import RehearseError, UsageError
-from .terminal import printable
 from .workers import exit_process
 
 
@@ -78,6 +77,8 @@ class RehearseGroup(WrappingGroup):
 
 
 def _fail(message: str, code: int) -> int:
+    from .terminal import printable  # imports rich, which the help and most runs never need
+
     typer.echo(f"rehearse: {printable(' '.join(message.split()))}", err=True)
     return code
 

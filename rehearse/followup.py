@@ -9,8 +9,6 @@ from typing import Any
 from .rubric import FollowUp, Rubric
 from .scoring import Score, Transcript, match_expected
 
-DEFAULT_SECONDS = 45  # a follow-up answer is a detail, not a second two-minute answer
-
 
 def choose(rubric: Rubric, score: Score | None, asked: Counter[str] | None = None) -> FollowUp | None:
     """Prefer a follow-up that digs into a layer the answer missed; then the least asked."""

@@ -10,13 +10,11 @@ from rich.text import Text
 
 from .bars import bars
 from .defaults import SILENCE_DBFS
-from .delivery import FILLER_NOTE
-from .rubric import Catalog, Rubric, RubricError
-from .scoring import LayerResult, Score
+from .errors import RubricError
 from .terminal import SafeConsole
 from .timefmt import clock
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `rehearse topics` renders without the scorer (rapidfuzz) loaded
     from datetime import datetime
     from pathlib import Path
 
@@ -25,6 +23,8 @@ if TYPE_CHECKING:
     from .export import Exported
     from .followup import FollowUpResult
     from .progress import Comparison, Overall, Plan, TopicProgress
+    from .rubric import Catalog, Rubric
+    from .scoring import LayerResult, Score
     from .store import Attempt
 
 LAYER_STYLES = ("cyan", "green", "magenta", "yellow", "blue", "red")
@@ -137,6 +137,8 @@ def delivery_lines(delivery: dict[str, Any], labels: dict[str, str]) -> list[Tex
     for note in delivery.get("structure_notes") or []:
         lines.append(Text(f"           ! {note}", style="yellow"))
     if fillers:
+        from .delivery import FILLER_NOTE
+
         lines.append(Text(f"Filler counts are {FILLER_NOTE}.", style="dim"))
     return lines
 

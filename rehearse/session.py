@@ -29,8 +29,8 @@ from .attempts import (
     transcribe_recording,
 )
 from .capture import AudioError, Capture, InputDevice, pick_device
+from .defaults import FOLLOW_UP_SECONDS
 from .errors import Interrupted, RehearseError
-from .followup import DEFAULT_SECONDS as FOLLOW_UP_SECONDS
 from .followup import FollowUpResult, asked_before, choose, score_answer, skipped
 from .live import record
 from .report import (
