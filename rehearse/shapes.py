@@ -317,9 +317,19 @@ def segment(text: str) -> list[Unit]:
         if indented or _is_code_line(body):
             flush()
             comment = body.startswith("#") and _PLAIN_RUN.search(body)
-            # a comment in a snippet that says something in words is a sentence of prose
-            units.append(Unit(lead, end, looks_like_code(body[1:]), True) if comment
-                         else Unit(lead, end, True, False))
+            # a comment in a snippet that says something in words is a sentence of prose, and
+            # one hard-wrapped over several comment lines is one sentence ("# ... is better" /
+            # "# than adding ...")
+            last = units[-1] if units else None
+            if comment and last is not None and last.prose and not last.heading \
+                    and text[last.start:last.start + 1] == "#" \
+                    and text[:last.end].rstrip()[-1:].isalnum() \
+                    and body.lstrip("#").lstrip()[:1].islower():
+                units[-1] = replace(last, end=end,
+                                    code=looks_like_code(text[last.start:end].replace("#", " ")))
+            else:
+                units.append(Unit(lead, end, looks_like_code(body[1:]), True) if comment
+                             else Unit(lead, end, True, False))
             prev_line, prev_code = line, True
             continue
         prev_code = False

@@ -545,6 +545,14 @@ def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
              "# A Second sentence here.\n")
     sentences = [notes[u.start:u.end] for u in segment(notes)]
     assert sentences[0] == "# Encapsulation is used to refer to\n# one of two related notions."
+    # the same after a line of code: the comment is one sentence of prose, not three
+    snippet = ("f = open(path)\n"
+               "# The else clause is better than more code in the try\n"
+               "# because it avoids catching an exception\n"
+               "# that the protected code never raised.\n")
+    units = segment(snippet)
+    assert [snippet[u.start:u.end].count("\n") for u in units] == [0, 2]
+    assert units[1].prose and not units[0].prose
 
 
 GEN = "A generator is a function that uses yield to hand back values one at a time. "
