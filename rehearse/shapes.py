@@ -775,7 +775,7 @@ class Shapes:
         """A relative pronoun right after the term, or after "in <word>": "kwargs in Python,
         which is ...", "a venv that we can use to ..." (not "... arc because that says")."""
         after = [t.text for t in self.tokens[last + 1:min(end, last + 4)]]
-        return after[:1] in (["which"], ["that"], ["who"]) \
+        return (len(after) > 0 and after[0] in _RELATIVE) \
             or (after[:1] == ["in"] and len(after) == 3 and after[2] in _RELATIVE)
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
