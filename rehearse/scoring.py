@@ -168,6 +168,7 @@ class Score:
 
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
+SURFACE_CUTOFF = 80  # ... and for the word as said against the other's stem
 SEQUENCE_GAP = 2  # words of a several-word term may have this many other words between them
 # "without crashing": denying one of these is no negation of what the sentence claims.
 FAILURES = frozenset("break broke crash stop fail halt interrupt lose termin abort die".split())
@@ -268,7 +269,9 @@ class _Index:
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
                 if other != word and not negated(word, other) and other not in NEGATIONS:
                     for pos in self.positions[other]:
-                        found.setdefault(pos, ratio / 100)
+                        # stems can meet where the words do not: "several" is no "server"
+                        if fuzz.ratio(word, self.tokens[pos].word) >= SURFACE_CUTOFF:
+                            found.setdefault(pos, ratio / 100)
         self._hits[word] = found
         return found
 

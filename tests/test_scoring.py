@@ -193,6 +193,15 @@ def test_misheard_jargon_is_found_through_aliases(catalog) -> None:
                  "the original name.", catalog.get("decorators")).layers["trade_off"].covered
 
 
+def test_a_near_spelling_counts_but_not_a_word_that_only_stems_alike() -> None:
+    rubric = parse_rubric({"id": "outage", "title": "Outages", "question": "What failed?",
+                           "layers": {"story": {"cue": "what broke", "shape": "none",
+                                                "ideas": ["server + error"]}}})
+    assert score("The sever threw an error at noon.", rubric).layers["story"].covered  # misheard
+    # "several" and "server" share the stem-like "sever", not the word
+    assert not score("We saw several errors at noon.", rubric).layers["story"].covered
+
+
 def test_an_old_form_rubric_still_loads_and_says_how_to_convert(tmp_path) -> None:
     rubric = parse_rubric({"id": "news", "title": "News", "question": "What happened?",
                            "layers": {"story": {"cue": "who did what", "evidence": [
