@@ -645,9 +645,15 @@ class Shapes:
                 marker = None  # "I'd say you don't need to worry": an opinion, not a scenario
             if marker is None and u > 0 and not self.units[u - 1].code:
                 prev = self._words(u - 1)
-                opener = _find(prev, W.example_markers, 0, len(prev))
-                if opener is not None and prev[opener:opener + 2] != ["e", "g"]:
-                    marker = 0  # "For example:" opens the next sentence; "e.g." does not
+                # "For example:", "Real life examples include:" open the next sentence; "e.g."
+                # does not, nor a marker inside a sentence ("a property, used for computed
+                # attributes.")
+                opener = _find_span(prev, W.example_markers, max(0, len(prev) - 4), len(prev))
+                unit = self.units[u - 1]
+                if opener is not None and prev[opener[0]:opener[0] + 2] != ["e", "g"] and (
+                        opener[1] >= len(prev) - 2 or prev[-1] in _LEADS_ON
+                        or self.text[unit.start:unit.end].rstrip().endswith(":")):
+                    marker = 0
             named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
@@ -826,6 +832,8 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+# what ends a sentence that a list or a story follows ("Real life examples of it include.")
+_LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
 

@@ -111,6 +111,7 @@ EXAMPLE_MARKERS = (
     "a common example", "a typical example", "a practical example", "consider", "like when",
     "say i",  # not "if you have ...": a condition, not a scenario
     "i have used", "we have used", "i have been using", "we have been using",
+    "used for", "use cases", "useful for", "commonly used", "good for",
     # a story from the speaker's own work
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
     "i was building", "we were building", "i worked on", "we worked on", "i was working",

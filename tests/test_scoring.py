@@ -425,6 +425,24 @@ def test_a_subheading_stays_in_its_section_but_the_next_section_does_not(catalog
     assert not score(notes, lambdas).layers["trade_off"].covered
 
 
+@pytest.mark.parametrize(("topic", "said", "example"), [
+    ("exceptions", "Exceptions are commonly used for turning a failed payment into a clear "
+     "message.", True),
+    ("lambda", "Lambdas are good for sort keys, like ordering customers by their last order.",
+     True),
+    # "used for" inside a sentence opens no scenario in the next one; an opener at the end does
+    ("decorators", "A common one is a property, used for computed attributes. However, the "
+     "syntax allows for user-defined decorators as well.", False),
+    ("decorators", "Here is a real case, for example:\nWe retry every payment call three "
+     "times.", True),
+])
+def test_what_the_topic_is_used_for_is_an_example(catalog, topic, said, example) -> None:
+    opening = {"exceptions": "An exception is raised when something fails. ",
+               "lambda": "A lambda is a small function with no name. ",
+               "decorators": "A decorator wraps a function and returns a new one. "}[topic]
+    assert score(opening + said, catalog.get(topic)).layers["example"].covered is example
+
+
 def test_where_i_have_used_it_is_a_story(catalog) -> None:
     generators = catalog.get("generators")
     said = ("A generator hands out one value at a time. The place I've used generators most is "
