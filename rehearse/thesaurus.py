@@ -195,6 +195,7 @@ COST_WORDS = (
     "entire file into memory",
     # as people say it out loud
     "a problem", "some problems", "big problem", "real problem", "the problem", "problems with",
+    "problematic", "an issue", "issues with",
     "frustrating", "painful", "a pain", "annoying", "confusing", "tricky", "gotcha", "gotchas",
     "pitfall", "pitfalls", "learning curve", "headache", "footgun", "bites you", "bite you",
     "careful that", "careful not", "careful when", "bit careful", "little careful",

@@ -395,6 +395,7 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "A generator shared by two threads can corrupt its state.",
     "The old advice was not to use generators in hot loops.",
     "Use generators only where you need lazy evaluation or memory savings.",
+    "Sharing one generator between two loops is an issue: the second sees what is left.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
