@@ -728,6 +728,8 @@ class Shapes:
                     continue  # "if we upgrade Django we will hit a problem, so we ...": why to
                 if _describes_a_thing(words, cost[0], self._said(first + cost[0])):
                     continue  # "interface with some complex object", "cache an expensive call"
+                if cost[0] and words[cost[0] - 1] in _FILED:
+                    continue  # "he filed an issue against PyPy": a ticket, not a cost
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
             denied = next((i for i, w in enumerate(words) if w in W.good
@@ -832,6 +834,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"

@@ -470,6 +470,7 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
     ("You put the risky code in the venv activate hook.", False),
     ("The problem without virtual environments is that two projects fight over Django.", False),
     ("The problem with a venv is that it never isolates system libraries.", True),
+    ("Someone filed an issue about the venv docs last week.", False),  # a ticket
 ])
 def test_what_a_venv_is_for_is_no_cost(catalog, said, cost) -> None:
     answer = "A virtual environment, a venv, gives each project its own packages. " + said
