@@ -146,6 +146,8 @@ CONCRETE_NOUNS = frozenset("""
     colors game player players card cards deck rate rates currency usd eur
     formatter formatters linter linters editor editors browser browsers
     tree trees
+    debugging profiling monitoring plugin plugins retry retries
+    benchmark benchmarks
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").

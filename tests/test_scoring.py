@@ -431,6 +431,7 @@ def test_a_subheading_stays_in_its_section_but_the_next_section_does_not(catalog
      "message.", True),
     ("lambda", "Lambdas are good for sort keys, like ordering customers by their last order.",
      True),
+    ("lambda", "Lambdas are good for plugins that register a tiny callback.", True),
     # "used for" inside a sentence opens no scenario in the next one; an opener at the end does
     ("decorators", "A common one is a property, used for computed attributes. However, the "
      "syntax allows for user-defined decorators as well.", False),
