@@ -167,6 +167,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b([a-z]{1,2}|[a-z]+(_\w*|\d+))\s=\s(?!=)[\w'\"\[({-]",
     r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
+    r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
 )
@@ -200,7 +201,7 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
-    "dot", "=", " = ", "*", "equals", "paren bracket brace comma colon",
+    "dot", "=", " = ", "*", "equals", "equals", "paren bracket brace comma colon",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

@@ -310,6 +310,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
      False),
     ("lists-tuples", "So when they initialize it they say self.point = xy, just that.", True),
     ("generators", "The expression would be the x * x operation we square with.", True),
+    ("lists-tuples", "So pair equals alice, 42, and we pass that around.", True),
+    ("lists-tuples", "The total equals fun, honestly, for a tuple.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
