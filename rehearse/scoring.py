@@ -353,8 +353,13 @@ class _Index:
         so).
         """
         contested: set[int] = set()
-        per_term = [self.term(term, i == 0) for i, term in enumerate(idea.terms)]
-        if not per_term or not all(per_term):
+        per_term: list[list[Occurrence]] = []
+        for i, term in enumerate(idea.terms):
+            heard = self.term(term, i == 0)
+            if not heard:
+                return 0.0, [], contested  # a term never heard: no need to look for the rest
+            per_term.append(heard)
+        if not per_term:
             return 0.0, [], contested
         # Old-form phrases (no clauses) matched within a window of words, not of sentences,
         # wherever they were said: they keep doing so.

@@ -213,16 +213,17 @@ _WEAK_GATES = (
 _LINE_GATE = (*"()[]{}=@$:>*", "...", "import", "return", "yield", "raise", "-m", "pip",
               "activate", "conda", "poetry", "pipenv", "Traceback", "Def")
 
-Gated = tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]
+Gated = tuple[tuple[frozenset[str], ...], re.Pattern[str]]
 
 
 def _gated(gates: Sequence[str], patterns: Sequence[str]) -> tuple[Gated, ...]:
-    return tuple((tuple(tuple(group.split()) for group in gate.split(";")), re.compile(pattern))
+    return tuple((tuple(frozenset(group.split()) for group in gate.split(";")), re.compile(pattern))
                  for gate, pattern in zip(gates, patterns, strict=True))
 
 
-def _opens(gate: tuple[tuple[str, ...], ...], text: str) -> bool:
-    return all(any(word in text for word in group) for group in gate)
+def _opens(gate: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
+    """Whether each group of ``gate`` has a word in ``present`` (the gate words in the text)."""
+    return all(not present.isdisjoint(group) for group in gate)
 
 
 @dataclass(frozen=True)
@@ -230,14 +231,20 @@ class _CodePatterns:
     line: re.Pattern[str]
     strong: tuple[Gated, ...]
     weak: tuple[Gated, ...]
+    gate_words: tuple[str, ...]  # every word of every gate
+
+    def present(self, text: str) -> frozenset[str]:
+        return frozenset(word for word in self.gate_words if word in text)
 
 
 @functools.cache
 def _code() -> _CodePatterns:
     """The code patterns, compiled on first use (commands that score nothing never pay)."""
-    return _CodePatterns(
-        re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M),
-        _gated(_STRONG_GATES, _SPOKEN_STRONG_PATTERNS), _gated(_WEAK_GATES, _SPOKEN_WEAK_PATTERNS))
+    strong = _gated(_STRONG_GATES, _SPOKEN_STRONG_PATTERNS)
+    weak = _gated(_WEAK_GATES, _SPOKEN_WEAK_PATTERNS)
+    words = sorted({word for gate, _ in (*strong, *weak) for group in gate for word in group})
+    return _CodePatterns(re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M),
+                         strong, weak, tuple(words))
 
 
 def _line_of_code(text: str) -> bool:
@@ -250,11 +257,12 @@ def looks_like_code(text: str) -> bool:
         return True
     code = _code()
     spoken = text.lower().replace("-", " ")
-    if any(_opens(gate, spoken) and pattern.search(spoken) for gate, pattern in code.strong):
+    present = code.present(spoken)
+    if any(_opens(gate, present) and pattern.search(spoken) for gate, pattern in code.strong):
         return True
     found = 0
     for gate, pattern in code.weak:
-        found += _opens(gate, spoken) and bool(pattern.search(spoken))
+        found += _opens(gate, present) and bool(pattern.search(spoken))
         if found >= 2:
             return True
     return False

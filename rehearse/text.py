@@ -11,10 +11,12 @@ accents), so evidence quotes exactly what the speaker said.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import Stemmer
 
@@ -89,9 +91,9 @@ STOPWORDS = frozenset(
     what which who whom whose how when where why let""".split()
 )
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One canonical token and the character span ``[start, end)`` of its source text."""
+class Token(NamedTuple):
+    """One canonical token and the character span ``[start, end)`` of its source text (a named
+    tuple: an answer makes hundreds, and a frozen dataclass is several times slower to build)."""
 
     text: str
     start: int
@@ -132,6 +134,7 @@ def _expand(piece: str) -> tuple[str, ...]:
     return (piece,)
 
 
+@functools.lru_cache(maxsize=16384)
 def _canonical(word: str) -> str | None:
     if word in _DROPPED:
         return None
@@ -168,22 +171,28 @@ def _folded(text: str) -> tuple[str, list[int], list[int]]:
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
-def _camel(text: str, piece: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """``piece`` (folded), split where the original writes CamelCase: "ValueError" is "value
-    error", and a recogniser's "ExceptionHandling" is two words."""
-    original = text[start:end]
+@functools.lru_cache(maxsize=16384)
+def _piece_words(original: str, piece: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of one piece of text (``piece`` is ``original`` folded), each with its span
+    relative to the piece: split where the original writes CamelCase ("ValueError" is "value
+    error", a recogniser's "ExceptionHandling" two words), contractions expanded, synonyms
+    folded. Cached: an answer repeats its words, and so do answers."""
     if len(original) != len(piece) or original.islower() or not original.isascii():
-        return [(piece, start, end)]
-    cuts = [0, *(m.start() for m in _CAMEL.finditer(original)), len(original)]
-    return [(piece[a:b], start + a, start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        parts = [(piece, 0, len(original))]
+    else:
+        cuts = [0, *(m.start() for m in _CAMEL.finditer(original)), len(original)]
+        parts = [(piece[a:b], a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return tuple((_SYNONYMS.get(word, word), a, b) for part, a, b in parts
+                 for word in _expand(part))
 
 
 def _base_tokens(text: str) -> list[Token]:
     folded, starts, ends = _folded(text)
-    words = [(_SYNONYMS.get(word, word), start, end)
-             for m in _PIECE.finditer(folded)
-             for piece, start, end in _camel(text, m.group(), starts[m.start()], ends[m.end() - 1])
-             for word in _expand(piece)]
+    words: list[tuple[str, int, int]] = []
+    for m in _PIECE.finditer(folded):
+        start, end = starts[m.start()], ends[m.end() - 1]
+        words.extend((word, start + a, start + b)
+                     for word, a, b in _piece_words(text[start:end], m.group()))
     tokens: list[Token] = []
     for i, (word, start, end) in enumerate(words):
         if word == "double" and i + 1 < len(words) and words[i + 1][0] in _DOUBLED:

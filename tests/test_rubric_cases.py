@@ -98,7 +98,7 @@ def test_code_pattern_gates_never_hide_a_match() -> None:
                 for gate, pattern in code.strong + code.weak:
                     if pattern.search(spoken):
                         checked += 1
-                        assert shapes._opens(gate, spoken), (pattern.pattern, piece)
+                        assert shapes._opens(gate, code.present(spoken)), (pattern.pattern, piece)
                 if code.line.search(piece):
                     assert any(mark in piece for mark in shapes._LINE_GATE), piece
     assert checked > 50  # the cases do say code aloud
