@@ -788,6 +788,19 @@ class Shapes:
         return first - start <= 3 or before in _DETERMINERS or "," in self._gap_before(first) \
             or self._relative_after(last, end)
 
+    def _what_it_is_for(self, u: int, first: int, last: int) -> bool:
+        """"... and that's what try and except are for", "that's all a virtual environment really
+        is doing": the sentences before said what it is."""
+        start, end = self.spans[u]
+        before = [t.text for t in self.tokens[max(start, first - 7):first]]
+        after = [t.text for t in self.tokens[last + 1:min(end, last + 5)]
+                 if t.text not in ("realli", "actual", "basic", "just")]
+        cleft = any(before[i:i + 2] in (["that", "is"], ["this", "is"])
+                    and ("what" in before[i + 2:i + 4] or "all" in before[i + 2:i + 3])
+                    for i in range(len(before) - 2))
+        return cleft and after[:1] in (["is"], ["are"], ["do"], ["doe"]) \
+            and after[1:2] in (["for"], ["do"])
+
     def _relative_after(self, last: int, end: int) -> bool:
         """A relative pronoun right after the term, or after "in <word>": "kwargs in Python,
         which is ...", "a venv that we can use to ..." (not "... arc because that says")."""
@@ -803,7 +816,11 @@ class Shapes:
         tokens = self.tokens
         for first, last in self.defined:
             u = self.unit_of[first]
-            if u in skip or not self._the_subject(u, first, last):
+            if u in skip:
+                continue
+            if not plain and self._what_it_is_for(u, first, last):
+                return Found("concept", "what it is for", self.spans[u][0], last)
+            if not self._the_subject(u, first, last):
                 continue
             end = self.spans[u + 1 if self.units[u].runs_on else u][1]
             between = 0

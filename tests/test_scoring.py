@@ -358,6 +358,17 @@ def test_a_relative_clause_defines_the_term_before_it(catalog, said, concept) ->
     assert score(answer, catalog.get("decorators")).layers["concept"].covered is concept
 
 
+@pytest.mark.parametrize(("said", "concept"), [
+    ("Input can be junk and the program must not die. And that's what the try and except "
+     "are for.", True),
+    ("Input can be junk and the program must not die. I still wonder what try and except "
+     "are for.", False),
+])
+def test_that_is_what_it_is_for_points_back_at_a_definition(catalog, said, concept) -> None:
+    answer = "Exceptions come up in every review. " + said
+    assert score(answer, catalog.get("exceptions")).layers["concept"].covered is concept
+
+
 def test_a_topic_named_once_is_defined_in_that_sentence_only(catalog) -> None:
     decorators = catalog.get("decorators")
     said = "A decorator is basically a little shell around the real code, nothing more."
