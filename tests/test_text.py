@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rehearse.text import TermMap, normalize, parse_phrase, tokenize
+from rehearse.text import TermMap, normalize, parse_idea, parse_phrase, tokenize
 
 
 def test_case_punctuation_and_contractions() -> None:
@@ -97,3 +97,12 @@ def test_camel_case_is_words_and_exception_classes_are_one() -> None:
     assert [t.text for t in tokens] == ["store", "account", "rais", "keyerror"]  # save = store
     assert [text[t.start:t.end] for t in tokens] == ["Savings", "Account", "raises", "KeyError"]
     assert normalize("key error") == normalize("KeyError") == "keyerror"
+
+
+def test_a_one_character_alternative_is_an_alternative_of_its_own() -> None:
+    # "other/2" and "short/1/concise" are alternatives; "I/O" is one word
+    idea = parse_idea("project + different/other/2 + version")
+    assert ("2",) in idea.terms[1].options and ("other",) in idea.terms[1].options
+    assert [len(t.options) for t in parse_idea("short/1/concise + line").terms] == [3, 1]
+    io_or_cpu = parse_idea("i/o bound/cpu bound + thread").terms[0].options
+    assert len(io_or_cpu) == 2 and io_or_cpu[0] == ("io", "bound")
