@@ -741,6 +741,10 @@ class Shapes:
                     continue  # "he filed an issue against PyPy": a ticket, not a cost
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
+            too = next((i for i, w in enumerate(words[:-1]) if w == "too"
+                        and is_content(words[i + 1]) and not _negated(words, i)), None)
+            if too is not None:  # "a full class would be too heavyweight", "too clever"
+                return Found("trade_off", "cost", first + too, first + too + 1)
             denied = next((i for i, w in enumerate(words) if w in W.good
                            and _denied(words, i) and _WH.isdisjoint(words[i + 1:i + 2])), None)
             if denied is not None:  # "not a very efficient way", "it does hurt readability"

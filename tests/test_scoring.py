@@ -570,6 +570,8 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     ("You sacrifice the signature, your editor can't autocomplete anything.", True),
     ("Spelling out every parameter by hand is a lot of work.", True),
     ("A dict of options here would not hurt readability at all.", False),
+    ("For a public API a catch-all signature is too vague for the caller.", True),
+    ("Honestly, reading a signature with kwargs is not too bad.", False),
 ])
 def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> None:
     answer = "Kwargs collects the keyword arguments into a dictionary. " + said
