@@ -579,7 +579,8 @@ def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> Non
 
 
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
-                                  "Tuples are non-mutable."])
+                                  "Tuples are non-mutable.", "Tuples are not mutable.",
+                                  "A tuple isn't mutable, a list is."])
 def test_immutable_as_people_and_recognisers_say_it(catalog, said) -> None:
     assert score(said, catalog.get("lists-tuples")).layers["concept"].covered
 
