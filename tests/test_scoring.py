@@ -485,6 +485,8 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
     ("The problem without virtual environments is that two projects fight over Django.", False),
     ("The problem with a venv is that it never isolates system libraries.", True),
     ("Someone filed an issue about the venv docs last week.", False),  # a ticket
+    ("A package you install into the venv goes only into that one, for Python.", False),
+    ("But a venv isolates only Python packages, not system libraries.", True),
 ])
 def test_what_a_venv_is_for_is_no_cost(catalog, said, cost) -> None:
     answer = "A virtual environment, a venv, gives each project its own packages. " + said
