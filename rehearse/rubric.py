@@ -408,29 +408,75 @@ class Catalog:
     """All known topics. Later folders override earlier ones topic by topic.
 
     A broken file does not hide the other topics: its error is kept (by file name) and raised
-    when its topic is asked for.
+    when its topic is asked for. The shipped rubrics (a first folder of source "built-in") are
+    read only when asked for: `rehearse gil` parses gil.toml, not all ten (their file names are
+    their ids).
     """
 
     def __init__(self, folders: Sequence[tuple[Path, str]]) -> None:
         self.folders = list(folders)
-        self.rubrics: dict[str, Rubric] = {}
-        self.errors: dict[str, RubricError] = {}
-        for folder, source in self.folders:
+        self._rubrics: dict[str, Rubric] = {}
+        self._errors: dict[str, RubricError] = {}
+        self._pending: dict[str, tuple[Path, str]] = {}  # shipped files not read yet, by id
+        self._shipped: list[str] = []  # their ids in order, for a stable listing
+        for i, (folder, source) in enumerate(self.folders):
             if not folder.is_dir():
+                continue
+            if i == 0 and source == "built-in":
+                for path in sorted(folder.glob("*.toml")):
+                    self._pending[path.stem] = (path, source)
+                self._shipped = list(self._pending)
                 continue
             for path, item in load_folder(folder, source).items():
                 if isinstance(item, RubricError):
-                    self.errors[path.stem] = item
-                    self.rubrics.pop(path.stem, None)
+                    self._errors[path.stem] = item
+                    self._rubrics.pop(path.stem, None)
+                    self._pending.pop(path.stem, None)
                 else:
-                    self.errors.pop(item.id, None)
-                    self.rubrics[item.id] = item
+                    self._errors.pop(item.id, None)
+                    self._pending.pop(item.id, None)
+                    self._rubrics[item.id] = item
+
+    @property
+    def rubrics(self) -> dict[str, Rubric]:
+        """Every topic's rubric (reads the shipped ones not read yet)."""
+        self._load_all()
+        return self._rubrics
+
+    @property
+    def errors(self) -> dict[str, RubricError]:
+        """Why each broken file is broken, by file name."""
+        self._load_all()
+        return self._errors
+
+    def _load(self, topic: str) -> None:
+        path, source = self._pending.pop(topic)
+        try:
+            rubric = load_rubric(path, source)
+        except RubricError as exc:
+            self._errors[topic] = exc
+            return
+        if rubric.id != topic:  # a shipped file named for another topic: never lazily
+            raise RubricError(path, f"the shipped file's id {rubric.id!r} is not its name", "id")
+        self._rubrics[topic] = rubric
+
+    def _load_all(self) -> None:
+        if not self._pending:
+            return
+        for topic in list(self._pending):
+            self._load(topic)
+        # the shipped topics first, in file order (a user's override keeps its place), as if
+        # they had all been read up front
+        order = [t for t in self._shipped if t in self._rubrics]
+        self._rubrics = {**{t: self._rubrics[t] for t in order}, **self._rubrics}
 
     def get(self, topic: str) -> Rubric:
-        if topic in self.rubrics:
-            return self.rubrics[topic]
-        if topic in self.errors:
-            raise self.errors[topic]
+        if topic in self._pending:
+            self._load(topic)
+        if topic in self._rubrics:
+            return self._rubrics[topic]
+        if topic in self._errors:
+            raise self._errors[topic]
         known = sorted(self.rubrics)
         wanted = topic.lower()
         ratios = {t: difflib.SequenceMatcher(None, wanted, t).ratio() for t in known}

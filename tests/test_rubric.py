@@ -68,6 +68,25 @@ def test_a_user_rubric_overrides_a_shipped_one(tmp_path: Path) -> None:
     assert catalog.get("gil").source == "user"
 
 
+def test_asking_for_one_shipped_topic_reads_only_its_file(tmp_path: Path, monkeypatch) -> None:
+    # start-up: `rehearse gil` parses gil.toml, not all ten; a listing still shows them all,
+    # in file order, a user's override in the shipped topic's place
+    from rehearse import rubric as rubric_module
+
+    read: list[str] = []
+    real = rubric_module.load_rubric
+    monkeypatch.setattr(rubric_module, "load_rubric",
+                        lambda path, source="user": read.append(path.stem) or real(path, source))
+    write(tmp_path, "gil.toml", MINIMAL.replace('"star"', '"gil"'))
+    write(tmp_path, "star.toml", MINIMAL)
+    catalog = Catalog([(builtin_rubrics_dir(), "built-in"), (tmp_path, "user")])
+    assert catalog.get("lambda").id == "lambda" and catalog.get("gil").source == "user"
+    assert sorted(read) == ["gil", "lambda", "star"]  # the user's two, and the one asked for
+    shipped = sorted(p.stem for p in builtin_rubrics_dir().glob("*.toml"))
+    assert [r.id for r in catalog] == [*shipped, "star"]
+    assert all(p.stem == load_rubric(p).id for p in builtin_rubrics_dir().glob("*.toml"))
+
+
 def test_content_hash_changes_with_content_not_layout(tmp_path: Path) -> None:
     a = load_rubric(write(tmp_path, "a.toml", MINIMAL))
     b = load_rubric(write(tmp_path, "b.toml", "# a comment\n" + MINIMAL.replace(" = ", "=")))
