@@ -186,6 +186,12 @@ def test_a_shape_needs_the_topic_nearby(gil) -> None:
                      "dashboard got slower.", gil).covered
 
 
+def test_a_misheard_virtualenv_still_names_the_topic(catalog) -> None:
+    said = ("We keep one virtual lens per repo. A virtual lens is a folder with its own "
+            "interpreter and site packages.")
+    assert score(said, catalog.get("venv")).layers["concept"].covered
+
+
 def test_misheard_jargon_is_found_through_aliases(catalog) -> None:
     assert score("The gill means only one friend runs at a time.",
                  catalog.get("gil")).layers["concept"].covered
