@@ -190,6 +190,12 @@ def test_a_misheard_virtualenv_still_names_the_topic(catalog) -> None:
     said = ("We keep one virtual lens per repo. A virtual lens is a folder with its own "
             "interpreter and site packages.")
     assert score(said, catalog.get("venv")).layers["concept"].covered
+    # what Whisper base wrote for answers read aloud: "landa", "catsulation"
+    said = "I write landas all the time. A landa is a small function with no name."
+    assert score(said, catalog.get("lambda")).layers["concept"].covered
+    said = ("Catsulation is key. Catsulation means the object keeps its data private and "
+            "exposes methods instead.")
+    assert score(said, catalog.get("oop")).layers["concept"].covered
 
 
 def test_misheard_jargon_is_found_through_aliases(catalog) -> None:
