@@ -106,9 +106,9 @@ _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a wor
 
 
 # Words whose Snowball stem is another word with another meaning: "useful" is not "use", a
-# "customer" is not "custom".
+# "customer" is not "custom", "in production" is not "in itertools.product".
 _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
-             "customers": "customer"}
+             "customers": "customer", "production": "production"}
 
 
 def _stem(word: str) -> str:

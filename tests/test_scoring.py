@@ -245,6 +245,7 @@ def test_a_comment_in_a_snippet_is_read_as_a_sentence(catalog) -> None:
 def test_stems_that_collide_keep_their_own_meaning() -> None:
     assert [t.text for t in tokenize("customers")] != [t.text for t in tokenize("custom")]
     assert [t.text for t in tokenize("useful")] != [t.text for t in tokenize("uses")]
+    assert [t.text for t in tokenize("production")] != [t.text for t in tokenize("product")]
 
 
 def test_denying_a_failure_is_no_negation_of_the_claim(catalog) -> None:
