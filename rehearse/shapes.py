@@ -805,6 +805,18 @@ class Shapes:
         return cleft and after[:1] in (["is"], ["are"], ["do"], ["doe"]) \
             and after[1:2] in (["for"], ["do"])
 
+    def _named_after_it(self, u: int, first: int, last: int) -> bool:
+        """A sentence that names what the sentences before it explained: "That's what we call a
+        virtual environment.", "This is called a generator.", "... is known as a decorator."."""
+        start, end = self.spans[u]
+        if last + 1 != end or u == 0:
+            return False  # the term ends the sentence, and something came before it
+        before = [t.text for t in self.tokens[max(start, first - 4):first]]
+        while before and before[-1] in _DETERMINERS:
+            before.pop()
+        return before[-3:] == ["what", "we", "call"] or before[-2:] in (
+            ["is", "call"], ["are", "call"], ["known", "as"])
+
     def _relative_after(self, last: int, end: int) -> bool:
         """A relative pronoun right after the term, or after "in <word>": "kwargs in Python,
         which is ...", "a venv that we can use to ..." (not "... arc because that says")."""
@@ -822,7 +834,8 @@ class Shapes:
             u = self.unit_of[first]
             if u in skip:
                 continue
-            if not plain and self._what_it_is_for(u, first, last):
+            if self._named_after_it(u, first, last) or (
+                    not plain and self._what_it_is_for(u, first, last)):
                 return Found("concept", "what it is for", self.spans[u][0], last)
             if not self._the_subject(u, first, last):
                 continue

@@ -382,6 +382,18 @@ def test_that_is_what_it_is_for_points_back_at_a_definition(catalog, said, conce
     assert score(answer, catalog.get("exceptions")).layers["concept"].covered is concept
 
 
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("venv", "Each repo gets its own little corner of the disk for its libraries. That's what we "
+     "call a virtual environment.", True),
+    ("decorators", "You pass a function in and get a dressed-up one back. This is called a "
+     "decorator.", True),
+    ("decorators", "This is called a decorator.", False),  # names it, explains nothing
+])
+def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
+                                                          concept) -> None:
+    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
+
+
 def test_a_topic_named_once_is_defined_in_that_sentence_only(catalog) -> None:
     decorators = catalog.get("decorators")
     said = "A decorator is basically a little shell around the real code, nothing more."
