@@ -186,6 +186,13 @@ def test_a_shape_needs_the_topic_nearby(gil) -> None:
                      "dashboard got slower.", gil).covered
 
 
+def test_private_attributes_are_about_encapsulation(catalog) -> None:
+    # the oop question asks about encapsulation: "private" names the topic
+    said = ("Python has no truly private attributes. A name with a leading underscore is private "
+            "by convention only, and the downside is that nothing stops a caller from using it.")
+    assert score(said, catalog.get("oop")).layers["trade_off"].covered
+
+
 def test_a_misheard_virtualenv_still_names_the_topic(catalog) -> None:
     said = ("We keep one virtual lens per repo. A virtual lens is a folder with its own "
             "interpreter and site packages.")
