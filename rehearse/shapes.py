@@ -834,8 +834,9 @@ class Shapes:
             u = self.unit_of[first]
             if u in skip:
                 continue
-            if self._named_after_it(u, first, last) or (
-                    not plain and self._what_it_is_for(u, first, last)):
+            if self._named_after_it(u, first, last):
+                return Found("concept", "named after", self.spans[u][0], last)
+            if not plain and self._what_it_is_for(u, first, last):
                 return Found("concept", "what it is for", self.spans[u][0], last)
             if not self._the_subject(u, first, last):
                 continue
