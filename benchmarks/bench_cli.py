@@ -84,8 +84,12 @@ def main() -> None:
     from rehearse import Catalog, builtin_rubrics_dir, score
 
     start = time.perf_counter()
-    rubric = Catalog([(builtin_rubrics_dir(), "built-in")]).get("gil")
-    load = time.perf_counter() - start
+    catalog = Catalog([(builtin_rubrics_dir(), "built-in")])
+    rubric = catalog.get("gil")
+    load_one = time.perf_counter() - start
+    start = time.perf_counter()
+    len(catalog)  # reads the other shipped rubrics (a listing does)
+    load = load_one + time.perf_counter() - start
     start = time.perf_counter()
     result = score(ANSWER, rubric)
     first = time.perf_counter() - start
@@ -94,7 +98,8 @@ def main() -> None:
         start = time.perf_counter()
         score(ANSWER, rubric)
         runs.append(time.perf_counter() - start)
-    print(f"\nload all rubrics: {load * 1000:.1f} ms; covered {result.covered}/4")
+    print(f"\nload one rubric: {load_one * 1000:.1f} ms, all: {load * 1000:.1f} ms; "
+          f"covered {result.covered}/4")
     print(f"score {len(ANSWER.split())} words against gil: first {first * 1000:.1f} ms "
           f"(compiles the rubric), then median {statistics.median(runs) * 1000:.2f} ms  "
           f"goal < 10 ms: {'ok' if statistics.median(runs) < 0.010 else 'SLOW'}")
