@@ -201,7 +201,7 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
-    "dot", "=", " = ", "*", "equals", "equals", "paren bracket brace comma colon",
+    "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",
@@ -331,9 +331,7 @@ def segment(text: str) -> list[Unit]:
             # "# than adding ...")
             last = units[-1] if units else None
             if comment and last is not None and last.prose and not last.heading \
-                    and text[last.start:last.start + 1] == "#" \
-                    and text[:last.end].rstrip()[-1:].isalnum() \
-                    and body.lstrip("#").lstrip()[:1].islower():
+                    and text[last.start:last.start + 1] == "#" and _continues(prev_line, body):
                 units[-1] = replace(last, end=end,
                                     code=looks_like_code(text[last.start:end].replace("#", " ")))
             else:
@@ -342,11 +340,8 @@ def segment(text: str) -> list[Unit]:
             prev_line, prev_code = line, True
             continue
         prev_code = False
-        # prose hard-wrapped in comment lines ("# ... used to refer to" / "# one of two ...")
-        text_now = body.lstrip("#").lstrip() if body[:1] == prev_line.lstrip()[:1] == "#" else body
-        wrapped = para_start is not None and prev_line.rstrip()[-1:].isalnum() \
-            and text_now[:1].islower()
-        wrapped = wrapped or (para_start is not None and prev_line.rstrip()[-1:] in ",(")
+        wrapped = para_start is not None and (_continues(prev_line, body)
+                                              or prev_line.rstrip()[-1:] in ",(")
         if not wrapped:
             flush()
             para_start = lead
@@ -355,6 +350,15 @@ def segment(text: str) -> list[Unit]:
     flush()
     return [replace(u, heading=True) if _is_heading(text[u.start:u.end], u)
             else u for u in units]
+
+
+def _continues(prev_line: str, body: str) -> bool:
+    """Whether the line ``body`` goes on with the sentence of ``prev_line``: that one ends in a
+    letter or digit and this one starts in lower case (prose hard-wrapped in comment lines too:
+    "# ... used to refer to" / "# one of two ...")."""
+    if body[:1] == prev_line.lstrip()[:1] == "#":
+        body = body.lstrip("#").lstrip()
+    return prev_line.rstrip()[-1:].isalnum() and body[:1].islower()
 
 
 def _heading_level(body: str) -> int:
