@@ -173,7 +173,9 @@ _SPOKEN_STRONG_PATTERNS = (
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
-    r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", r"\b(return|yield)\s+\w+", r"\bdef\s+\w+",
+    r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", # (not English's "the return value", "print the report")
+    r"\b(return|yield)\s+(?!(value|values|type|types|statement|statements|keyword)\b)\w+",
+    r"\bdef\s+\w+",
     r"\bimport\s+\w+",
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     # "print of x", "len of items" (not "a set of data": that is English)
@@ -185,7 +187,9 @@ _SPOKEN_WEAK_PATTERNS = (
     # "tup at index minus one" (not "the first element is at index zero")
     r"\b(?!(element|elements|item|items|value|values|one|is|are|be|it|stored|found|start|starts"
     r"|begin|begins)\b)\w+\s+at\s+index\s+(-\s*|minus\s+|negative\s+)?(\d+|" + _NUMBER + r")\b",
-    r"\bdunder\s+\w+", r"\bprint\s+\w+",
+    r"\bdunder\s+\w+",
+    r"\bprint\s+(?!(the|a|an|out|it|them|this|that|some|something|statement|statements"
+    r"|function|functions)\b)\w+",
     # punctuation named is one sign, however many are named ("the lists with parens ... that
     # orphaned comma" talks about syntax)
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces|comma)\b",
@@ -648,7 +652,10 @@ class Shapes:
         # X comes in") is about the topic when the rest of the answer plainly is.
         opening = next((u for u, n in enumerate(self.hits) if n), 0) \
             if self.named >= STORY_MENTIONS else 0
+        opened = False  # the sentence before opens this one: "For example:", "### Example 1"
         for u in range(len(self.units)):
+            # the items of a list opened by "This can be used for:" are all opened by it
+            opened = self._opens_example(u - 1) or (opened and self._bullet(u))
             if not (self.relevant[u] or u < opening) or u in skip:
                 continue
             words = self._words(u)
@@ -656,17 +663,8 @@ class Shapes:
             marker = _find(words, W.example_markers, 0, len(words))
             if marker and words[marker] == "say" and words[marker - 1] == "would":
                 marker = None  # "I'd say you don't need to worry": an opinion, not a scenario
-            if marker is None and u > 0 and not self.units[u - 1].code:
-                prev = self._words(u - 1)
-                # "For example:", "Real life examples include:" open the next sentence; "e.g."
-                # does not, nor a marker inside a sentence ("a property, used for computed
-                # attributes.")
-                opener = _find_span(prev, W.example_markers, max(0, len(prev) - 4), len(prev))
-                unit = self.units[u - 1]
-                if opener is not None and prev[opener[0]:opener[0] + 2] != ["e", "g"] and (
-                        opener[1] >= len(prev) - 2 or prev[-1] in _LEADS_ON
-                        or self.text[unit.start:unit.end].rstrip().endswith(":")):
-                    marker = 0
+            if marker is None and opened:
+                marker = 0
             named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
@@ -682,6 +680,27 @@ class Shapes:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return None
+
+    def _opens_example(self, u: int) -> bool:
+        """Whether unit ``u`` opens the next one as an example: a marker that ends its sentence
+        ("For example:", "Real life examples include:"; not "e.g.", nor a marker inside a
+        sentence: "a property, used for computed attributes."), or a title that says it is one
+        ("### Example 1", "Use cases")."""
+        if u < 0 or self.units[u].code:
+            return False
+        W = _lists()  # noqa: N806
+        words = self._words(u)
+        if self.units[u].heading:
+            return "exampl" in words or _find(words, W.example_markers, 0, len(words)) is not None
+        opener = _find_span(words, W.example_markers, max(0, len(words) - 4), len(words))
+        unit = self.units[u]
+        return opener is not None and words[opener[0]:opener[0] + 2] != ["e", "g"] and (
+            opener[1] >= len(words) - 2 or words[-1] in _LEADS_ON
+            or self.text[unit.start:unit.end].rstrip().endswith(":"))
+
+    def _bullet(self, u: int) -> bool:
+        unit = self.units[u]
+        return bool(_BULLET.match(self.text[unit.start:unit.end]))
 
     def _said(self, pos: int) -> str:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""

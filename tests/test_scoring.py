@@ -784,3 +784,25 @@ def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
     answer = ("A list comprehension builds a list from a loop and a condition:\n\n"
               "kept = [ g(x) for x in items if keep(x) ]\n")
     assert score(answer, catalog.get("comprehensions")).layers["code"].covered
+
+
+def test_a_list_or_a_title_that_opens_examples_opens_each_item(catalog) -> None:
+    decorators = catalog.get("decorators")
+    intro = "A decorator runs extra code before and after every call to the function it wraps.\n"
+    listed = "This can be used for:\n * enforcing types\n * debugging\n * and more\n"
+    assert score(intro + listed, decorators).layers["example"].covered
+    unopened = "This can be written as:\n * enforcing types\n * debugging\n * and more\n"
+    assert not score(intro + unopened, decorators).layers["example"].covered
+    titled = "### Example 1\nWe want to see each call to the payment service.\n"
+    assert score(intro + titled, decorators).layers["example"].covered
+    untitled = "### Step 1\nWe want to see each call to the payment service.\n"
+    assert not score(intro + untitled, decorators).layers["example"].covered
+
+
+@pytest.mark.parametrize("said", [
+    "We want, for debugging, to print the arguments and return value of each call.",
+    "It can print out the name and the return type of the function it wraps.",
+])
+def test_english_about_printing_and_returning_is_not_spoken_code(catalog, said) -> None:
+    intro = "A decorator wraps a function to add behaviour around every call. "
+    assert not score(intro + said, catalog.get("decorators")).layers["code"].covered
