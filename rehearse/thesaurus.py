@@ -171,7 +171,7 @@ COST_WORDS = (
     "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",
     "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk",
     "beware", "danger", "dangerous", "hide bugs", "hides bugs", "hide errors",
-    "hides errors", "hiding bugs", "hide the error", "swallow", "swallows", "exhausted",
+    "hides errors", "hiding bugs", "hide the error", "swallow", "swallows",
     "only once", "use it once", "is consumed", "been consumed", "gets consumed",
     "get consumed", "time consuming", "memory consuming", "expensive",
     "penalty", "waste", "wasteful", "unpredictable", "surprising", "fragile",

@@ -806,3 +806,11 @@ def test_a_list_or_a_title_that_opens_examples_opens_each_item(catalog) -> None:
 def test_english_about_printing_and_returning_is_not_spoken_code(catalog, said) -> None:
     intro = "A decorator wraps a function to add behaviour around every call. "
     assert not score(intro + said, catalog.get("decorators")).layers["code"].covered
+
+
+def test_running_out_is_how_yield_from_works_not_a_cost(catalog) -> None:
+    said = ("A generator pauses at each yield and keeps its state. Say foo yields from bar and "
+            "baz: foo goes through bar, and then when bar is exhausted, foo goes through baz.")
+    assert not score(said, catalog.get("generators")).layers["trade_off"].covered
+    single_use = "A generator pauses at each yield. Once a generator is exhausted, it stays empty."
+    assert score(single_use, catalog.get("generators")).layers["trade_off"].covered
