@@ -189,6 +189,8 @@ _PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
 
+_POSSESS = frozenset({"has", "have", "had", "with"})
+
 Occurrence = tuple[int, int, float]  # first and last token position, similarity 0..1
 
 
@@ -324,11 +326,19 @@ class _Index:
                 continue
             token = self.tokens[pos]
             if token.text in NEGATIONS and not idea.negative \
-                    and not self._denies_a_failure(pos, inside):
+                    and not self._denies_a_failure(pos, inside) and not self._lacks(pos, inside):
                 return True
             if pos > lo and token.word in idea.antonyms:
                 return True
         return False
+
+    def _lacks(self, pos: int, inside: set[int]) -> bool:
+        """ "has no name": a thing missing, said as a claim of its own (a limit), not a denial of
+        the words around it ("a lambda has no name in a traceback"); "processes have no
+        overhead" still denies the idea's own word."""
+        return self.tokens[pos].text == "no" and 0 < pos < len(self.tokens) - 1 \
+            and self.tokens[pos - 1].text in _POSSESS and pos + 1 not in inside \
+            and self.unit_of[pos - 1] == self.unit_of[pos] == self.unit_of[pos + 1]
 
     def _denies_a_failure(self, pos: int, inside: set[int]) -> bool:
         """A negation of a failure is no negation of the claim around it: "handles errors

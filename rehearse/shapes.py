@@ -762,6 +762,10 @@ class Shapes:
                     continue  # "interface with some complex object", "cache an expensive call"
                 if cost[0] and words[cost[0] - 1] in _FILED:
                     continue  # "he filed an issue against PyPy": a ticket, not a cost
+                if words[cost[0] - 2:cost[0]] in _ANNOUNCED:
+                    continue  # "we'll talk about the pros and cons": none said yet
+                if words[cost[1] + 1:cost[1] + 2] == ["equal"]:
+                    continue  # "cost equals sum of ...": a name in spoken code
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
@@ -903,6 +907,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
 _RELATIVE = frozenset({"which", "that", "who"})
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
+_ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})

@@ -814,3 +814,21 @@ def test_running_out_is_how_yield_from_works_not_a_cost(catalog) -> None:
     assert not score(said, catalog.get("generators")).layers["trade_off"].covered
     single_use = "A generator pauses at each yield. Once a generator is exhausted, it stays empty."
     assert score(single_use, catalog.get("generators")).layers["trade_off"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("We'll talk more about the pros and cons later.", False),  # announced, none said
+    ("Total cost equals sum of price times shares for each stock.", False),  # a name in code
+    ("The cons: a lambda has no name in a traceback.", True),
+])
+def test_a_cost_announced_or_used_as_a_name_is_no_cost(catalog, said, cost) -> None:
+    answer = "A lambda is a small anonymous function written in one expression. " + said
+    assert score(answer, catalog.get("lambda")).layers["trade_off"].covered is cost
+
+
+def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
+    lam = catalog.get("lambda")
+    said = "A lambda is a small anonymous function. The downside: a lambda has no name in a traceback."
+    assert score(said, lam).layers["trade_off"].covered
+    assert not score("A lambda is a small anonymous function. Lambdas are not hard to read.",
+                     lam).layers["trade_off"].covered
