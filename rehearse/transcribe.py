@@ -35,6 +35,7 @@ OPENAI_WHISPER = "openai-whisper"  # PyTorch
 ENGINES = (FASTER_WHISPER, OPENAI_WHISPER)
 OFFLINE_FALLBACKS = ("base", "tiny.en")  # installed weights used when base.en is not downloaded
 MAX_AUDIO_SECONDS = MAX_SECONDS  # longer files are refused before they are read into memory
+LOOP_REPEATS = 4  # words said more often in a row than this are a decoding loop
 TEMPERATURES = (0.0, 0.4)  # one fallback at most: each retry re-runs the decoder on the window
 ENV_TEMPERATURE = "REHEARSE_TEMPERATURE"  # "0": greedy only, no fallback (faster; tests)
 FRAME_SECONDS = 0.03  # energy frames for silence trimming (480 samples)
@@ -700,7 +701,7 @@ def _keep_real_speech(segments: list[dict[str, Any]], prompt: str | None) -> lis
     """Drop what is not the speaker: silence decoded as words, the prompt leaking, loops."""
     prompt_norm = _norm(prompt or "")
     kept: list[dict[str, Any]] = []
-    for segment in segments:
+    for segment in map(_without_loops, segments):
         text = _norm(segment.get("text", ""))
         if not text:
             continue
@@ -713,6 +714,42 @@ def _keep_real_speech(segments: list[dict[str, Any]], prompt: str | None) -> lis
             continue  # the same sentence a third time in a row: a decoding loop
         kept.append(segment)
     return kept
+
+
+def _without_loops(segment: dict[str, Any]) -> dict[str, Any]:
+    """A segment with its decoding loops cut short: Whisper stuck on "asterisk, asterisk, ..."
+    fills the rest of its window with it (fallback temperatures do not always cure it), which
+    would swamp the transcript and the pace. Two of the repeats are kept ("star star kwargs")."""
+    words = segment.get("words") or []
+    pieces = [w["word"] for w in words] if words else segment.get("text", "").split(" ")
+    keep = _loop_free([_norm(piece) for piece in pieces])
+    if len(keep) == len(pieces):
+        return segment
+    if words:
+        kept_words = [words[i] for i in keep]
+        return {**segment, "words": kept_words, "text": "".join(w["word"] for w in kept_words)}
+    return {**segment, "text": " ".join(pieces[i] for i in keep)}
+
+
+def _loop_free(keys: Sequence[str]) -> list[int]:
+    """Indices of ``keys`` to keep: a run of one to eight words said more than ``LOOP_REPEATS``
+    times in a row keeps its first two."""
+    keep: list[int] = []
+    i = 0
+    while i < len(keys):
+        for n in range(1, 9):
+            gram = keys[i:i + n]
+            repeats = 1
+            while keys[i + repeats * n:i + (repeats + 1) * n] == gram:
+                repeats += 1
+            if repeats > LOOP_REPEATS and any(gram):
+                keep.extend(range(i, i + 2 * n))
+                i += repeats * n
+                break
+        else:
+            keep.append(i)
+            i += 1
+    return keep
 
 
 @contextlib.contextmanager

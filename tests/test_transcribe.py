@@ -385,3 +385,18 @@ def test_coach_names_the_first_layer_not_heard_once_its_time_comes(gil) -> None:
     capture = SimpleNamespace(seconds=95.0, levels=[-20.0], clipping_at=None, silent_seconds=0.0,
                               overflows=0)
     assert "code?" in status_line(capture, 120, "code?").plain  # type: ignore[arg-type]
+
+
+def test_a_decoding_loop_is_cut_short_in_text_and_words() -> None:
+    said = " def wrapper star star kwargs, return" + " asterisk," * 40 + " the end."
+    words = [{"word": " " + w, "start": float(i), "end": i + 0.5}
+             for i, w in enumerate(said.split())]
+    segment = {"text": said, "no_speech_prob": 0.1, "avg_logprob": -0.3, "words": words}
+    (kept,) = _keep_real_speech([segment], None)
+    assert kept["text"] == " def wrapper star star kwargs, return asterisk, asterisk, the end."
+    assert [w["word"] for w in kept["words"]][-4:] == [" asterisk,", " asterisk,", " the", " end."]
+    (plain,) = _keep_real_speech([{"text": said}], None)  # no word timings
+    assert plain["text"] == kept["text"]
+    sentence = " only one thread runs at a time."
+    assert _keep_real_speech([{"text": sentence * 6}], None)[0]["text"] == sentence * 2
+    assert _keep_real_speech([{"text": sentence * 3}], None)[0]["text"] == sentence * 3
