@@ -119,7 +119,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
-    r"\bpython\s+(dash|minus)\s+m\b",
+    r"\bpython\s+(dash|minus)\s+m\b|\bpython\s?3?m\s+(venv|pip)\b",  # "python3m venv"
     r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
     r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
@@ -139,7 +139,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(put|stick|add|apply|use)\s+(an?\s+)?(at\s+)?\w+(\.|\s+dot\s+)\w+\s+on\s+(the|a|your|each"
     r"|every)\s+(wrapper|function|method|view|class)",
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
-    r"\b(bin|been|ben)\s+(slash\s+)?activate\b",
+    r"\b(bin|been|ben|slash)\s+(slash\s+)?activate\b",  # "venv slash activate"
     # "lambda c goes to c dot" (not "a lambda function returns the value")
     r"\blambda[\s,]+(?!(function|functions|expression|expressions|that|which|just|always)\b)\w+"
     r"[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",

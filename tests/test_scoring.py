@@ -832,3 +832,13 @@ def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
     assert score(said, lam).layers["trade_off"].covered
     assert not score("A lambda is a small anonymous function. Lambdas are not hard to read.",
                      lam).layers["trade_off"].covered
+
+
+@pytest.mark.parametrize("said", [
+    "When you run python3m venv, your venv directory name, Python creates a directory.",
+    "Then activate it with source, your venv directory name slash bin slash activate.",
+    "You activate it with source, venv slash activate.",
+])
+def test_venv_commands_as_a_recogniser_writes_them_are_code(catalog, said) -> None:
+    answer = "A virtual environment gives each project its own packages. " + said
+    assert score(answer, catalog.get("venv")).layers["code"].covered
