@@ -760,6 +760,9 @@ class Shapes:
                     continue  # "if we upgrade Django we will hit a problem, so we ...": why to
                 if _describes_a_thing(words, cost[0], self._said(first + cost[0])):
                     continue  # "interface with some complex object", "cache an expensive call"
+                if self._said(first + cost[0]).lower() == "avoided" and cost[0] \
+                        and words[cost[0] - 1] in _STORYTELLERS:
+                    continue  # "I avoided them for years": a story, not a reason to
                 if cost[0] and words[cost[0] - 1] in _FILED:
                     continue  # "he filed an issue against PyPy": a ticket, not a cost
                 if words[cost[0] - 2:cost[0]] in _ANNOUNCED:
@@ -784,6 +787,8 @@ class Shapes:
             pivot = next((i for i, w in enumerate(words) if w in W.compare), None)
             if pivot is None:
                 pivot = _find(words, W.hedges, 0, len(words))
+                if pivot is not None and "also" in words[pivot + 1:pivot + 3]:
+                    pivot = None  # "..., but it also runs code of its own": one more thing
                 if pivot is not None and words[pivot] == "onli":
                     # "computes each value only when asked": a judgement must follow the hedge
                     evaluative = next((i for i, w in enumerate(words)
@@ -907,6 +912,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
 _RELATIVE = frozenset({"which", "that", "who"})
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
+_STORYTELLERS = frozenset({"i", "we"})
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"

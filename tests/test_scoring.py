@@ -842,3 +842,15 @@ def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
 def test_venv_commands_as_a_recogniser_writes_them_are_code(catalog, said) -> None:
     answer = "A virtual environment gives each project its own packages. " + said
     assert score(answer, catalog.get("venv")).layers["code"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Simple idea: it takes a function and returns a wrapper, but it also runs code of its own.",
+     False),
+    ("A decorator takes a function and returns a wrapper, but stacked ones are hard to debug.", True),
+    ("Decorators? I avoided them for years because I thought they were scary.", False),
+    ("Decorators are fine, but avoid them when a plain function call would do.", True),
+])
+def test_one_more_thing_or_a_story_is_no_cost(catalog, said, cost) -> None:
+    answer = "A decorator wraps a function to add behaviour around every call. " + said
+    assert score(answer, catalog.get("decorators")).layers["trade_off"].covered is cost
