@@ -187,6 +187,10 @@ def _max_span(terms: int) -> int:
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
 _CLAUSE_MARK = re.compile(r"[,;:]")
+# what a clause without a subject of its own starts with: the one before it lends its subject
+_SHARED_SUBJECT = frozenset({"can", "cannot", "could", "will", "would", "should", "must", "may",
+                             "might", "is", "are", "was", "were", "doe", "do", "did", "has",
+                             "have", "had", "not"})
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
 
 _POSSESS = frozenset({"has", "have", "had", "with"})
@@ -214,10 +218,17 @@ class _Index:
         marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
         self._stops = [bisect.bisect_left(stops, t.start) for t in self.tokens]
         self._clauses = []
-        words = 0
-        for token in self.tokens:
-            words += token.text in _CLAUSE_WORDS
-            self._clauses.append(bisect.bisect_left(marks, token.start) + words)
+        words = shared = 0
+        for pos, token in enumerate(self.tokens):
+            if token.text in _CLAUSE_WORDS:
+                if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
+                    # "tuples can be joined, but cannot be changed": one subject, one claim
+                    before = self.tokens[pos - 1].end if pos else 0
+                    shared += bisect.bisect_left(marks, token.start) \
+                        - bisect.bisect_left(marks, before)
+                else:
+                    words += 1
+            self._clauses.append(bisect.bisect_left(marks, token.start) + words - shared)
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         # what can stand for a topic term (see refer): position, similarity, the term's forms

@@ -854,3 +854,12 @@ def test_venv_commands_as_a_recogniser_writes_them_are_code(catalog, said) -> No
 def test_one_more_thing_or_a_story_is_no_cost(catalog, said, cost) -> None:
     answer = "A decorator wraps a function to add behaviour around every call. " + said
     assert score(answer, catalog.get("decorators")).layers["trade_off"].covered is cost
+
+
+def test_a_clause_without_its_own_subject_keeps_the_one_before(catalog) -> None:
+    tuples = catalog.get("lists-tuples")
+    said = "You can join two tuples into a new tuple, but cannot modify the original one."
+    assert score(said, tuples).layers["concept"].covered
+    # a clause with a subject of its own is still a claim of its own
+    swapped = "A list is for records, and a tuple is mutable, and a list is not."
+    assert not score(swapped, tuples).layers["concept"].covered
