@@ -108,7 +108,7 @@ EXAMPLE_MARKERS = (
     "in production", "real world", "use case", "example of", "in practice", "real life",
     "scenario", "a good example", "best example", "greatest example", "great example",
     "classic example",
-    "a common example", "a typical example", "a practical example", "consider", "like when",
+    "a common example", "a typical example", "a practical example", "consider", "like when", "like if",
     "say i",  # not "if you have ...": a condition, not a scenario
     "i have used", "we have used", "i have been using", "we have been using",
     "used for", "use cases", "useful for", "commonly used", "good for",

@@ -863,3 +863,11 @@ def test_a_clause_without_its_own_subject_keeps_the_one_before(catalog) -> None:
     # a clause with a subject of its own is still a claim of its own
     swapped = "A list is for records, and a tuple is mutable, and a list is not."
     assert not score(swapped, tuples).layers["concept"].covered
+
+
+def test_like_if_opens_a_scenario(catalog) -> None:
+    said = ("A finally block always runs, error or not. It's usually used to clean up, like if "
+            "you want to close a file.")
+    assert score(said, catalog.get("exceptions")).layers["example"].covered
+    toy = "A finally block always runs, error or not. Like if you want to print a number."
+    assert not score(toy, catalog.get("exceptions")).layers["example"].covered
