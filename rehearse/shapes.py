@@ -130,7 +130,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bat\s+(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most|all)\b)"
     r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+(the\s+|a\s+|each\s+|every\s+|my\s+)?"
     r"(def|function|method|view|class|func)",
-    r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*",
+    r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*"
+    # "you can just write at xfail", "put at property above it"
+    r"|\b(write|put|add|type|stick)\s+at\s+(?!(the|a|an|this|that|my|your|our|its|it|least|most"
+    r"|all|once|some|any|home|work|runtime|compile|scale|first|last|times|risk|will|random"
+    r"|hand|length|best|worst|any|every|each|one|two|three)\b)[a-z_]\w*",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
     r"\b(exception|error)\s+as\s+(e|err|exc|ex)\b",  # "except Exception as e", half heard

@@ -871,3 +871,13 @@ def test_like_if_opens_a_scenario(catalog) -> None:
     assert score(said, catalog.get("exceptions")).layers["example"].covered
     toy = "A finally block always runs, error or not. Like if you want to print a number."
     assert not score(toy, catalog.get("exceptions")).layers["example"].covered
+
+
+@pytest.mark.parametrize(("said", "code"), [
+    ("Instead of that whole blob, you can just write at xfail above the test.", True),
+    ("You put at property on the method and read it like an attribute.", True),
+    ("It can put at risk the whole release, and you write at least one test.", False),
+])
+def test_a_decorator_line_said_as_write_at_name(catalog, said, code) -> None:
+    answer = "A decorator wraps a function to add behaviour around every call. " + said
+    assert score(answer, catalog.get("decorators")).layers["code"].covered is code
