@@ -191,6 +191,7 @@ _CLAUSE_MARK = re.compile(r"[,;:]")
 _SHARED_SUBJECT = frozenset({"can", "cannot", "could", "will", "would", "should", "must", "may",
                              "might", "is", "are", "was", "were", "doe", "do", "did", "has",
                              "have", "had", "not"})
+_FRONTING = frozenset({"and", "in", "for", "with", "as", "so", "now", "then", "about"})
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
 
 _POSSESS = frozenset({"has", "have", "had", "with"})
@@ -219,13 +220,19 @@ class _Index:
         self._stops = [bisect.bisect_left(stops, t.start) for t in self.tokens]
         self._clauses = []
         words = shared = 0
+        lead = 0  # where the sentence of the token starts
         for pos, token in enumerate(self.tokens):
+            if pos and self.unit_of[pos] != self.unit_of[pos - 1]:
+                lead = pos
+            if 0 < pos - lead <= 3 and self.tokens[lead].text in _FRONTING \
+                    and all(self._gap_marks(marks, p) == 0 for p in range(lead + 1, pos)):
+                # "And tuples, we cannot assign to them", "In Python, threads ...": a phrase
+                # put in front of the sentence, not a clause of its own
+                shared += self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
                 if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
                     # "tuples can be joined, but cannot be changed": one subject, one claim
-                    before = self.tokens[pos - 1].end if pos else 0
-                    shared += bisect.bisect_left(marks, token.start) \
-                        - bisect.bisect_left(marks, before)
+                    shared += self._gap_marks(marks, pos)
                 else:
                     words += 1
             self._clauses.append(bisect.bisect_left(marks, token.start) + words - shared)
@@ -233,6 +240,11 @@ class _Index:
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         # what can stand for a topic term (see refer): position, similarity, the term's forms
         self._referents: list[tuple[int, float, frozenset[tuple[str, ...]]]] = []
+
+    def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
+        """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""
+        before = self.tokens[pos - 1].end if pos else 0
+        return bisect.bisect_left(marks, self.tokens[pos].start) - bisect.bisect_left(marks, before)
 
     def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
         """Once the answer has named the topic, what can stand for a topic term as an idea's

@@ -881,3 +881,11 @@ def test_like_if_opens_a_scenario(catalog) -> None:
 def test_a_decorator_line_said_as_write_at_name(catalog, said, code) -> None:
     answer = "A decorator wraps a function to add behaviour around every call. " + said
     assert score(answer, catalog.get("decorators")).layers["code"].covered is code
+
+
+def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
+    tuples = catalog.get("lists-tuples")
+    said = "When do we use a tuple? And tuple, we cannot do item assignment or appending."
+    assert score(said, tuples).layers["concept"].covered
+    assert not score("When do we use a tuple? Tuple, list, we cannot do item assignment.",
+                     tuples).layers["concept"].covered  # not a phrase put in front
