@@ -72,6 +72,7 @@ _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|pa
 _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*|curly\w*"
             r"|square\s+br\w*)")
 
+_NOT_KEYWORD = r"(?!(?:for|in|if|else|not|and|or|is|lambda|await|yield|from|as)\b)"
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
 _SYMBOL_NAME = r"paren\w*|bracket\w*|brace\w*|comma|colon"
 _CODE_LINE_PATTERNS = (
@@ -87,7 +88,9 @@ _CODE_LINE_PATTERNS = (
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
     r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))(?!O\()"
-    r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])[^()\n]*[^()\s][^()\n]*\)",
+    # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
+    r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
+    + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
     r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     # (not a note's label: "except: catches the error raised in the try block")
@@ -186,7 +189,10 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\b(print|int|str|len|open|range|sorted|max|min|sum|list|dict|tuple|next|iter|map"
     r"|filter|zip|enumerate|isinstance|float|super)\s+of\s+\w+",
     r"\bclass\s+(?!(would|will|is|are|was|has|have|can|could|should|that|which|of|to|and|or"
-    r"|in|for|with|the|a|an|it|too)\b)\w+",  # "class Foo" (not "a full class would be")
+    r"|in|for|with|the|a|an|it|too|into|object|objects|attribute|attributes|method|methods"
+    r"|variable|variables|parenthes\w*|definition|definitions|name|names|body|level|hierarchy"
+    r"|instance|instances|itself|inherits|declaration|statement|keyword)\b)\w+",
+    # "class Foo" (not "a full class would be", "the child class parentheses")
     r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)",
     # "tup at index minus one" (not "the first element is at index zero")
     r"\b(?!(element|elements|item|items|value|values|one|is|are|be|it|stored|found|start|starts"

@@ -889,3 +889,16 @@ def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
     assert score(said, tuples).layers["concept"].covered
     assert not score("When do we use a tuple? Tuple, list, we cannot do item assignment.",
                      tuples).layers["concept"].covered  # not a phrase put in front
+
+
+@pytest.mark.parametrize(("topic", "said", "code"), [
+    ("exceptions", "The EAFP style catches the error with try/except. It is the opposite of the "
+     "LBYL style(Look Before You Leap) where a programmer needs to check each condition first.",
+     False),
+    ("oop", "Inheritance: you write the parent class in the child class parentheses; when the "
+     "class object is built, the base class is remembered.", False),
+    ("exceptions", "The EAFP style catches the error with try/except: except KeyError, then "
+     "handle(key) instead.", True),
+])
+def test_words_side_by_side_in_brackets_are_no_call(catalog, topic, said, code) -> None:
+    assert score(said, catalog.get(topic)).layers["code"].covered is code
