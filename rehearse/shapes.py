@@ -488,7 +488,7 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     against it."""
     if words[at] != "avoid" or not at:
         return False
-    if not _TROUBLE.isdisjoint(words[at + 1:at + 3]):
+    if not _TROUBLE.isdisjoint(words[at + 1:at + 6]):
         return True
     before = words[at - 1]
     if before == "to":
@@ -763,8 +763,12 @@ class Shapes:
                 continue
             words = self._words(u)
             first = self.spans[u][0]
+            kept_off = -1  # a trouble kept off reaches this far: "to avoid it being hit by ..."
             for cost in _find_spans(words, W.cost):
+                if cost[0] <= kept_off:
+                    continue  # "reduces the risk of deploying unnecessary packages"
                 if _a_purpose(words, cost[0]):
+                    kept_off = cost[1] + _KEPT_OFF
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if _a_motive(words, cost):
                     continue  # "if we upgrade Django we will hit a problem, so we ...": why to
@@ -781,6 +785,8 @@ class Shapes:
                     continue  # "cost equals sum of ...": a name in spoken code
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
+                if _negated(words, cost[0], _PREVENTS, negations=False):
+                    kept_off = cost[1] + _KEPT_OFF
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)), None)
             if too is not None:  # "a full class would be too heavyweight", "too clever"
@@ -922,6 +928,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
 _RELATIVE = frozenset({"which", "that", "who"})
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
+_KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _STORYTELLERS = frozenset({"i", "we"})
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})

@@ -902,3 +902,13 @@ def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
 ])
 def test_words_side_by_side_in_brackets_are_no_call(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("The count has to be locked down to avoid it being hit by race conditions.", False),
+    ("A venv reduces the risk of shipping unnecessary or clashing packages.", False),
+    ("A venv reduces clutter, but it is slower to set up in CI.", True),
+])
+def test_a_trouble_kept_off_is_kept_off_to_the_end_of_its_phrase(catalog, said, cost) -> None:
+    answer = "A virtual environment, a venv, gives each project its own packages. " + said
+    assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
