@@ -503,7 +503,7 @@ _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this",
 _ADJECTIVES = frozenset("""
     complex complicated expensive verbose fragile brittle unpredictable surprising dangerous
     inefficient heavier bloated limited unreadable wasteful unnecessary larger smaller lighter
-    cheaper""".split())
+    cheaper improper inappropriate""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
 
 

@@ -206,7 +206,8 @@ COST_WORDS = (
     "not in production", "not for production", "no bueno", "unwieldy", "you better",
     "you would better", "you had better", "ugly", "unexpected", "unexpectedly", "corrupt",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
-    "cumbersome", "clunky", "sacrifice", "sacrifices", "sacrificing", "at the expense of",
+    "cumbersome", "clunky", "improper", "inappropriate", "take forever", "takes forever",
+    "took forever", "sacrifice", "sacrifices", "sacrificing", "at the expense of",
     "at the cost of",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".

@@ -912,3 +912,18 @@ def test_words_side_by_side_in_brackets_are_no_call(catalog, topic, said, code) 
 def test_a_trouble_kept_off_is_kept_off_to_the_end_of_its_phrase(catalog, said, cost) -> None:
     answer = "A virtual environment, a venv, gives each project its own packages. " + said
     assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("It would be improper to use a lambda just to print something.", True),
+    ("If the script is stopped in an improper way, the lambda never runs.", False),
+])
+def test_improper_use_is_a_cost_an_improper_way_is_a_thing(catalog, said, cost) -> None:
+    answer = "A lambda is a small anonymous function written in one expression. " + said
+    assert score(answer, catalog.get("lambda")).layers["trade_off"].covered is cost
+
+
+def test_taking_forever_is_a_cost(catalog) -> None:
+    said = ("A venv keeps each project's packages apart. We do not put numpy in it, as it takes "
+            "forever to compile there.")
+    assert score(said, catalog.get("venv")).layers["trade_off"].covered
