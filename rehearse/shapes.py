@@ -512,16 +512,21 @@ _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", 
 # A verb that takes a quality away: "hurts readability", "sacrifices flexibility" (stems)
 _HARMS = frozenset({"hurt", "sacrific", "lose", "lost", "harm", "damag", "kill", "ruin"})
 _WH = frozenset({"what", "how", "whi"})  # "isn't clear what they do": understanding, not quality
+_MET = frozenset({"encount", "hit", "into", "face", "met", "meet", "across", "experi", "against"})
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 
 
 def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
-    """A problem the topic solves, not one it has: "without it we would hit a problem", "it
-    solves the problem of ...", "the problem without virtual environments: conflicts" (only for
-    "problem": "if you use threads for CPU-bound work it is slower" is a cost all the same)."""
+    """A problem the topic solves or meets, not one it has: "without it we would hit a problem",
+    "it solves the problem of ...", "the problem without virtual environments: conflicts", "an
+    exception is raised when the program encounters a problem" (only for "problem" and "issue":
+    "if you use threads for CPU-bound work it is slower" is a cost all the same)."""
     said = words[span[0]:span[1] + 1]
-    return any(w.startswith("problem") for w in said) \
-        and (not _MOTIVES.isdisjoint(words[:span[0]]) or "without" in words[span[1] + 1:span[1] + 3])
+    if not any(w.startswith(("problem", "issu")) for w in said):
+        return False
+    # "when it encounters a problem at runtime", "we will hit a problem": an event met
+    return not _MOTIVES.isdisjoint(words[:span[0]]) or "without" in words[span[1] + 1:span[1] + 3] \
+        or not _MET.isdisjoint(words[max(0, span[0] - 2):span[0]])
 
 
 def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:

@@ -517,6 +517,7 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
     ("The problem without virtual environments is that two projects fight over Django.", False),
     ("The problem with a venv is that it never isolates system libraries.", True),
     ("Someone filed an issue about the venv docs last week.", False),  # a ticket
+    ("Upgrade Django for one project and you will hit a problem in the other.", False),  # met
     ("A package you install into the venv goes only into that one, for Python.", False),
     ("But a venv isolates only Python packages, not system libraries.", True),
 ])
