@@ -512,7 +512,8 @@ _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", 
 # A verb that takes a quality away: "hurts readability", "sacrifices flexibility" (stems)
 _HARMS = frozenset({"hurt", "sacrific", "lose", "lost", "harm", "damag", "kill", "ruin"})
 _WH = frozenset({"what", "how", "whi"})  # "isn't clear what they do": understanding, not quality
-_MET = frozenset({"encount", "hit", "into", "face", "met", "meet", "across", "experi", "against"})
+_MET = frozenset({"encount", "hit", "into", "face", "met", "meet", "across", "experi", "against",
+                  "consid"})  # "let us consider a problem in which ...": a task set
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 
 

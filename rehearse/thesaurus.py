@@ -186,7 +186,7 @@ COST_WORDS = (
     "the issue is", "when not to", "not ideal", "not a good idea", "not the best", "bad idea",
     "bad practice", "anti pattern", "antipattern", "code smell", "overkill", "unnecessary",
     "restriction", "restrictions", "restricted", "more memory", "less memory",
-    "more efficient", "cheaper", "lighter", "smaller", "larger",
+    "more efficient", "cheaper", "lighter",
     "a lot of memory", "lots of memory", "memory problem", "memory problems", "memory issue",
     "memory issues", "extra work", "more work", "extra step", "extra steps", "extra level",
     "inconsistent", "unreliable", "unmaintainable", "hack", "hacky", "not work", "takes longer",

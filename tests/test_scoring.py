@@ -928,3 +928,13 @@ def test_taking_forever_is_a_cost(catalog) -> None:
     said = ("A venv keeps each project's packages apart. We do not put numpy in it, as it takes "
             "forever to compile there.")
     assert score(said, catalog.get("venv")).layers["trade_off"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Let's consider a problem in which we want the squares of a million numbers.", False),
+    ("The stop index is one larger than the last index you want.", False),
+    ("The trouble is that a generator can be consumed only once.", True),
+])
+def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
+    answer = "A generator yields one value at a time and keeps its state in between. " + said
+    assert score(answer, catalog.get("generators")).layers["trade_off"].covered is cost
