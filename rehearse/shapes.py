@@ -135,7 +135,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(def|function|method|view|class|func)",
     r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*"
     # "you can just write at xfail", "put at property above it"
-    r"|\b(write|put|add|type|stick)\s+at\s+(?!(the|a|an|this|that|my|your|our|its|it|least|most"
+    r"|\b(write|put|add|type|stick|say)\s+at\s+(?!(the|a|an|this|that|my|your|our|its|it|least|most"
     r"|all|once|some|any|home|work|runtime|compile|scale|first|last|times|risk|will|random"
     r"|hand|length|best|worst|any|every|each|one|two|three)\b)[a-z_]\w*",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
@@ -154,7 +154,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|times|scale|work|home)\b)\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
     r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
-    r"\bfor\s+\w+\s+(in|and)\s+range\b",  # "for i in range ten", "for i and range ten"
+    # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of")
+    r"\bfor\s+(?!(a|an|the|this|that|each|every|any|some|my|your|our|its|their|whole|full)\b)"
+    r"\w+(\s+(in|and))?\s+range\b",
     # "lambda x, x times x", "lambda x one divided by cost of x"
     r"\blambda\s+(?!(function|functions|expression|expressions|is|are|was|can|will|has|and|or"
     r"|that|which|just|always)\b)\w+\s*,?\s+(\w+\s+)?(times|plus|minus|asterisk|star|divided"
@@ -177,6 +179,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
+    r"\b([a-z]\w*)\s+for\s+\1\s+in\s+\w+",  # a comprehension said: "parties x for x in names"
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -215,7 +218,7 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
-    "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon",
+    "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

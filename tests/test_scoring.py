@@ -938,3 +938,15 @@ def test_taking_forever_is_a_cost(catalog) -> None:
 def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
     answer = "A generator yields one value at a time and keeps its state in between. " + said
     assert score(answer, catalog.get("generators")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("topic", "said", "code"), [
+    ("comprehensions", "Just write a list comprehension like parties X for X in candidate names.",
+     True),
+    ("comprehensions", "A list comprehension is for a range of simple loops.", False),
+    ("generators", "A generator yields lazily. We could define E, which is simply for Iron Range "
+     "ten.", True),
+    ("decorators", "You write a function, and you say at jit, and the decorator compiles it.", True),
+])
+def test_code_said_in_a_lecture(catalog, topic, said, code) -> None:
+    assert score(said, catalog.get(topic)).layers["code"].covered is code
