@@ -790,9 +790,9 @@ def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
 def test_a_list_or_a_title_that_opens_examples_opens_each_item(catalog) -> None:
     decorators = catalog.get("decorators")
     intro = "A decorator runs extra code before and after every call to the function it wraps.\n"
-    listed = "This can be used for:\n * enforcing types\n * debugging\n * and more\n"
+    listed = "Useful for:\n * access checks\n * debugging\n * and so on\n"
     assert score(intro + listed, decorators).layers["example"].covered
-    unopened = "This can be written as:\n * enforcing types\n * debugging\n * and more\n"
+    unopened = "Written as:\n * access checks\n * debugging\n * and so on\n"
     assert not score(intro + unopened, decorators).layers["example"].covered
     titled = "### Example 1\nWe want to see each call to the payment service.\n"
     assert score(intro + titled, decorators).layers["example"].covered
@@ -801,7 +801,7 @@ def test_a_list_or_a_title_that_opens_examples_opens_each_item(catalog) -> None:
 
 
 @pytest.mark.parametrize("said", [
-    "We want, for debugging, to print the arguments and return value of each call.",
+    "For debugging it can print the inputs and the return value of each call.",
     "It can print out the name and the return type of the function it wraps.",
 ])
 def test_english_about_printing_and_returning_is_not_spoken_code(catalog, said) -> None:
@@ -810,16 +810,16 @@ def test_english_about_printing_and_returning_is_not_spoken_code(catalog, said) 
 
 
 def test_running_out_is_how_yield_from_works_not_a_cost(catalog) -> None:
-    said = ("A generator pauses at each yield and keeps its state. Say foo yields from bar and "
-            "baz: foo goes through bar, and then when bar is exhausted, foo goes through baz.")
+    said = ("A generator pauses at each yield and keeps its state. Say outer delegates to first "
+            "and second: outer runs first, and when first is exhausted, outer moves to second.")
     assert not score(said, catalog.get("generators")).layers["trade_off"].covered
     single_use = "A generator pauses at each yield. Once a generator is exhausted, it stays empty."
     assert score(single_use, catalog.get("generators")).layers["trade_off"].covered
 
 
 @pytest.mark.parametrize(("said", "cost"), [
-    ("We'll talk more about the pros and cons later.", False),  # announced, none said
-    ("Total cost equals sum of price times shares for each stock.", False),  # a name in code
+    ("I'll come back to the pros and cons at the end.", False),  # announced, none said
+    ("Then total cost equals the sum of the line prices.", False),  # a name in spoken code
     ("The cons: a lambda has no name in a traceback.", True),
 ])
 def test_a_cost_announced_or_used_as_a_name_is_no_cost(catalog, said, cost) -> None:
@@ -836,8 +836,8 @@ def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
 
 
 @pytest.mark.parametrize("said", [
-    "When you run python3m venv, your venv directory name, Python creates a directory.",
-    "Then activate it with source, your venv directory name slash bin slash activate.",
+    "Type python3m venv env and you get a fresh folder.",
+    "Activate it with source, env slash bin slash activate.",
     "You activate it with source, venv slash activate.",
 ])
 def test_venv_commands_as_a_recogniser_writes_them_are_code(catalog, said) -> None:
@@ -846,10 +846,10 @@ def test_venv_commands_as_a_recogniser_writes_them_are_code(catalog, said) -> No
 
 
 @pytest.mark.parametrize(("said", "cost"), [
-    ("Simple idea: it takes a function and returns a wrapper, but it also runs code of its own.",
+    ("Simple idea: it hands back a wrapper function, but it also logs every single call.",
      False),
     ("A decorator takes a function and returns a wrapper, but stacked ones are hard to debug.", True),
-    ("Decorators? I avoided them for years because I thought they were scary.", False),
+    ("Decorators? I avoided writing my own during my first year at work.", False),
     ("Decorators are fine, but avoid them when a plain function call would do.", True),
 ])
 def test_one_more_thing_or_a_story_is_no_cost(catalog, said, cost) -> None:
@@ -859,7 +859,7 @@ def test_one_more_thing_or_a_story_is_no_cost(catalog, said, cost) -> None:
 
 def test_a_clause_without_its_own_subject_keeps_the_one_before(catalog) -> None:
     tuples = catalog.get("lists-tuples")
-    said = "You can join two tuples into a new tuple, but cannot modify the original one."
+    said = "Two tuples can be added into a fresh one, but cannot be modified in place."
     assert score(said, tuples).layers["concept"].covered
     # a clause with a subject of its own is still a claim of its own
     swapped = "A list is for records, and a tuple is mutable, and a list is not."
@@ -867,15 +867,15 @@ def test_a_clause_without_its_own_subject_keeps_the_one_before(catalog) -> None:
 
 
 def test_like_if_opens_a_scenario(catalog) -> None:
-    said = ("A finally block always runs, error or not. It's usually used to clean up, like if "
-            "you want to close a file.")
+    said = ("A finally block always runs, error or not. Put the clean-up there, like if a "
+            "database connection must be closed.")
     assert score(said, catalog.get("exceptions")).layers["example"].covered
     toy = "A finally block always runs, error or not. Like if you want to print a number."
     assert not score(toy, catalog.get("exceptions")).layers["example"].covered
 
 
 @pytest.mark.parametrize(("said", "code"), [
-    ("Instead of that whole blob, you can just write at xfail above the test.", True),
+    ("Then you just write at xfail on the line above the test function.", True),
     ("You put at property on the method and read it like an attribute.", True),
     ("It can put at risk the whole release, and you write at least one test.", False),
 ])
@@ -886,18 +886,18 @@ def test_a_decorator_line_said_as_write_at_name(catalog, said, code) -> None:
 
 def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
     tuples = catalog.get("lists-tuples")
-    said = "When do we use a tuple? And tuple, we cannot do item assignment or appending."
+    said = "Why pick a tuple? And tuple, you cannot assign to an item or append to it."
     assert score(said, tuples).layers["concept"].covered
-    assert not score("When do we use a tuple? Tuple, list, we cannot do item assignment.",
+    assert not score("Why pick a tuple? Tuple, list, you cannot assign to an item.",
                      tuples).layers["concept"].covered  # not a phrase put in front
 
 
 @pytest.mark.parametrize(("topic", "said", "code"), [
-    ("exceptions", "The EAFP style catches the error with try/except. It is the opposite of the "
-     "LBYL style(Look Before You Leap) where a programmer needs to check each condition first.",
+    ("exceptions", "The EAFP style catches the error with try/except. Compare the LBYL "
+     "approach(Look Before You Leap), in which every condition gets checked up front.",
      False),
-    ("oop", "Inheritance: you write the parent class in the child class parentheses; when the "
-     "class object is built, the base class is remembered.", False),
+    ("oop", "With inheritance the parent name goes inside the child class parentheses, and the "
+     "class object keeps a link to it.", False),
     ("exceptions", "The EAFP style catches the error with try/except: except KeyError, then "
      "handle(key) instead.", True),
 ])
@@ -906,8 +906,8 @@ def test_words_side_by_side_in_brackets_are_no_call(catalog, topic, said, code) 
 
 
 @pytest.mark.parametrize(("said", "cost"), [
-    ("The count has to be locked down to avoid it being hit by race conditions.", False),
-    ("A venv reduces the risk of shipping unnecessary or clashing packages.", False),
+    ("We lock the counter to avoid it getting hit by race conditions.", False),
+    ("With a venv you reduce the risk that unnecessary packages get deployed.", False),
     ("A venv reduces clutter, but it is slower to set up in CI.", True),
 ])
 def test_a_trouble_kept_off_is_kept_off_to_the_end_of_its_phrase(catalog, said, cost) -> None:
@@ -916,8 +916,8 @@ def test_a_trouble_kept_off_is_kept_off_to_the_end_of_its_phrase(catalog, said, 
 
 
 @pytest.mark.parametrize(("said", "cost"), [
-    ("It would be improper to use a lambda just to print something.", True),
-    ("If the script is stopped in an improper way, the lambda never runs.", False),
+    ("Using a lambda only for a side effect, like printing, is improper.", True),
+    ("Kill the script in an improper way and the lambda never runs.", False),
 ])
 def test_improper_use_is_a_cost_an_improper_way_is_a_thing(catalog, said, cost) -> None:
     answer = "A lambda is a small anonymous function written in one expression. " + said
@@ -925,14 +925,14 @@ def test_improper_use_is_a_cost_an_improper_way_is_a_thing(catalog, said, cost) 
 
 
 def test_taking_forever_is_a_cost(catalog) -> None:
-    said = ("A venv keeps each project's packages apart. We do not put numpy in it, as it takes "
-            "forever to compile there.")
+    said = ("A venv keeps each project's packages apart. Building pandas inside one takes "
+            "forever on a Raspberry Pi.")
     assert score(said, catalog.get("venv")).layers["trade_off"].covered
 
 
 @pytest.mark.parametrize(("said", "cost"), [
-    ("Let's consider a problem in which we want the squares of a million numbers.", False),
-    ("The stop index is one larger than the last index you want.", False),
+    ("Say we consider a problem where we need the squares of a million numbers.", False),
+    ("The end of a slice is one larger than the position you stop at.", False),
     ("The trouble is that a generator can be consumed only once.", True),
 ])
 def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
@@ -941,12 +941,13 @@ def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
 
 
 @pytest.mark.parametrize(("topic", "said", "code"), [
-    ("comprehensions", "Just write a list comprehension like parties X for X in candidate names.",
-     True),
+    ("comprehensions", "A list comprehension maps each player to a team: teams X for X in "
+     "player names.", True),
     ("comprehensions", "A list comprehension is for a range of simple loops.", False),
-    ("generators", "A generator yields lazily. We could define E, which is simply for Iron Range "
-     "ten.", True),
-    ("decorators", "You write a function, and you say at jit, and the decorator compiles it.", True),
+    ("generators", "A generator yields lazily. First we build the values for Iron Range ten, then "
+     "sum them.", True),
+    ("decorators", "On top of the function you say at retry, and the decorator tries it again.",
+     True),
 ])
 def test_code_said_in_a_lecture(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
