@@ -188,7 +188,7 @@ def _max_span(terms: int) -> int:
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 # what a clause without a subject of its own starts with: the one before it lends its subject
-_SHARED_SUBJECT = frozenset({"can", "cannot", "could", "will", "would", "should", "must", "may",
+_SHARED_SUBJECT = frozenset({"can", "could", "will", "would", "should", "must", "may",
                              "might", "is", "are", "was", "were", "doe", "do", "did", "has",
                              "have", "had", "not"})
 _FRONTING = frozenset({"and", "in", "for", "with", "as", "so", "now", "then", "about"})

@@ -122,7 +122,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
-    r"\bpython\s+(dash|minus)\s+m\b|\bpython\s?3?m\s+(venv|pip)\b",  # "python3m venv"
+    r"\bpython\s+(dash|minus)\s+m\b|\bpython\s*3?\s*m\s+(venv|pip)\b",  # "python3m venv"
     r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
     r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
@@ -134,10 +134,12 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+(the\s+|a\s+|each\s+|every\s+|my\s+)?"
     r"(def|function|method|view|class|func)",
     r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*"
-    # "you can just write at xfail", "put at property above it"
-    r"|\b(write|put|add|type|stick|say)\s+at\s+(?!(the|a|an|this|that|my|your|our|its|it|least|most"
+    # "you can just write at xfail.", "put at property on the method" (the name ends the clause
+    # or sits on something: not "add at index zero", "put at risk the release")
+    r"|\b(write|put|add|stick)\s+at\s+(?!(the|a|an|this|that|my|your|our|its|it|least|most"
     r"|all|once|some|any|home|work|runtime|compile|scale|first|last|times|risk|will|random"
-    r"|hand|length|best|worst|any|every|each|one|two|three)\b)[a-z_]\w*",
+    r"|hand|length|best|worst|every|each|one|two|three)\b)[a-z_]\w*"
+    r"(?=\s*([.,;!?]|$)|\s+(on|above|over)\b)",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
     r"\b(exception|error)\s+as\s+(e|err|exc|ex)\b",  # "except Exception as e", half heard
@@ -154,9 +156,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|times|scale|work|home)\b)\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
     r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
-    # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of")
+    # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of",
+    # "good for long range forecasts")
     r"\bfor\s+(?!(a|an|the|this|that|each|every|any|some|my|your|our|its|their|whole|full)\b)"
-    r"\w+(\s+(in|and))?\s+range\b",
+    r"\w+(\s+(in|and)\s+range\b|\s+range\s+(\d|" + _NUMBER + r"))",
     # "lambda x, x times x", "lambda x one divided by cost of x"
     r"\blambda\s+(?!(function|functions|expression|expressions|is|are|was|can|will|has|and|or"
     r"|that|which|just|always)\b)\w+\s*,?\s+(\w+\s+)?(times|plus|minus|asterisk|star|divided"
@@ -179,11 +182,13 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
-    r"\b([a-z]\w*)\s+for\s+\1\s+in\s+\w+",  # a comprehension said: "parties x for x in names"
+    # a comprehension said: "parties x for x in names" (not "translated word for word in the docs")
+    r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
-    r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+", # (not English's "the return value", "print the report")
+    r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+",
+    # (not English's "the return value", "print the report")
     r"\b(return|yield)\s+(?!(value|values|type|types|statement|statements|keyword)\b)\w+",
     r"\bdef\s+\w+",
     r"\bimport\s+\w+",
@@ -485,13 +490,20 @@ _TROUBLE = frozenset({"conflict", "error", "bug", "problem", "issu", "duplic", "
                       "crash", "leak", "race", "deadlock", "pollut", "breakag", "break", "mistak"})
 
 
+def _kept_off(words: Sequence[str], at: int) -> int:
+    """Where a trouble kept off at ``words[at]`` stops being named: ``_KEPT_OFF`` words on, or at
+    a contrast ("helps avoid conflicts but is slower": the slowness is a cost of its own)."""
+    end = min(len(words), at + 1 + _KEPT_OFF)
+    return next((i for i in range(at + 1, end) if words[i] in _CONTRASTS), end)
+
+
 def _a_purpose(words: Sequence[str], at: int) -> bool:
     """ "To avoid conflicts, ...", "helps avoid conflicts", "a way to avoid conflicting
     versions": what something is for. "The reasons to avoid it", "best to avoid it" are advice
     against it."""
     if words[at] != "avoid" or not at:
         return False
-    if not _TROUBLE.isdisjoint(words[at + 1:at + 6]):
+    if not _TROUBLE.isdisjoint(words[at + 1:_kept_off(words, at)]):
         return True
     before = words[at - 1]
     if before == "to":
@@ -505,8 +517,8 @@ _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this",
 # as said, not stemmed: "a limitation of lambdas" is a cost, "a limited number" describes
 _ADJECTIVES = frozenset("""
     complex complicated expensive verbose fragile brittle unpredictable surprising dangerous
-    inefficient heavier bloated limited unreadable wasteful unnecessary larger smaller lighter
-    cheaper improper inappropriate""".split())
+    inefficient heavier bloated limited unreadable wasteful unnecessary lighter cheaper improper
+    inappropriate""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
 
 
@@ -515,8 +527,11 @@ _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", 
 # A verb that takes a quality away: "hurts readability", "sacrifices flexibility" (stems)
 _HARMS = frozenset({"hurt", "sacrific", "lose", "lost", "harm", "damag", "kill", "ruin"})
 _WH = frozenset({"what", "how", "whi"})  # "isn't clear what they do": understanding, not quality
-_MET = frozenset({"encount", "hit", "into", "face", "met", "meet", "across", "experi", "against",
-                  "consid"})  # "let us consider a problem in which ...": a task set
+# a problem met, not had: "when the program encounters a problem", "consider a problem in which"
+_MET = frozenset({"encount", "consid"})
+_MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
+                    "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
+_WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 
 
@@ -528,9 +543,10 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     said = words[span[0]:span[1] + 1]
     if not any(w.startswith(("problem", "issu")) for w in said):
         return False
-    # "when it encounters a problem at runtime", "we will hit a problem": an event met
+    before = words[max(0, span[0] - 2):span[0]]
     return not _MOTIVES.isdisjoint(words[:span[0]]) or "without" in words[span[1] + 1:span[1] + 3] \
-        or not _MET.isdisjoint(words[max(0, span[0] - 2):span[0]])
+        or not _MET.isdisjoint(before) \
+        or (not _MEETS.isdisjoint(before) and not _WHEN.isdisjoint(words[:span[0]]))
 
 
 def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
@@ -725,6 +741,11 @@ class Shapes:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""
         return self.text[self.tokens[pos].start:self.tokens[pos].end]
 
+    def _gap_after(self, pos: int) -> str:
+        """What is written between token ``pos`` and the one after it."""
+        end = self.tokens[pos + 1].start if pos + 1 < len(self.tokens) else len(self.text)
+        return self.text[self.tokens[pos].end:end].strip()
+
     def _gap_before(self, pos: int) -> str:
         """What is written between token ``pos`` and the one before it (spaces, punctuation)."""
         return self.text[self.tokens[pos - 1].end:self.tokens[pos].start] if pos else ""
@@ -777,7 +798,7 @@ class Shapes:
                 if cost[0] <= kept_off:
                     continue  # "reduces the risk of deploying unnecessary packages"
                 if _a_purpose(words, cost[0]):
-                    kept_off = cost[1] + _KEPT_OFF
+                    kept_off = _kept_off(words, cost[1])
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if _a_motive(words, cost):
                     continue  # "if we upgrade Django we will hit a problem, so we ...": why to
@@ -788,14 +809,15 @@ class Shapes:
                     continue  # "I avoided them for years": a story, not a reason to
                 if cost[0] and words[cost[0] - 1] in _FILED:
                     continue  # "he filed an issue against PyPy": a ticket, not a cost
-                if words[cost[0] - 2:cost[0]] in _ANNOUNCED:
-                    continue  # "we'll talk about the pros and cons": none said yet
+                if words[max(0, cost[0] - 2):cost[0]] in _ANNOUNCED \
+                        and self._gap_after(first + cost[1])[:1] != ":":
+                    continue  # "we'll talk about the pros and cons" (not "Pros and cons: ...")
                 if words[cost[1] + 1:cost[1] + 2] == ["equal"]:
                     continue  # "cost equals sum of ...": a name in spoken code
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):
-                    kept_off = cost[1] + _KEPT_OFF
+                    kept_off = _kept_off(words, cost[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)), None)
             if too is not None:  # "a full class would be too heavyweight", "too clever"
@@ -936,10 +958,11 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
-# what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
+_CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
+# what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})

@@ -719,16 +719,22 @@ def _keep_real_speech(segments: list[dict[str, Any]], prompt: str | None) -> lis
 def _without_loops(segment: dict[str, Any]) -> dict[str, Any]:
     """A segment with its decoding loops cut short: Whisper stuck on "asterisk, asterisk, ..."
     fills the rest of its window with it (fallback temperatures do not always cure it), which
-    would swamp the transcript and the pace. Two of the repeats are kept ("star star kwargs")."""
+    would swamp the transcript and the pace. Two of the repeats are kept ("star star kwargs"),
+    and the last one kept lasts to where the loop ended, so the cut is no pause."""
     words = segment.get("words") or []
     pieces = [w["word"] for w in words] if words else segment.get("text", "").split(" ")
-    keep = _loop_free([_norm(piece) for piece in pieces])
+    # a piece of punctuation only ("* * * ...") loops too: it is its own key
+    keep = _loop_free([_norm(piece) or piece.strip() for piece in pieces])
     if len(keep) == len(pieces):
         return segment
-    if words:
-        kept_words = [words[i] for i in keep]
-        return {**segment, "words": kept_words, "text": "".join(w["word"] for w in kept_words)}
-    return {**segment, "text": " ".join(pieces[i] for i in keep)}
+    if not words:
+        return {**segment, "text": " ".join(pieces[i] for i in keep)}
+    kept_words = [dict(words[i]) for i in keep]
+    for at, i in enumerate(keep):
+        last = keep[at + 1] - 1 if at + 1 < len(keep) else len(words) - 1
+        if last > i:  # the words after this one up to the next kept one were cut
+            kept_words[at]["end"] = max(kept_words[at]["end"], words[last]["end"])
+    return {**segment, "words": kept_words, "text": "".join(w["word"] for w in kept_words)}
 
 
 def _loop_free(keys: Sequence[str]) -> list[int]:

@@ -517,7 +517,7 @@ def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> No
     ("The problem without virtual environments is that two projects fight over Django.", False),
     ("The problem with a venv is that it never isolates system libraries.", True),
     ("Someone filed an issue about the venv docs last week.", False),  # a ticket
-    ("Upgrade Django for one project and you will hit a problem in the other.", False),  # met
+    ("When you upgrade Django for one project, you hit a problem in the other.", False),  # met
     ("A package you install into the venv goes only into that one, for Python.", False),
     ("But a venv isolates only Python packages, not system libraries.", True),
 ])
@@ -819,6 +819,7 @@ def test_running_out_is_how_yield_from_works_not_a_cost(catalog) -> None:
 
 @pytest.mark.parametrize(("said", "cost"), [
     ("I'll come back to the pros and cons at the end.", False),  # announced, none said
+    ("Pros and cons: it is short, but it has no name.", True),  # announced, then said
     ("Then total cost equals the sum of the line prices.", False),  # a name in spoken code
     ("The cons: a lambda has no name in a traceback.", True),
 ])
@@ -833,10 +834,13 @@ def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
     assert score(said, lam).layers["trade_off"].covered
     assert not score("A lambda is a small anonymous function. Lambdas are not hard to read.",
                      lam).layers["trade_off"].covered
+    assert not score("A lambda is a small anonymous function. Lambdas have no overhead.",
+                     lam).layers["trade_off"].covered  # "no" denies the idea's own word
 
 
 @pytest.mark.parametrize("said", [
     "Type python3m venv env and you get a fresh folder.",
+    "Type python 3 m venv env and you get a fresh folder.",
     "Activate it with source, env slash bin slash activate.",
     "You activate it with source, venv slash activate.",
 ])
@@ -888,6 +892,8 @@ def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
     tuples = catalog.get("lists-tuples")
     said = "Why pick a tuple? And tuple, you cannot assign to an item or append to it."
     assert score(said, tuples).layers["concept"].covered
+    assert not score("Why pick a tuple? And tuple, list, you cannot assign to an item.",
+                     tuples).layers["concept"].covered  # a phrase in front, then a clause
     assert not score("Why pick a tuple? Tuple, list, you cannot assign to an item.",
                      tuples).layers["concept"].covered  # not a phrase put in front
 
@@ -907,7 +913,8 @@ def test_words_side_by_side_in_brackets_are_no_call(catalog, topic, said, code) 
 
 @pytest.mark.parametrize(("said", "cost"), [
     ("We lock the counter to avoid it getting hit by race conditions.", False),
-    ("With a venv you reduce the risk that unnecessary packages get deployed.", False),
+    ("A venv reduces the risk of shipping unnecessary extras to production.", False),
+    ("It helps avoid version conflicts but is slower to set up in CI.", True),  # a contrast
     ("A venv reduces clutter, but it is slower to set up in CI.", True),
 ])
 def test_a_trouble_kept_off_is_kept_off_to_the_end_of_its_phrase(catalog, said, cost) -> None:
@@ -946,8 +953,26 @@ def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
     ("comprehensions", "A list comprehension is for a range of simple loops.", False),
     ("generators", "A generator yields lazily. First we build the values for Iron Range ten, then "
      "sum them.", True),
-    ("decorators", "On top of the function you say at retry, and the decorator tries it again.",
+    ("decorators", "On top of the function you write at retry, and the decorator tries it again.",
      True),
 ])
 def test_code_said_in_a_lecture(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
+
+
+@pytest.mark.parametrize(("topic", "said"), [
+    ("comprehensions", "A comprehension builds a list. I translated the page word for word in "
+     "the docs."),
+    ("comprehensions", "A comprehension builds a list. The model is good for long range "
+     "forecasts."),
+    ("decorators", "A decorator wraps a function. You can add at index zero or put at risk the "
+     "release."),
+])
+def test_english_near_spoken_code_is_not_code(catalog, topic, said) -> None:
+    assert not score(said, catalog.get(topic)).layers["code"].covered
+
+
+def test_a_problem_the_topic_will_hit_is_a_cost(catalog) -> None:
+    said = ("A bare except catches everything. A bare except will hit an issue: it also catches "
+            "KeyboardInterrupt.")
+    assert score(said, catalog.get("exceptions")).layers["trade_off"].covered

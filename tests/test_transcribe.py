@@ -395,6 +395,11 @@ def test_a_decoding_loop_is_cut_short_in_text_and_words() -> None:
     (kept,) = _keep_real_speech([segment], None)
     assert kept["text"] == " def wrapper star star kwargs, return asterisk, asterisk, the end."
     assert [w["word"] for w in kept["words"]][-4:] == [" asterisk,", " asterisk,", " the", " end."]
+    # the loop's time stays with the last repeat kept: no pause where the cut was
+    starts, ends = [w["start"] for w in kept["words"]], [w["end"] for w in kept["words"]]
+    assert all(start - end < 1.0 for end, start in zip(ends[:-1], starts[1:], strict=True))
+    stars = {"text": " It yields" + " *" * 30 + " done."}
+    assert _keep_real_speech([stars], None)[0]["text"] == " It yields * * done."
     (plain,) = _keep_real_speech([{"text": said}], None)  # no word timings
     assert plain["text"] == kept["text"]
     sentence = " only one thread runs at a time."
