@@ -91,7 +91,7 @@ _CODE_LINE_PATTERNS = (
     # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
-    r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)",
+    r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)|\b[A-Za-z_]\w*\(\)\.[A-Za-z_]\w*\(",  # super().__init__(
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     # (not a note's label: "except: catches the error raised in the try block")
     r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*(?:[a-z]+\s+){3}[a-z])"

@@ -976,3 +976,9 @@ def test_a_problem_the_topic_will_hit_is_a_cost(catalog) -> None:
     said = ("A bare except catches everything. A bare except will hit an issue: it also catches "
             "KeyboardInterrupt.")
     assert score(said, catalog.get("exceptions")).layers["trade_off"].covered
+
+
+def test_a_chained_call_in_notes_is_code(catalog) -> None:
+    said = ("Inheritance lets a class reuse a parent's methods - in the child, "
+            "super().__init__() runs the parent's constructor first.")
+    assert score(said, catalog.get("oop")).layers["code"].covered
