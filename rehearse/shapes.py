@@ -243,11 +243,6 @@ def _gated(gates: Sequence[str], patterns: Sequence[str]) -> tuple[Gated, ...]:
                  for gate, pattern in zip(gates, patterns, strict=True))
 
 
-def _opens(gate: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
-    """Whether each group of ``gate`` has a word in ``present`` (the gate words in the text)."""
-    return all(not present.isdisjoint(group) for group in gate)
-
-
 @dataclass(frozen=True)
 class _CodePatterns:
     line: re.Pattern[str]
@@ -257,6 +252,17 @@ class _CodePatterns:
 
     def present(self, text: str) -> frozenset[str]:
         return frozenset(word for word in self.gate_words if word in text)
+
+    @staticmethod
+    def opened(gated: tuple[Gated, ...], present: frozenset[str]) -> Iterator[re.Pattern[str]]:
+        """The patterns of ``gated`` whose gates are open, in order: each group of a gate has a
+        word in ``present`` (the gate words in the text)."""
+        for gate, pattern in gated:
+            for group in gate:
+                if present.isdisjoint(group):
+                    break
+            else:
+                yield pattern
 
 
 @functools.cache
@@ -280,11 +286,11 @@ def looks_like_code(text: str) -> bool:
     code = _code()
     spoken = text.lower().replace("-", " ")
     present = code.present(spoken)
-    if any(_opens(gate, present) and pattern.search(spoken) for gate, pattern in code.strong):
+    if any(pattern.search(spoken) for pattern in code.opened(code.strong, present)):
         return True
     found = 0
-    for gate, pattern in code.weak:
-        found += _opens(gate, present) and bool(pattern.search(spoken))
+    for pattern in code.opened(code.weak, present):
+        found += bool(pattern.search(spoken))
         if found >= 2:
             return True
     return False
