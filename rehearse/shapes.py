@@ -551,7 +551,7 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
         return False
     before = words[max(0, span[0] - 2):span[0]]
     return not _MOTIVES.isdisjoint(words[:span[0]]) or "without" in words[span[1] + 1:span[1] + 3] \
-        or not _MET.isdisjoint(before) \
+        or not _MET.isdisjoint(before) or not _WHEN.isdisjoint(before) \
         or (not _MEETS.isdisjoint(before) and not _WHEN.isdisjoint(words[:span[0]]))
 
 

@@ -982,3 +982,16 @@ def test_a_chained_call_in_notes_is_code(catalog) -> None:
     said = ("Inheritance lets a class reuse a parent's methods - in the child, "
             "super().__init__() runs the parent's constructor first.")
     assert score(said, catalog.get("oop")).layers["code"].covered
+
+
+def test_an_idea_in_any_order_is_no_contested_claim(catalog) -> None:
+    # "thread + not + CPU-bound" holds in either order; an ordered idea would have called this
+    # sentence a swapped claim and hidden its cost from the trade-off shape too
+    said = "The GIL lets one thread run at a time. Several CPU-heavy threads cannot work together."
+    assert score(said, catalog.get("gil")).layers["trade_off"].covered
+
+
+def test_a_problem_that_occurs_is_what_exceptions_are_for(catalog) -> None:
+    said = "When a problem occurs at runtime, an exception is raised and the program stops."
+    result = score(said, catalog.get("exceptions"))
+    assert result.layers["concept"].covered and not result.layers["trade_off"].covered
