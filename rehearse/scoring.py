@@ -218,7 +218,16 @@ class _Index:
         stops = [m.start() for m in _PUNCTUATION.finditer(text)]
         marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
         self._stops = [bisect.bisect_left(stops, t.start) for t in self.tokens]
-        self._clauses = []
+        self._clauses = self._count_clauses(marks)
+        self._hits: dict[str, dict[int, float]] = {}
+        self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
+        # what can stand for a topic term (see refer): position, similarity, the term's forms
+        self._referents: list[tuple[int, float, frozenset[tuple[str, ...]]]] = []
+
+    def _count_clauses(self, marks: Sequence[int]) -> list[int]:
+        """How many clause breaks come before each token: a clause mark (",", ";", ":") or word
+        ("and", "but", ...), except where no new clause starts."""
+        counts = []
         words = shared = 0
         lead = 0  # where the sentence of the token starts
         for pos, token in enumerate(self.tokens):
@@ -235,11 +244,8 @@ class _Index:
                     shared += self._gap_marks(marks, pos)
                 else:
                     words += 1
-            self._clauses.append(bisect.bisect_left(marks, token.start) + words - shared)
-        self._hits: dict[str, dict[int, float]] = {}
-        self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
-        # what can stand for a topic term (see refer): position, similarity, the term's forms
-        self._referents: list[tuple[int, float, frozenset[tuple[str, ...]]]] = []
+            counts.append(bisect.bisect_left(marks, token.start) + words - shared)
+        return counts
 
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""

@@ -806,20 +806,8 @@ class Shapes:
                 if _a_purpose(words, cost[0]):
                     kept_off = _kept_off(words, cost[1])
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
-                if _a_motive(words, cost):
-                    continue  # "if we upgrade Django we will hit a problem, so we ...": why to
-                if _describes_a_thing(words, cost[0], self._said(first + cost[0])):
-                    continue  # "interface with some complex object", "cache an expensive call"
-                if self._said(first + cost[0]).lower() == "avoided" and cost[0] \
-                        and words[cost[0] - 1] in _STORYTELLERS:
-                    continue  # "I avoided them for years": a story, not a reason to
-                if cost[0] and words[cost[0] - 1] in _FILED:
-                    continue  # "he filed an issue against PyPy": a ticket, not a cost
-                if words[max(0, cost[0] - 2):cost[0]] in _ANNOUNCED \
-                        and self._gap_after(first + cost[1])[:1] != ":":
-                    continue  # "we'll talk about the pros and cons" (not "Pros and cons: ...")
-                if words[cost[1] + 1:cost[1] + 2] == ["equal"]:
-                    continue  # "cost equals sum of ...": a name in spoken code
+                if self._no_cost_said(words, first, cost):
+                    continue
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):
@@ -858,6 +846,23 @@ class Shapes:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
         return None
+
+    def _no_cost_said(self, words: Sequence[str], first: int, cost: tuple[int, int]) -> bool:
+        """A cost word (``words[cost[0]:cost[1] + 1]`` of the sentence starting at token
+        ``first``) that states no cost of the topic."""
+        at, end = cost
+        said = self._said(first + at)
+        before = words[at - 1] if at else ""
+        return (_a_motive(words, cost)  # "if we upgrade Django we will hit a problem": why to
+                # "interface with some complex object", "cache an expensive call"
+                or _describes_a_thing(words, at, said)
+                # "I avoided them for years": a story, not a reason to
+                or (said.lower() == "avoided" and before in _STORYTELLERS)
+                or before in _FILED  # "he filed an issue against PyPy": a ticket
+                # "we'll talk about the pros and cons" (not "Pros and cons: ...")
+                or (words[max(0, at - 2):at] in _ANNOUNCED
+                    and self._gap_after(first + end)[:1] != ":")
+                or words[end + 1:end + 2] == ["equal"])  # "cost equals sum of ...": a name
 
     def _the_subject(self, u: int, first: int, last: int) -> bool:
         """Whether the topic term at tokens ``first..last`` is what its sentence is about."""

@@ -898,19 +898,6 @@ def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
                      tuples).layers["concept"].covered  # not a phrase put in front
 
 
-@pytest.mark.parametrize(("topic", "said", "code"), [
-    ("exceptions", "The EAFP style catches the error with try/except. Compare the LBYL "
-     "approach(Look Before You Leap), in which every condition gets checked up front.",
-     False),
-    ("oop", "With inheritance the parent name goes inside the child class parentheses, and the "
-     "class object keeps a link to it.", False),
-    ("exceptions", "The EAFP style catches the error with try/except: except KeyError, then "
-     "handle(key) instead.", True),
-])
-def test_words_side_by_side_in_brackets_are_no_call(catalog, topic, said, code) -> None:
-    assert score(said, catalog.get(topic)).layers["code"].covered is code
-
-
 @pytest.mark.parametrize(("said", "cost"), [
     ("We lock the counter to avoid it getting hit by race conditions.", False),
     ("A venv reduces the risk of shipping unnecessary extras to production.", False),
@@ -947,7 +934,17 @@ def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
     assert score(answer, catalog.get("generators")).layers["trade_off"].covered is cost
 
 
+# Whole answers (their own opening sentence), each judged code or not as a careful reader would.
 @pytest.mark.parametrize(("topic", "said", "code"), [
+    # words side by side in brackets are no call: a call's arguments are split by commas
+    ("exceptions", "The EAFP style catches the error with try/except. Compare the LBYL "
+     "approach(Look Before You Leap), in which every condition gets checked up front.",
+     False),
+    ("oop", "With inheritance the parent name goes inside the child class parentheses, and the "
+     "class object keeps a link to it.", False),
+    ("exceptions", "The EAFP style catches the error with try/except: except KeyError, then "
+     "handle(key) instead.", True),
+    # code said in a lecture, and English close to it
     ("comprehensions", "A list comprehension maps each player to a team: teams X for X in "
      "player names.", True),
     ("comprehensions", "A list comprehension is for a range of simple loops.", False),
@@ -955,21 +952,15 @@ def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
      "sum them.", True),
     ("decorators", "On top of the function you write at retry, and the decorator tries it again.",
      True),
-])
-def test_code_said_in_a_lecture(catalog, topic, said, code) -> None:
-    assert score(said, catalog.get(topic)).layers["code"].covered is code
-
-
-@pytest.mark.parametrize(("topic", "said"), [
     ("comprehensions", "A comprehension builds a list. I translated the page word for word in "
-     "the docs."),
+     "the docs.", False),
     ("comprehensions", "A comprehension builds a list. The model is good for long range "
-     "forecasts."),
+     "forecasts.", False),
     ("decorators", "A decorator wraps a function. You can add at index zero or put at risk the "
-     "release."),
+     "release.", False),
 ])
-def test_english_near_spoken_code_is_not_code(catalog, topic, said) -> None:
-    assert not score(said, catalog.get(topic)).layers["code"].covered
+def test_code_or_not_in_a_whole_answer(catalog, topic, said, code) -> None:
+    assert score(said, catalog.get(topic)).layers["code"].covered is code
 
 
 def test_a_problem_the_topic_will_hit_is_a_cost(catalog) -> None:
