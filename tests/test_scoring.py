@@ -986,3 +986,16 @@ def test_a_problem_that_occurs_is_what_exceptions_are_for(catalog) -> None:
     said = "When a problem occurs at runtime, an exception is raised and the program stops."
     result = score(said, catalog.get("exceptions"))
     assert result.layers["concept"].covered and not result.layers["trade_off"].covered
+
+
+def test_a_snippet_far_down_an_answer_about_the_topic_is_code(catalog) -> None:
+    # notes that name the topic up front, talk on for a while, then show the snippet: the
+    # snippet is still about the topic (an answer that never names it covers nothing: see the
+    # off-topic tests)
+    said = ("List comprehensions are worth learning. A list comprehension has three parts. "
+            "The first part is what to compute. The second is the name of each item. "
+            "The third is where the items come from. You may add a filter at the end. "
+            "Nested loops read left to right. Keep each one short. "
+            "Here is one I wrote for a report. "
+            "initials = [city[0] for city in cities]")
+    assert score(said, catalog.get("comprehensions")).layers["code"].covered
