@@ -999,3 +999,11 @@ def test_a_snippet_far_down_an_answer_about_the_topic_is_code(catalog) -> None:
             "Here is one I wrote for a report. "
             "initials = [city[0] for city in cities]")
     assert score(said, catalog.get("comprehensions")).layers["code"].covered
+
+
+def test_aws_lambda_the_cloud_service_is_not_the_lambda_topic(catalog) -> None:
+    said = ("We moved the thumbnail job to AWS Lambda. For example, each upload to the bucket "
+            "starts a resize. AWS Lambda has cold starts, which makes the first call slower, "
+            "and AWS Lambda bills per request. def handler(event, context): return resize(event)")
+    result = score(said, catalog.get("lambda"))
+    assert not any(layer.covered for layer in result.layers.values())
