@@ -74,6 +74,11 @@ _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*
             r"|square\s+br\w*)")
 
 _NOT_KEYWORD = r"(?!(?:for|in|if|else|not|and|or|is|lambda|await|yield|from|as)\b)"
+# What follows "at" when it is English, not a decorator's name: "at the top", "at least", "at
+# runtime", "put at risk", "add at index", "at once".
+_NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most"
+                  r"|all|once|some|any|home|work|run|runtime|compile|import|scale|first|last"
+                  r"|times|risk|will|random|hand|length|best|worst|one|two|three)\b)")
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
 _SYMBOL_NAME = r"paren\w*|bracket\w*|brace\w*|comma|colon"
 _CODE_LINE_PATTERNS = (
@@ -131,15 +136,12 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(star|star\s+star|double\s+star)\s+\w+",
     r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
     # a decorator said aloud: "at log calls above def add", "at app dot route"
-    r"\bat\s+(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most|all)\b)"
-    r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+(the\s+|a\s+|each\s+|every\s+|my\s+)?"
-    r"(def|function|method|view|class|func)",
-    r"\bat\s+(?!(the|a|an|this|that|my|your|our|its|it)\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*"
+    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+"
+    r"(the\s+|a\s+|each\s+|every\s+|my\s+)?(def|function|method|view|class|func)",
+    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s*(\s+dot\s+|\.)[a-z_]\w*"
     # "you can just write at xfail.", "put at property on the method" (the name ends the clause
     # or sits on something: not "add at index zero", "put at risk the release")
-    r"|\b(write|put|add|stick)\s+at\s+(?!(the|a|an|this|that|my|your|our|its|it|least|most"
-    r"|all|once|some|any|home|work|runtime|compile|scale|first|last|times|risk|will|random"
-    r"|hand|length|best|worst|every|each|one|two|three)\b)[a-z_]\w*"
+    r"|\b(write|put|add|stick)\s+at\s+" + _NOT_AT_A_NAME + r"[a-z_]\w*"
     r"(?=\s*([.,;!?]|$)|\s+(on|above|over)\b)",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
@@ -153,8 +155,7 @@ _SPOKEN_STRONG_PATTERNS = (
     # "lambda c goes to c dot" (not "a lambda function returns the value")
     r"\blambda[\s,]+(?!(function|functions|expression|expressions|that|which|just|always)\b)\w+"
     r"[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",
-    r"\bat\s+(?!(runtime|run|compile|import|least|most|the|a|an|this|that|all|first|once|some"
-    r"|times|scale|work|home)\b)\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
+    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
     r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
     # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of",
