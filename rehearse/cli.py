@@ -2,9 +2,9 @@
 
 Kept light on purpose: `rehearse --help`, `topics`, `card` and `--transcript` scoring import
 neither torch nor whisper. Each command imports what it uses when it runs: `--help` loads no
-rubric, scorer or rich, `topics` no scorer, `TOPIC --transcript FILE --json` no rich. (typer
-reads the commands' parameter annotations when it builds the app: the types they name are
-imported at the top.)
+rubric, scorer or rich, `topics` no scorer or tokenizer (and with --json no rich),
+`TOPIC --transcript FILE --json` no rich. (typer reads the commands' parameter annotations
+when it builds the app: the types they name are imported at the top.)
 """
 
 from __future__ import annotations
@@ -411,13 +411,17 @@ def mic(
 @app.command("topics")
 def topics(as_json: JsonOption = False, rubrics: RubricsOption = None) -> None:
     """List the topics you can rehearse."""
-    from . import report
     from .rubric import load_catalog
 
-    catalog = load_catalog(rubrics)
-    for error in catalog.errors.values():
+    listed, broken = load_catalog(rubrics).listing()
+    for error in broken:
         typer.echo(f"rehearse: warning: skipped a broken rubric: {error}", err=True)
-    _emit(as_json, {"topics": [r.to_dict() for r in catalog]}, report.topics_table(catalog))
+    if as_json:
+        _print_json({"topics": [r.to_dict() for r in listed]})
+    else:
+        from . import report
+
+        report.make_console().print(report.topics_table(listed))
 
 
 @app.command("card")

@@ -15,6 +15,7 @@ from .terminal import SafeConsole
 from .timefmt import clock
 
 if TYPE_CHECKING:  # `rehearse topics` renders without the scorer (rapidfuzz) loaded
+    from collections.abc import Sequence
     from datetime import datetime
     from pathlib import Path
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # `rehearse topics` renders without the scorer (rapidfuzz) lo
     from .export import Exported
     from .followup import FollowUpResult
     from .progress import Comparison, Overall, Plan, TopicProgress
-    from .rubric import Catalog, Rubric
+    from .rubric import Rubric
     from .scoring import LayerResult, Score
     from .store import Attempt
 
@@ -357,13 +358,13 @@ def follow_up_lines(answer: FollowUpResult) -> RenderableType:
     return Group(*lines)
 
 
-def topics_table(catalog: Catalog) -> Table:
+def topics_table(rubrics: Sequence[Rubric]) -> Table:
     table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
     table.add_column("topic", no_wrap=True, style="bold")
     table.add_column("question", ratio=1)
-    if any(r.source != "built-in" for r in catalog):
+    if any(r.source != "built-in" for r in rubrics):
         table.add_column("from", no_wrap=True, style="dim")
-    for rubric in catalog:
+    for rubric in rubrics:
         row = [rubric.id, rubric.question]
         if len(table.columns) == 3:
             row.append(rubric.source)

@@ -7,18 +7,20 @@ rubrics, not a limit: a user's rubric may use situation/task/action/result.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import RubricError, UnknownTopic, UsageError
-from .text import TermMap, parse_phrase
+
+if TYPE_CHECKING:  # the tokenizer is imported when a rubric is checked in full or scored
+    from .text import TermMap
 
 STANDARD_LAYERS = ("concept", "example", "code", "trade_off")
 SHAPES = STANDARD_LAYERS  # each standard layer has a rubric-free shape (rehearse.shapes)
@@ -84,7 +86,16 @@ class Rubric:
     notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None
     source: str = "built-in"
-    term_map: TermMap = field(default_factory=TermMap, compare=False, repr=False)
+
+    @cached_property
+    def term_map(self) -> TermMap:
+        """The shared spoken forms and thesaurus plus this rubric's ``terms`` (which win).
+
+        Built on first use (`parse_rubric` hands over the one it checked the phrases with), so
+        that listing the topics needs no tokenizer."""
+        from .text import TermMap
+
+        return TermMap.with_terms(self.terms)
 
     @property
     def ref(self) -> str:
@@ -132,6 +143,8 @@ class _Reader:
         allowed = list(allowed)
         for name in self.table:
             if name not in allowed:
+                import difflib
+
                 close = difflib.get_close_matches(name, allowed, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
                 raise self.fail(f"unknown key ({hint})", self._sub(name))
@@ -196,12 +209,13 @@ def _describe(value: Any) -> str:
     return f"{kind} {shown[:40] + '...' if len(shown) > 40 else shown}"
 
 
-def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: TermMap,
+def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: TermMap | None,
                    new_form: bool = False) -> None:
+    """``terms`` None: only the checks that need no tokenizer (see ``parse_rubric``)."""
     for i, phrase in enumerate(phrases):
         if new_form and not _WORD.search(phrase):  # what parse_idea would find no term in
             raise reader.fail(f"idea {phrase!r} has no words to listen for", f"{key}[{i}]")
-        if not new_form and not parse_phrase(phrase, terms).required:
+        if not new_form and terms is not None and not _has_required_words(phrase, terms):
             raise reader.fail(
                 f"phrase {phrase!r} has no required words that can count as evidence "
                 "(only stopwords, fillers or optional words?)",
@@ -209,9 +223,21 @@ def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: Ter
             )
 
 
+def _has_required_words(phrase: str, terms: TermMap) -> bool:
+    from .text import parse_phrase
+
+    return bool(parse_phrase(phrase, terms).required)
+
+
 def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id: str | None = None,
-                 source: str = "built-in") -> Rubric:
-    """Validate a parsed TOML document and build a :class:`Rubric`. Raises :class:`RubricError`."""
+                 source: str = "built-in", check_phrases: bool = True) -> Rubric:
+    """Validate a parsed TOML document and build a :class:`Rubric`. Raises :class:`RubricError`.
+
+    ``check_phrases=False`` leaves out the one check that needs the tokenizer and the rubric's
+    term map (that each old-form phrase and follow-up ``expects`` has a word that can count as
+    evidence): what ``Catalog.listing`` does for a shipped rubric not used yet. Every other
+    check is made, in the same order.
+    """
     root = _Reader(path, data)
     root.check_keys(["id", "title", "question", "version", "vocabulary", "topic", "terms",
                      "layers", "follow_ups"])
@@ -229,7 +255,11 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     if term_reader:
         for name in term_reader.table:
             terms[name] = term_reader.texts(name)
-    term_map = TermMap.with_terms(terms)
+    term_map: TermMap | None = None
+    if check_phrases:
+        from .text import TermMap
+
+        term_map = TermMap.with_terms(terms)
 
     layers_reader = root.table_at("layers")
     assert layers_reader is not None
@@ -300,7 +330,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
                  "turns holding the gil\"] becomes ideas = [\"one thread + at a time\", "
                  "\"thread + turns + gil\"] (see the README, \"How an idea matches\").",)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    return Rubric(
+    rubric = Rubric(
         id=topic,
         title=root.text("title") or "",
         question=root.text("question") or "",
@@ -314,8 +344,10 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         notes=notes,
         path=path if isinstance(path, Path) else None,
         source=source,
-        term_map=term_map,
     )
+    if term_map is not None:  # the cached_property's value: built once
+        vars(rubric)["term_map"] = term_map
+    return rubric
 
 
 def _default_topic(topic: str, terms: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -323,8 +355,9 @@ def _default_topic(topic: str, terms: Mapping[str, Sequence[str]]) -> tuple[str,
     return tuple(dict.fromkeys([*topic.replace("_", "-").split("-"), *terms]))
 
 
-def load_rubric(path: Path, source: str = "built-in") -> Rubric:
-    """Read and validate one rubric file. Raises :class:`RubricError` naming the file."""
+def load_rubric(path: Path, source: str = "built-in", check_phrases: bool = True) -> Rubric:
+    """Read and validate one rubric file (``check_phrases``: see ``parse_rubric``). Raises
+    :class:`RubricError` naming the file."""
     try:
         if path.stat().st_size > MAX_RUBRIC_BYTES:
             raise RubricError(path, f"larger than {MAX_RUBRIC_BYTES // 1000} kB; is this a rubric?")
@@ -341,7 +374,8 @@ def load_rubric(path: Path, source: str = "built-in") -> Rubric:
         raise RubricError(path, "not UTF-8 text; save it as UTF-8 TOML") from None
     except tomllib.TOMLDecodeError as exc:
         raise RubricError(path, f"TOML syntax error: {exc}") from None
-    return parse_rubric(data, path, default_id=path.stem, source=source)
+    return parse_rubric(data, path, default_id=path.stem, source=source,
+                        check_phrases=check_phrases)
 
 
 def builtin_rubrics_dir() -> Path:
@@ -410,7 +444,7 @@ class Catalog:
     A broken file does not hide the other topics: its error is kept (by file name) and raised
     when its topic is asked for. The shipped rubrics (a first folder of source "built-in") are
     read only when asked for: `rehearse gil` parses gil.toml, not all ten (their file names are
-    their ids).
+    their ids), and `rehearse topics` (``listing``) builds no term map and loads no tokenizer.
     """
 
     def __init__(self, folders: Sequence[tuple[Path, str]]) -> None:
@@ -449,26 +483,54 @@ class Catalog:
         self._load_all()
         return self._errors
 
-    def _load(self, topic: str) -> None:
-        path, source = self._pending.pop(topic)
+    def _read_shipped(self, topic: str, check_phrases: bool = True) -> Rubric | RubricError:
+        path, source = self._pending[topic]
         try:
-            rubric = load_rubric(path, source)
+            rubric = load_rubric(path, source, check_phrases)
         except RubricError as exc:
-            self._errors[topic] = exc
-            return
+            return exc
         if rubric.id != topic:  # a shipped file named for another topic: never lazily
             raise RubricError(path, f"the shipped file's id {rubric.id!r} is not its name", "id")
-        self._rubrics[topic] = rubric
+        return rubric
 
-    def _load_all(self) -> None:
-        if not self._pending:
-            return
-        for topic in list(self._pending):
-            self._load(topic)
+    def _load(self, topic: str) -> None:
+        item = self._read_shipped(topic)
+        del self._pending[topic]
+        if isinstance(item, RubricError):
+            self._errors[topic] = item
+        else:
+            self._rubrics[topic] = item
+
+    def _with_pending(self, check_phrases: bool) -> tuple[dict[str, Rubric], dict[str, RubricError]]:
+        """The topics and broken files once the shipped rubrics not read yet are read too."""
+        rubrics, errors = dict(self._rubrics), dict(self._errors)
+        for topic in self._pending:
+            item = self._read_shipped(topic, check_phrases)
+            if isinstance(item, RubricError):
+                errors[topic] = item
+            else:
+                rubrics[topic] = item
         # the shipped topics first, in file order (a user's override keeps its place), as if
         # they had all been read up front
-        order = [t for t in self._shipped if t in self._rubrics]
-        self._rubrics = {**{t: self._rubrics[t] for t in order}, **self._rubrics}
+        order = [t for t in self._shipped if t in rubrics]
+        return {**{t: rubrics[t] for t in order}, **rubrics}, errors
+
+    def _load_all(self) -> None:
+        if self._pending:
+            self._rubrics, self._errors = self._with_pending(check_phrases=True)
+            self._pending.clear()
+
+    def listing(self) -> tuple[list[Rubric], list[RubricError]]:
+        """What `rehearse topics` shows: the topics and the broken files, as ``rubrics`` and
+        ``errors`` give them, without building what only practising a topic needs.
+
+        A shipped rubric not used yet is read and checked like any other except for its
+        phrases' words (that check needs the tokenizer and the topic's term map; it is made
+        when the topic is used, and by ``rubric check``). Your own rubrics are checked in full
+        when the catalog is made, as before. Nothing is kept: ``get`` still checks in full.
+        """
+        rubrics, errors = self._with_pending(check_phrases=False)
+        return list(rubrics.values()), list(errors.values())
 
     def get(self, topic: str) -> Rubric:
         if topic in self._pending:
@@ -477,6 +539,8 @@ class Catalog:
             return self._rubrics[topic]
         if topic in self._errors:
             raise self._errors[topic]
+        import difflib
+
         known = sorted(self.rubrics)
         wanted = topic.lower()
         ratios = {t: difflib.SequenceMatcher(None, wanted, t).ratio() for t in known}

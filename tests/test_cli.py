@@ -155,6 +155,45 @@ def test_rubrics_option_and_broken_rubric(tmp_path: Path) -> None:
     assert_one_line_error(run("topics", "--rubrics", str(tmp_path / "nope")), 2, "is not a folder")
 
 
+def test_topics_skips_each_broken_rubric_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "gil.toml").write_text(MINIMAL.replace('"star"', '"gil"'))  # an override
+    (tmp_path / "bad.toml").write_text("this is not toml")
+    (tmp_path / "oop.toml").write_text(MINIMAL.replace('"star"', '"oop"').replace(
+        "[layers.situation]", "[layers.situation]\nneeded = 0"))
+    (tmp_path / "words.toml").write_text(MINIMAL.replace('"star"', '"words"').replace(
+        '"on my team"', '"the of a"'))  # a phrase with nothing to listen for
+    for args in ((), ("--json",)):
+        result = run("topics", *args, "--rubrics", str(tmp_path))
+        assert result.exit_code == 0, result.output
+        warnings = result.stderr.splitlines()
+        assert [w.split(": ")[1] for w in warnings] == ["warning"] * 3
+        assert "bad.toml: TOML syntax error" in warnings[0]
+        assert "oop.toml: layers.situation.needed" in warnings[1]
+        assert "words.toml: layers.situation.evidence[0].phrases[0]" in warnings[2]
+    listed = json.loads(result.stdout)["topics"]
+    assert [t["id"] for t in listed] == sorted(SEED_TOPICS - {"oop"})  # a broken override hides
+    assert {t["id"]: t["source"] for t in listed}["gil"] == str(tmp_path)
+    text = run("topics", "--rubrics", str(tmp_path)).stdout
+    assert [line.split()[0] for line in text.splitlines()[1:]] == [t["id"] for t in listed]
+
+
+def test_topics_builds_no_term_map_and_a_used_topic_is_checked_in_full(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up time: listing the topics builds none of the ten term maps (with the tokenizer
+    they need, they were most of `rehearse topics`); `card` builds its topic's."""
+    from rehearse.text import TermMap
+
+    built: list[object] = []
+    with_terms = TermMap.with_terms.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(TermMap, "with_terms",
+                        classmethod(lambda cls, terms: built.append(terms) or with_terms(cls, terms)))
+    assert run("topics").exit_code == 0
+    assert run("topics", "--json").exit_code == 0
+    assert built == []
+    assert run("card", "gil").exit_code == 0
+    assert len(built) == 1
+
+
 def test_rubric_check(tmp_path: Path) -> None:
     ok = run("rubric", "check")
     assert ok.exit_code == 0, ok.output
@@ -196,12 +235,14 @@ RENDERING = {"rehearse.report", "rich.console", "rich.table"}
 @pytest.mark.parametrize(("args", "unused"), [
     (("--help",), SCORER | RENDERING | {"rehearse.rubric", "rehearse.text", "Stemmer",
                                          "rehearse.store", "sqlite3", "rehearse.attempts"}),
-    (("topics",), SCORER | {"rehearse.store", "sqlite3", "rehearse.attempts"}),
+    (("topics",), SCORER | {"rehearse.store", "sqlite3", "rehearse.attempts", "rehearse.text",
+                            "Stemmer"}),
+    (("topics", "--json"), SCORER | RENDERING | {"rehearse.text", "Stemmer"}),
     (("gil", "--transcript", "-", "--json"), RENDERING),
 ])
 def test_each_command_imports_only_what_it_uses(args: tuple[str, ...], unused: set[str]) -> None:
-    """Start-up time: `--help` loads no rubric, scorer or rich; `topics` no scorer; a --json
-    answer no rich rendering (README: Speed)."""
+    """Start-up time: `--help` loads no rubric, scorer or rich; `topics` no scorer or
+    tokenizer (--json: no rich); a --json answer no rich rendering (README: Speed)."""
     modules = _modules_after(*args)
     assert "rehearse.cli" in modules
     assert not unused & modules

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from rehearse.rubric import (
     load_folder,
     load_rubric,
 )
+from rehearse.scoring import score
 
 SEED_TOPICS = {"lists-tuples", "decorators", "comprehensions", "gil", "args-kwargs",
                "generators", "exceptions", "oop", "lambda", "venv"}
@@ -75,8 +77,8 @@ def test_asking_for_one_shipped_topic_reads_only_its_file(tmp_path: Path, monkey
 
     read: list[str] = []
     real = rubric_module.load_rubric
-    monkeypatch.setattr(rubric_module, "load_rubric",
-                        lambda path, source="user": read.append(path.stem) or real(path, source))
+    monkeypatch.setattr(rubric_module, "load_rubric", lambda path, source="user", *more:
+                        read.append(path.stem) or real(path, source, *more))
     write(tmp_path, "gil.toml", MINIMAL.replace('"star"', '"gil"'))
     write(tmp_path, "star.toml", MINIMAL)
     catalog = Catalog([(builtin_rubrics_dir(), "built-in"), (tmp_path, "user")])
@@ -167,6 +169,41 @@ def test_a_broken_user_rubric_does_not_hide_other_topics(tmp_path: Path) -> None
     assert catalog.get("generators")
     with pytest.raises(RubricError, match="gil.toml"):
         catalog.get("gil")
+
+
+def test_the_listing_is_what_the_full_catalog_lists(tmp_path: Path) -> None:
+    write(tmp_path, "gil.toml", MINIMAL.replace('"star"', '"gil"'))
+    write(tmp_path, "star.toml", MINIMAL)
+    write(tmp_path, "bad.toml", "this is not toml")
+    folders = [(builtin_rubrics_dir(), "built-in"), (tmp_path, "user")]
+    listed, broken = Catalog(folders).listing()
+    full = Catalog(folders)
+    assert [r.to_dict() for r in listed] == [r.to_dict() for r in full]
+    assert [str(e) for e in broken] == [str(e) for e in full.errors.values()]
+    assert listed == list(full)  # every field but the term map, built when first used
+    answer = ("A generator yields values lazily, one at a time, so it saves memory: "
+              "def count(n): for i in range(n): yield i. But you can only iterate it once.")
+    generators = next(r for r in listed if r.id == "generators")
+    assert score(answer, generators).to_dict() == score(answer, full.get("generators")).to_dict()
+
+
+def test_the_listing_skips_a_broken_shipped_rubric(tmp_path: Path) -> None:
+    shipped = tmp_path / "rubrics"
+    shutil.copytree(builtin_rubrics_dir(), shipped)
+    gil = shipped / "gil.toml"
+    gil.write_text(gil.read_text().replace("[layers.concept]", "[layers.concept]\nneeded = 0"))
+    (shipped / "venv.toml").write_text("this is not toml")
+    lam = shipped / "lambda.toml"
+    lam.write_text(lam.read_text().replace('expects = ["', 'expects = ["the of a", "', 1))
+    catalog = Catalog([(shipped, "built-in")])
+    listed, broken = catalog.listing()
+    assert [(Path(str(e.path)).name, e.key) for e in broken] == [
+        ("gil.toml", "layers.concept.needed"), ("venv.toml", None)]
+    # the one check a listing leaves out (it needs the tokenizer) is made when it is used
+    assert "lambda" in [r.id for r in listed]
+    with pytest.raises(RubricError, match="no required words"):
+        catalog.get("lambda")
+    assert set(catalog.errors) == {"gil", "venv", "lambda"}
 
 
 def test_reserved_ids_cover_every_command() -> None:
