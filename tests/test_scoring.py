@@ -1007,3 +1007,11 @@ def test_aws_lambda_the_cloud_service_is_not_the_lambda_topic(catalog) -> None:
             "and AWS Lambda bills per request. def handler(event, context): return resize(event)")
     result = score(said, catalog.get("lambda"))
     assert not any(layer.covered for layer in result.layers.values())
+
+
+def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
+    # "python + no + private + attribute" is order-free: an ordered idea would call this
+    # sentence a swapped claim
+    said = ("Encapsulation bundles data with the methods that use it. No method or attribute is "
+            "private in Python.")
+    assert score(said, catalog.get("oop")).layers["trade_off"].covered
