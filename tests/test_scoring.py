@@ -1015,3 +1015,8 @@ def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
     said = ("Encapsulation bundles data with the methods that use it. No method or attribute is "
             "private in Python.")
     assert score(said, catalog.get("oop")).layers["trade_off"].covered
+
+
+def test_what_a_decorator_takes_said_function_first(catalog) -> None:
+    said = "Functions are what a decorator takes as its input."
+    assert score(said, catalog.get("decorators")).layers["concept"].covered
