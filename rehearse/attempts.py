@@ -272,6 +272,8 @@ def compare_attempts(store: Store, catalog: Catalog, first: str | None,
     """What changed between the attempts ``compare`` was given, layer by layer."""
     from .progress import compare
 
+    if first is not None and not first.isdigit() and not store.list(first, limit=1):
+        catalog.require(first)  # "compare nope": a typo, not a topic without attempts
     before, after = pair_to_compare(store, first, second)
     rubric = catalog.rubrics.get(after.topic)
     return compare(before, after, list(rubric.layers) if rubric else list(after.covered))

@@ -143,8 +143,10 @@ def practice(
     transcriber = Transcriber(resolve_model(model))
     if audio is not None:
         attempt_id, samples = attempts.import_audio(store, rubric, audio)
-        outcome = attempts.transcribe_attempt(store, store.get(attempt_id), rubric, transcriber, samples)
-        _report(store, outcome, as_json)
+        attempt = store.get(attempt_id)
+        _transcribing(attempt, as_json)
+        _report(store, attempts.transcribe_attempt(store, attempt, rubric, transcriber, samples),
+                as_json)
         return
     from . import report
     from .session import SpeakOptions, speak
@@ -157,6 +159,13 @@ def practice(
         _print_json(outcome.to_dict(store))
     elif outcome.follow_up is not None:
         console.print(report.follow_up_lines(outcome.follow_up))
+
+
+def _transcribing(attempt: Attempt, as_json: bool) -> None:
+    if not as_json:  # --json keeps stdout for the one object, and stderr for errors
+        from . import report
+
+        report.make_console().print(report.transcribing(attempt.id, attempt.duration_s))
 
 
 def _report(store: Store, outcome: Outcome, as_json: bool) -> None:
@@ -180,6 +189,10 @@ def history(
     from .store import Store, process_alive
 
     listed = Store(data_home()).list(topic, limit)
+    if topic is not None and not listed:
+        from .rubric import load_catalog
+
+        load_catalog(None).require(topic)
     alive = {a.id: process_alive(a.pid) for a in listed if a.state == "recording"}
     _emit(as_json, {"attempts": [a.to_dict(alive.get(a.id, False)) for a in listed]},
           report.history_table(listed, alive, topic))
@@ -203,7 +216,8 @@ def show(
     if stored is None and attempt.transcript is None:
         status, _ = report.attempt_status(attempt, process_alive(attempt.pid))
         raise RehearseError(f"attempt {attempt_id} has no transcript yet ({status})")
-    report.make_console().print(report.attempt_report(attempt, stored, show_transcript=True))
+    report.make_console().print(report.attempt_report(attempt, stored, show_transcript=True,
+                                                      again=True))
 
 
 @app.command("play")
@@ -317,9 +331,7 @@ def rescore(
 
     store, targets = _one_or_all(attempt_id, all_attempts)
     done = attempts.rescore_all(store, load_catalog(rubrics), targets)
-    report.make_console().print(f"Rescored {done.changed + done.unchanged} attempts: {done.changed} "
-                         f"changed, {done.unchanged} unchanged, {done.skipped} without a "
-                         "transcript or rubric")
+    report.make_console().print(report.rescored(done))
 
 
 @app.command("delete")
@@ -357,6 +369,7 @@ def retry(
     attempt = store.get(attempt_id)
     rubric = load_catalog(rubrics).get(attempt.topic)
     transcriber = Transcriber(resolve_model(model))
+    _transcribing(attempt, as_json)
     _report(store, attempts.transcribe_attempt(store, attempt, rubric, transcriber), as_json)
 
 

@@ -54,7 +54,8 @@ class RehearseGroup(WrappingGroup):
                               windows_expand_args=windows_expand_args, **extra)
             if rv == 130:  # typer's silent exit for a Ctrl-C that no stage caught and explained
                 typer.echo("rehearse: interrupted", err=True)
-        except NoArgsIsHelpError:  # the help was printed while raising it
+        except NoArgsIsHelpError as exc:  # `rehearse`, `rehearse rubric`: the help, as --help
+            typer.echo(exc.format_message())
             rv = 0
         except ClickUsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # `rehearse topics` renders without the scorer (rapidfuzz) lo
     from datetime import datetime
     from pathlib import Path
 
+    from .attempts import Rescored
     from .capture import CaptureResult, InputDevice
     from .doctor import Check
     from .export import Exported
@@ -81,10 +82,15 @@ def highlighted_transcript(score: Score) -> Text:
     return text
 
 
+def plural(n: int, noun: str) -> str:
+    """``1 layer``, ``4 layers``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def score_report(score: Score, show_transcript: bool = True, detail: str = "") -> RenderableType:
     parts: list[RenderableType] = [Text(score.rubric.question, style="bold")]
     total = len(score.layers)
-    summary = Text(f"Covered {score.covered} of {total} layers",
+    summary = Text(f"Covered {score.covered} of {plural(total, 'layer')}",
                    style="bold green" if score.covered == total else "bold")
     if detail:
         summary.append(f" {detail}", style="dim")
@@ -105,7 +111,7 @@ def delivery_lines(delivery: dict[str, Any], labels: dict[str, str]) -> list[Tex
     fillers = delivery.get("fillers") or {}
     if fillers:
         detail = ", ".join(f"{word} ×{n}" for word, n in list(fillers.items())[:3])
-        parts.append((f"{sum(fillers.values())} fillers ({detail})", ""))
+        parts.append((f"{plural(sum(fillers.values()), 'filler')} ({detail})", ""))
     else:
         parts.append(("no fillers heard", "dim"))
     pauses = delivery.get("pauses") or []
@@ -145,8 +151,9 @@ def delivery_lines(delivery: dict[str, Any], labels: dict[str, str]) -> list[Tex
 
 
 def attempt_report(attempt: Attempt, score: Score | None, latency: float | None = None,
-                   show_transcript: bool | None = None) -> RenderableType:
-    """The report after an answer: the score (or why there is none) and where it is kept.
+                   show_transcript: bool | None = None, again: bool = False) -> RenderableType:
+    """The report after an answer: the score (or why there is none) and where it is kept;
+    ``again``: an attempt shown again (``rehearse show``), saved long ago.
 
     A spoken answer's transcript is left out (a two-minute answer would push the report off
     one screen); ``rehearse show ID`` prints it with the evidence highlighted.
@@ -159,9 +166,16 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
         extra.append(f"report {latency:.1f} s after you stopped")
     if extra:
         details.append(f"({', '.join(extra)})")
-    footer = Text(f"Saved as attempt {attempt.id}", style="dim")
-    if attempt.audio_path is not None:
-        footer.append(f" · rehearse play {attempt.id} · rehearse show {attempt.id}", style="dim")
+    if again:
+        footer = Text(f"Attempt {attempt.id}, {attempt.started_at[:16].replace('T', ' ')}",
+                      style="dim")
+        if attempt.audio_path is not None:
+            footer.append(f" · rehearse play {attempt.id}", style="dim")
+    else:
+        footer = Text(f"Saved as attempt {attempt.id}", style="dim")
+        if attempt.audio_path is not None:
+            footer.append(f" · rehearse play {attempt.id} · rehearse show {attempt.id}",
+                          style="dim")
     if show_transcript is None:
         show_transcript = attempt.source == "transcript"
     if score is None and attempt.source == "transcript":
@@ -172,7 +186,10 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
         if attempt.duration_s:
             heard.append(f" in {clock(attempt.duration_s)} of audio")
         heard.append(": nothing heard, not counted. The recording is kept.")
-        return Group(heard, Text("Check the microphone with: rehearse mic", style="dim"), footer)
+        check = "Check the microphone with: rehearse mic" if attempt.source == "microphone" \
+            else "Check that the file holds the spoken answer (rehearse play " \
+            f"{attempt.id} plays it)."
+        return Group(heard, Text(check, style="dim"), footer)
     parts: list[RenderableType] = [score_report(score, show_transcript, " ".join(details))]
     if attempt.delivery and attempt.source != "transcript":
         labels = {name: layer.label for name, layer in score.layers.items()}
@@ -213,6 +230,18 @@ def recording_summary(result: CaptureResult, attempt_id: int) -> Text:
                     style="yellow")
     text.append(f"  transcribing attempt {attempt_id}...", style="dim")
     return text
+
+
+def transcribing(attempt_id: int, seconds: float | None) -> Text:
+    """One line before a recording from a file (``--audio``, ``retry``) is transcribed: the
+    wait is the length of a transcription, and the terminal should not look stuck."""
+    length = f"{clock(seconds)} of audio" if seconds is not None else "the recording"
+    return Text(f"Transcribing {length} as attempt {attempt_id}...", style="dim")
+
+
+def rescored(done: Rescored) -> str:
+    return (f"Rescored {plural(done.changed + done.unchanged, 'attempt')}: {done.changed} "
+            f"changed, {done.unchanged} unchanged, {done.skipped} without a transcript or rubric")
 
 
 def devices_table(devices: list[InputDevice]) -> Table:
@@ -412,8 +441,9 @@ def progress_table(progress: list[TopicProgress], layers: dict[str, list[str]], 
             p.topic, str(p.attempts), Text(sparkline(p.trend, p.total), style="cyan"),
             f"{p.best}/{p.total}" if p.scored else "", layer_marks(p.latest, layers[p.topic]),
             (p.weakest or "").replace("_", "-"), ago(p.last_practised, now))
-    summary = Text(f"Overall: {overall.coverage:.0%} of the layers of all {overall.topics} topics "
-                   "covered in your latest answers", style="bold")
+    every = f"all {overall.topics} topics" if overall.topics != 1 else "your one topic"
+    summary = Text(f"Overall: {overall.coverage:.0%} of the layers of {every} covered in your "
+                   "latest answers", style="bold")
     never = overall.topics - overall.tried
     if never:
         summary.append(f" ({never} never tried count as 0; {overall.tried_coverage:.0%} in the "

@@ -550,6 +550,14 @@ class Catalog:
             close = [t for t in known if wanted and (wanted in t or t in wanted)][:3]
         raise UnknownTopic(topic, close, known)
 
+    def require(self, topic: str) -> None:
+        """Raise :class:`UnknownTopic` (naming the close ones) unless a rubric, even a broken
+        one, has ``topic``: what a command that lists a topic's attempts checks when it found
+        none, so "rehearse history nope" is a typo caught, not an empty list."""
+        if topic not in self._pending and topic not in self._rubrics \
+                and topic not in self._errors:
+            self.get(topic)
+
     def layers(self, topic: str | None = None) -> dict[str, list[str]]:
         """Each topic's layer names (only ``topic``'s when given)."""
         rubrics = [self.get(topic)] if topic is not None else list(self.rubrics.values())

@@ -227,7 +227,7 @@ def follow_up(session: Session, outcome: Outcome) -> FollowUpResult | None:
         return None
     console.print(Text.assemble(("Follow-up: ", "bold"), asked.question,
                                 (f"   ({options.follow_up_seconds} s", "dim"),
-                                (", Enter to answer, q to skip)" if interactive else ")", "dim")))
+                                (", Enter to answer, q Enter to skip)" if interactive else ")", "dim")))
     if interactive:
         try:
             if input().strip().lower().startswith("q"):

@@ -138,7 +138,8 @@ _SPOKEN_STRONG_PATTERNS = (
     # a decorator said aloud: "at log calls above def add", "at app dot route"
     r"\bat\s+" + _NOT_AT_A_NAME + r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+"
     r"(the\s+|a\s+|each\s+|every\s+|my\s+)?(def|function|method|view|class|func)",
-    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s*(\s+dot\s+|\.)[a-z_]\w*"
+    # (" .don't": a stray dot a recogniser left before a contraction, not an attribute)
+    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s*(\s+dot\s+|\.)[a-z_]\w*(?![\w'])"
     # "you can just write at xfail.", "put at property on the method" (the name ends the clause
     # or sits on something: not "add at index zero", "put at risk the release")
     r"|\b(write|put|add|stick)\s+at\s+" + _NOT_AT_A_NAME + r"[a-z_]\w*"

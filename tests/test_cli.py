@@ -120,6 +120,13 @@ def test_unknown_topic() -> None:
     assert_one_line_error(run("card", "decorator"), 2, "did you mean decorators?")
 
 
+@pytest.mark.parametrize("command", ["history", "compare"])
+def test_a_mistyped_topic_in_history_or_compare_is_caught(command: str) -> None:
+    assert_one_line_error(run(command, "gill"), 2, "unknown topic 'gill'", "did you mean gil")
+    known = run(command, "gil")  # a real topic not practised yet is no error of the user's
+    assert "unknown topic" not in known.output and "gil" in known.output
+
+
 def test_missing_unreadable_and_binary_transcripts(tmp_path: Path) -> None:
     assert_one_line_error(run("gil", "-t", str(tmp_path / "nope.txt")), 2, "does not exist")
     assert_one_line_error(run("gil", "-t", str(tmp_path)), 2, "is a folder")
@@ -253,6 +260,14 @@ def test_python_dash_m_and_console_script() -> None:
     proc = subprocess.run([sys.executable, "-m", "rehearse", "--version"], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.startswith("rehearse ")
+
+
+@pytest.mark.parametrize("args", [(), ("rubric",)])
+def test_a_bare_command_shows_its_help(args: tuple[str, ...]) -> None:
+    # a new user's first command: `rehearse` alone shows what it can do, as --help does
+    result = run(*args)
+    assert result.exit_code == 0
+    assert result.stdout == run(*args, "--help").stdout and "Usage: rehearse" in result.stdout
 
 
 def test_typed_answers_are_kept_in_history(answer_file: Path) -> None:

@@ -173,6 +173,8 @@ def test_silent_audio_says_no_speech_and_is_kept(tmp_path: Path, data_home: Path
     proc = rehearse("gil", "--audio", str(silent), "--model", str(tiny), env=env)
     assert proc.returncode == 0
     assert "No speech detected" in proc.stdout and "0 of 4" not in proc.stdout
+    assert "Transcribing 0:03 of audio as attempt 1..." in proc.stdout  # not a silent wait
+    assert "rehearse mic" not in proc.stdout and "rehearse play 1" in proc.stdout  # a file's fault
     listed = json.loads(rehearse("history", "--json", env=env).stdout)["attempts"]
     assert listed[0]["state"] == "empty" and Path(listed[0]["audio"]).is_file()
 
@@ -192,10 +194,10 @@ def test_names_that_try_to_escape_their_folders(data_home: Path, args: list[str]
 
 
 @pytest.mark.slow
-def test_history_of_a_topic_named_like_a_path_is_empty(data_home: Path) -> None:
+def test_history_of_a_topic_named_like_a_path_is_an_unknown_topic(data_home: Path) -> None:
     env = {**os.environ, "REHEARSE_HOME": str(data_home)}
-    proc = rehearse("history", "../../etc", env=env)
-    assert proc.returncode == 0 and "No attempts at ../../etc yet" in proc.stdout
+    assert "unknown topic '../../etc'" in one_line_error(rehearse("history", "../../etc", env=env),
+                                                         code=2)
     assert sorted(p.name for p in data_home.iterdir()) == ["rehearse.db"]  # nothing else made
 
 

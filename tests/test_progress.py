@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -97,7 +98,8 @@ def test_history_show_compare_in_text_and_json(seeded: Store) -> None:
     listed = json.loads(run("history", "--json").stdout)["attempts"]
     assert [a["id"] for a in listed] == [3, 2, 1]
     out = run("show", "2").stdout
-    assert "Covered 3 of 4 layers" in out and "Saved as attempt 2" in out
+    assert "Covered 3 of 4 layers" in out and re.search(r"Attempt 2, \d{4}-\d\d-\d\d", out)
+    assert "Saved as" not in out and "rehearse show 2" not in out  # shown again, not saved now
     assert json.loads(run("show", "2", "--json").stdout)["result"]["covered"] == 3
     change = run("compare", "1", "2").stdout
     assert "attempt 1 → 2" in change and "new: example, trade-off" in change
@@ -134,6 +136,7 @@ def test_rescore_and_delete(seeded: Store, data_home: Path) -> None:
     assert "Rescored 3 attempts: 1 changed, 2 unchanged" in out
     assert seeded.get(1).covered["concept"] is True
     assert run("rescore").exit_code == 2
+    assert "Rescored 1 attempt: 0 changed" in run("rescore", "2").stdout  # one, not "1 attempts"
     audio = seeded.get(3).audio_path
     assert audio is not None and audio.exists()
     assert run("delete", "3", "--yes").exit_code == 0

@@ -958,6 +958,10 @@ def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
      "forecasts.", False),
     ("decorators", "A decorator wraps a function. You can add at index zero or put at risk the "
      "release.", False),
+    # a stray dot a recogniser left before a contraction is no attribute ("at app.route" is)
+    ("gil", "The GIL lets one thread run bytecode. Adding cores at Python .doesn't make CPU-bound "
+     "threads faster.", False),
+    ("decorators", "A decorator wraps a view: at app .route slash home.", True),
 ])
 def test_code_or_not_in_a_whole_answer(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code

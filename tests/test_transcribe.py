@@ -405,3 +405,15 @@ def test_a_decoding_loop_is_cut_short_in_text_and_words() -> None:
     sentence = " only one thread runs at a time."
     assert _keep_real_speech([{"text": sentence * 6}], None)[0]["text"] == sentence * 2
     assert _keep_real_speech([{"text": sentence * 3}], None)[0]["text"] == sentence * 3
+
+
+def test_a_library_error_in_a_message_is_its_first_sentence_cut_at_a_word() -> None:
+    from rehearse.transcribe import _short
+
+    advice = ("Weights only load failed. In PyTorch 2.6, we changed the default value of the "
+              "weights_only argument. Re-running `torch.load` with weights_only=False will work")
+    assert _short(Exception(advice)) == "Weights only load failed"
+    words = " ".join(f"word{i}" for i in range(60))  # one sentence, far too long
+    short = _short(Exception(words))
+    assert short.endswith("...") and len(short) <= 123 and short[:-3] in words
+    assert words.startswith(short[:-3] + " ")  # cut between two words, not inside one
