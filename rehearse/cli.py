@@ -132,8 +132,10 @@ def practice(
         def ask() -> None:  # typed in a terminal: the question first, as when speaking
             from . import report
 
-            report.make_console(stderr=True).print(
-                report.question_header(rubric, seconds, report.TYPED))
+            console = report.make_console(stderr=True)
+            console.print(report.question_header(rubric, seconds, report.TYPED))
+            if cue:
+                console.print(report.card(rubric, with_question=False))
 
         _report(store, attempts.save_typed(store, rubric, read_transcript(transcript, ask)),
                 as_json)
@@ -188,14 +190,14 @@ def history(
     from . import report
     from .store import Store, process_alive
 
-    listed = Store(data_home()).list(topic, limit)
+    listed, total = Store(data_home()).newest(topic, limit)
     if topic is not None and not listed:
         from .rubric import load_catalog
 
         load_catalog(None).require(topic)
     alive = {a.id: process_alive(a.pid) for a in listed if a.state == "recording"}
     _emit(as_json, {"attempts": [a.to_dict(alive.get(a.id, False)) for a in listed]},
-          report.history_table(listed, alive, topic))
+          report.history_table(listed, alive, topic, total))
 
 
 @app.command("show")

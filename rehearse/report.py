@@ -276,8 +276,8 @@ def rubric_check_report(results: dict[Path, Rubric | RubricError]) -> Renderable
         ideas = sum(len(layer.evidence) for layer in item.layers.values())
         lines.append(Text.assemble(
             ("✓ ", "green"), str(file),
-            (f"  {item.id} · {len(item.layers)} layers · {ideas} ideas · "
-             f"{len(item.follow_ups)} follow-ups · {item.ref}", "dim")))
+            (f"  {item.id} · {plural(len(item.layers), 'layer')} · {plural(ideas, 'idea')} · "
+             f"{plural(len(item.follow_ups), 'follow-up')} · {item.ref}", "dim")))
         lines.extend(Text(f"  note: {note}", style="yellow") for note in item.notes)
     return Group(*lines)
 
@@ -335,8 +335,9 @@ def describe(attempt: Attempt) -> str:
 
 
 def history_table(attempts: list[Attempt], alive: dict[int, bool],
-                  topic: str | None = None) -> RenderableType:
-    """Newest first, one line each: when, topic, layers as ✓/✗, duration, state."""
+                  topic: str | None = None, total: int | None = None) -> RenderableType:
+    """Newest first, one line each: when, topic, layers as ✓/✗, duration, state; and, when
+    ``total`` says more are kept than listed, how to see them."""
     if not attempts:
         return Text("No attempts yet. Try: rehearse gil" if topic is None
                     else f"No attempts at {topic} yet. Try: rehearse {topic}")
@@ -352,7 +353,11 @@ def history_table(attempts: list[Attempt], alive: dict[int, bool],
             "typed" if attempt.source == "transcript" else "")
         table.add_row(str(attempt.id), _when(attempt.started_at), attempt.topic, marks,
                       duration, Text(status, style=style))
-    return table
+    if total is None or total <= len(attempts):
+        return table
+    where = f" {topic}" if topic is not None else ""
+    return Group(table, Text(f"The newest {len(attempts)} of {total}; rehearse history{where} "
+                             f"--limit {total} lists them all.", style="dim"))
 
 
 def card(rubric: Rubric, with_question: bool = True) -> RenderableType:

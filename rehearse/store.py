@@ -9,6 +9,7 @@ row left in ``recording`` or ``recorded`` by a crash still points at its audio, 
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import sqlite3
@@ -350,6 +351,14 @@ class Store:
             query += " LIMIT ?"
             args.append(limit)
         return [self._attempt(row) for row in self._read(query, args)]
+
+    def newest(self, topic: str | None, limit: int) -> tuple[builtins.list[Attempt], int]:
+        """The ``limit`` newest attempts (at ``topic``), and how many there are in all."""
+        listed = self.list(topic, limit)
+        if len(listed) < limit:
+            return listed, len(listed)
+        where, args = (" WHERE topic = ?", (topic,)) if topic is not None else ("", ())
+        return listed, int(self._read(f"SELECT COUNT(*) FROM attempts{where}", args)[0][0])
 
     def delete(self, attempt_id: int) -> Attempt:
         """Remove the attempt and every recording of it in the data home (follow-ups too)."""

@@ -97,6 +97,8 @@ def run(*args: str):
 def test_history_show_compare_in_text_and_json(seeded: Store) -> None:
     listed = json.loads(run("history", "--json").stdout)["attempts"]
     assert [a["id"] for a in listed] == [3, 2, 1]
+    assert "The newest 2 of 3; rehearse history --limit 3" in run("history", "-n", "2").stdout
+    assert "The newest" not in run("history", "-n", "3").stdout
     out = run("show", "2").stdout
     assert "Covered 3 of 4 layers" in out and re.search(r"Attempt 2, \d{4}-\d\d-\d\d", out)
     assert "Saved as" not in out and "rehearse show 2" not in out  # shown again, not saved now

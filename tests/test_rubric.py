@@ -31,6 +31,16 @@ phrases = ["on my team"]
 '''
 
 
+IDEAS = '''
+id = "star"
+title = "Conflict"
+question = "Tell me about a conflict at work."
+[layers.situation]
+cue = "where and when"
+ideas = ["team + project"]
+'''
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -121,6 +131,12 @@ def test_unknown_topic_suggests_the_nearest(catalog: Catalog) -> None:
     (MINIMAL.replace('id = "star"', 'id = "topics"'), "id", "is a rehearse command"),
     (MINIMAL + '[[follow_ups]]\nquestion = "Why?"\nexpects = ["a reason"]\nlayer = "result"\n',
      "follow_ups[0].layer", "does not define"),
+    # an idea with a sign too many, or made of words every sentence has
+    (IDEAS.replace("team + project", "team + + project"), "layers.situation.ideas[0]",
+     "empty term"),
+    (IDEAS.replace("team + project", "team > project >"), "layers.situation.ideas[0]",
+     "empty term"),
+    (IDEAS.replace("team + project", "the + a"), "layers.situation.ideas[0]", "only stopwords"),
 ])
 def test_broken_rubrics_name_file_key_and_problem(tmp_path: Path, text: str, key: str | None,
                                                   problem: str | None) -> None:
