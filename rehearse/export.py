@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .errors import RehearseError
+from .errors import RehearseError, UsageError
 from .scoring import Score
 from .store import Attempt, Store, StoreError
 from .timefmt import clock
@@ -164,6 +164,9 @@ def export(store: Store, attempts: Sequence[Attempt], folder: Path) -> Exported:
     score, and an index of every attempt page in the folder, earlier exports' included. The
     folder and files are readable by you alone, like the data home. Fails in one line if the
     folder cannot be written."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{str(folder)!r} is a file; --html takes a folder to write the pages "
+                         "into")
     try:
         return _write(store, attempts, folder)
     except OSError as exc:

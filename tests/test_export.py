@@ -114,3 +114,11 @@ def test_exported_files_are_private_like_the_store(exported: Path) -> None:
     for path in [exported, *exported.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+
+
+def test_export_into_a_file_says_it_wants_a_folder(exported: Path, tmp_path: Path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    result = runner.invoke(app, ["export", "1", "--html", str(taken)])
+    assert result.exit_code == 2 and "is a file; --html takes a folder" in result.stderr
+    assert taken.read_text() == "mine"
