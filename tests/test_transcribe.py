@@ -413,6 +413,9 @@ def test_a_library_error_in_a_message_is_its_first_sentence_cut_at_a_word() -> N
     advice = ("Weights only load failed. In PyTorch 2.6, we changed the default value of the "
               "weights_only argument. Re-running `torch.load` with weights_only=False will work")
     assert _short(Exception(advice)) == "Weights only load failed"
+    # the reason after a colon is the point: "Error opening 'x.wav': Format not recognised."
+    assert _short(Exception("Error opening 'x.wav': Format not recognised.")) \
+        == "Error opening 'x.wav': Format not recognised"
     words = " ".join(f"word{i}" for i in range(60))  # one sentence, far too long
     short = _short(Exception(words))
     assert short.endswith("...") and len(short) <= 123 and short[:-3] in words
