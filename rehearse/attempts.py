@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -162,10 +162,12 @@ def import_audio(store: Store, rubric: Rubric, source: Path) -> tuple[int, np.nd
 
 
 def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
-                       transcriber: Transcriber, audio: np.ndarray | None = None) -> Outcome:
+                       transcriber: Transcriber, audio: np.ndarray | None = None,
+                       starting: Callable[[float], None] | None = None) -> Outcome:
     """Transcribe and score a stored recording (``--audio``, ``retry``); ``audio`` when the
-    caller already decoded it. A failure is stored with the attempt, and its message says how
-    to try again: the recording is kept."""
+    caller already decoded it; ``starting(seconds)`` once the audio is ready to transcribe. A
+    failure is stored with the attempt, and its message says how to try again: the recording
+    is kept."""
     if attempt.state == "recording" and process_alive(attempt.pid):
         raise RehearseError(f"attempt {attempt.id} is still being recorded (process {attempt.pid})")
     if attempt.audio_path is None:
@@ -180,6 +182,8 @@ def transcribe_attempt(store: Store, attempt: Attempt, rubric: Rubric,
 
                 audio = load_audio(attempt.audio_path)
             store.update(attempt.id, duration_s=round(len(audio) / SAMPLE_RATE, 2))
+            if starting is not None:
+                starting(len(audio) / SAMPLE_RATE)
             transcription = run_aside(transcriber.transcribe, audio, prompt_for(rubric))
         except RehearseError as exc:
             store.update(attempt.id, error=str(exc))

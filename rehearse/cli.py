@@ -2,9 +2,9 @@
 
 Kept light on purpose: `rehearse --help`, `topics`, `card` and `--transcript` scoring import
 neither torch nor whisper. Each command imports what it uses when it runs: `--help` loads no
-rubric, scorer or rich, `topics` no scorer or tokenizer (and with --json no rich),
-`TOPIC --transcript FILE --json` no rich. (typer reads the commands' parameter annotations
-when it builds the app: the types they name are imported at the top.)
+rubric, scorer or rich, `topics` no scorer (nor, for the shipped rubrics, the tokenizer; with
+--json no rich), `TOPIC --transcript FILE --json` no rich. (typer reads the commands' parameter
+annotations when it builds the app: the types they name are imported at the top.)
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from .errors import RehearseError, RubricError, UsageError
 from .paths import data_home
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import RenderableType
 
     from .attempts import Outcome
@@ -145,9 +147,8 @@ def practice(
     transcriber = Transcriber(resolve_model(model))
     if audio is not None:
         attempt_id, samples = attempts.import_audio(store, rubric, audio)
-        attempt = store.get(attempt_id)
-        _transcribing(attempt, as_json)
-        _report(store, attempts.transcribe_attempt(store, attempt, rubric, transcriber, samples),
+        _report(store, attempts.transcribe_attempt(store, store.get(attempt_id), rubric, transcriber,
+                                                   samples, _transcribing(attempt_id, as_json)),
                 as_json)
         return
     from . import report
@@ -163,11 +164,11 @@ def practice(
         console.print(report.follow_up_lines(outcome.follow_up))
 
 
-def _transcribing(attempt: Attempt, as_json: bool) -> None:
-    if not as_json:  # --json keeps stdout for the one object, and stderr for errors
-        from . import report
+def _transcribing(attempt_id: int, as_json: bool) -> Callable[[float], None] | None:
+    from . import report  # (--json says nothing: stdout is the one object, stderr errors)
 
-        report.make_console().print(report.transcribing(attempt.id, attempt.duration_s))
+    return None if as_json else lambda seconds: report.make_console().print(
+        report.transcribing(attempt_id, seconds))
 
 
 def _report(store: Store, outcome: Outcome, as_json: bool) -> None:
@@ -185,6 +186,7 @@ def history(
     topic: TopicFilter = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many to show.")] = 20,
     as_json: JsonOption = False,
+    rubrics: RubricsOption = None,
 ) -> None:
     """Your attempts, newest first: when, topic, layers covered, duration."""
     from . import report
@@ -194,7 +196,7 @@ def history(
     if topic is not None and not listed:
         from .rubric import load_catalog
 
-        load_catalog(None).require(topic)
+        load_catalog(rubrics).require(topic)  # a typo, or a topic not practised yet
     alive = {a.id: process_alive(a.pid) for a in listed if a.state == "recording"}
     _emit(as_json, {"attempts": [a.to_dict(alive.get(a.id, False)) for a in listed]},
           report.history_table(listed, alive, topic, total))
@@ -371,8 +373,9 @@ def retry(
     attempt = store.get(attempt_id)
     rubric = load_catalog(rubrics).get(attempt.topic)
     transcriber = Transcriber(resolve_model(model))
-    _transcribing(attempt, as_json)
-    _report(store, attempts.transcribe_attempt(store, attempt, rubric, transcriber), as_json)
+    _report(store, attempts.transcribe_attempt(store, attempt, rubric, transcriber,
+                                               starting=_transcribing(attempt_id, as_json)),
+            as_json)
 
 
 @app.command("doctor")

@@ -167,8 +167,7 @@ def attempt_report(attempt: Attempt, score: Score | None, latency: float | None 
     if extra:
         details.append(f"({', '.join(extra)})")
     if again:
-        footer = Text(f"Attempt {attempt.id}, {attempt.started_at[:16].replace('T', ' ')}",
-                      style="dim")
+        footer = Text(f"Attempt {attempt.id}, {_when(attempt.started_at)}", style="dim")
         if attempt.audio_path is not None:
             footer.append(f" · rehearse play {attempt.id}", style="dim")
     else:
@@ -232,11 +231,10 @@ def recording_summary(result: CaptureResult, attempt_id: int) -> Text:
     return text
 
 
-def transcribing(attempt_id: int, seconds: float | None) -> Text:
+def transcribing(attempt_id: int, seconds: float) -> Text:
     """One line before a recording from a file (``--audio``, ``retry``) is transcribed: the
     wait is the length of a transcription, and the terminal should not look stuck."""
-    length = f"{clock(seconds)} of audio" if seconds is not None else "the recording"
-    return Text(f"Transcribing {length} as attempt {attempt_id}...", style="dim")
+    return Text(f"Transcribing {clock(seconds)} of audio as attempt {attempt_id}...", style="dim")
 
 
 def rescored(done: Rescored) -> str:

@@ -34,7 +34,7 @@ RESERVED_TOPIC_IDS = frozenset(
 
 _TOPIC_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _WORD = re.compile(r"[^\W_]")
-_TERMS = re.compile(r"[+>]")  # what separates an idea's terms (rehearse.text.parse_idea)
+_TERMS = re.compile(r"[+>]")  # what separates an idea's terms (as rehearse.text parses them)
 _LAYER_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 MAX_RUBRIC_BYTES = 1_000_000
 
@@ -216,7 +216,7 @@ def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: Ter
     for i, phrase in enumerate(phrases):
         if new_form and not _WORD.search(phrase):  # what parse_idea would find no term in
             raise reader.fail(f"idea {phrase!r} has no words to listen for", f"{key}[{i}]")
-        if new_form and any(not _WORD.search(term) for term in _TERMS.split(phrase)):
+        if new_form and any(not term.strip() for term in _TERMS.split(phrase)):
             raise reader.fail(f"idea {phrase!r} has an empty term (two signs in a row, or one "
                               "at an end?)", f"{key}[{i}]")
         if new_form and terms is not None and not _has_a_content_term(phrase, terms):

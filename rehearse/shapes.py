@@ -9,8 +9,8 @@ only when the answer names the topic at least twice (a mishearing from ``[terms]
 named once, only code or the term defined in that sentence, and a plain cost or a marked
 example in it or the next count): without that gate, "for example", "but" or "slower" in an
 answer about something else would cover layers of every topic. A section under a heading
-that names the topic is about it. Code needs no nearby mention: in an answer that names the
-topic twice, a snippet far down ("here is one I wrote: ...") shows that topic's code.
+that names the topic is about it. Code needs no nearby mention in an answer that names the
+topic three times: a snippet far down ("here is one I wrote: ...") shows that topic's code.
 
 * code: written code (a call with arguments, ``def f(``, ``lambda x:``, ``[... for ... in ...]``,
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
@@ -683,9 +683,12 @@ class Shapes:
         return [t.text for t in self.tokens[first:last]]
 
     def _code(self, skip: frozenset[int]) -> Found | None:
+        # an answer that names its topic three times is about it down to its last snippet;
+        # named twice in passing, only code near a mention is the topic's
+        anywhere = self.named >= STORY_MENTIONS
         for u, unit in enumerate(self.units):
             first, last = self.spans[u]
-            if unit.code and last > first and u not in skip:
+            if unit.code and (anywhere or self.relevant[u]) and last > first and u not in skip:
                 return Found("code", "code", first, last - 1)
         return None
 

@@ -223,7 +223,7 @@ def _short(exc: BaseException, limit: int = 120) -> str:
     """A library's error in a few words: its first sentence, cut at a word ("Weights only load
     failed", not a page of PyTorch advice ending mid-word)."""
     text = " ".join(str(exc).split())
-    text = re.split(r"(?<=[a-z0-9)])[.;] ", text, maxsplit=1)[0].rstrip(".")
+    text = re.split(r"(?<=[a-z0-9)])[.;] (?=[A-Z])", text, maxsplit=1)[0].rstrip(".")
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + "..."
     return text

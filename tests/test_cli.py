@@ -127,6 +127,17 @@ def test_a_mistyped_topic_in_history_or_compare_is_caught(command: str) -> None:
     assert "unknown topic" not in known.output and "gil" in known.output
 
 
+def test_retry_of_a_typed_answer_says_why_before_any_transcribing(answer_file: Path) -> None:
+    assert run("gil", "--transcript", str(answer_file)).exit_code == 0
+    assert_one_line_error(run("retry", "1"), 1, "was typed, not recorded")
+
+
+def test_history_of_a_topic_from_rubrics_not_practised_yet(tmp_path: Path) -> None:
+    (tmp_path / "star.toml").write_text(MINIMAL)
+    listed = run("history", "star", "--rubrics", str(tmp_path))
+    assert listed.exit_code == 0 and "No attempts at star yet" in listed.stdout
+
+
 def test_missing_unreadable_and_binary_transcripts(tmp_path: Path) -> None:
     assert_one_line_error(run("gil", "-t", str(tmp_path / "nope.txt")), 2, "does not exist")
     assert_one_line_error(run("gil", "-t", str(tmp_path)), 2, "is a folder")
@@ -213,6 +224,9 @@ def test_rubric_check(tmp_path: Path) -> None:
     assert "bad.toml: title: missing" in result.stdout
     single = run("rubric", "check", str(tmp_path / "star.toml"))
     assert single.exit_code == 0
+    assert "star · 1 layer · 1 idea · 0 follow-ups" in " ".join(single.stdout.split())
+    typed = run("star", "--rubrics", str(tmp_path), "-t", "-", input="On my team we disagreed.")
+    assert "Covered 1 of 1 layer" in typed.stdout and "layers" not in typed.stdout
 
 
 def _modules_after(*args: str) -> set[str]:

@@ -174,7 +174,8 @@ def test_silent_audio_says_no_speech_and_is_kept(tmp_path: Path, data_home: Path
     assert proc.returncode == 0
     assert "No speech detected" in proc.stdout and "0 of 4" not in proc.stdout
     assert "Transcribing 0:03 of audio as attempt 1..." in proc.stdout  # not a silent wait
-    assert "rehearse mic" not in proc.stdout and "rehearse play 1" in proc.stdout  # a file's fault
+    assert "rehearse mic" not in proc.stdout  # a file's fault, not the microphone's
+    assert "Check that the file holds the spoken answer (rehearse play 1" in proc.stdout
     listed = json.loads(rehearse("history", "--json", env=env).stdout)["attempts"]
     assert listed[0]["state"] == "empty" and Path(listed[0]["audio"]).is_file()
 

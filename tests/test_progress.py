@@ -189,3 +189,17 @@ def test_progress_says_what_its_overall_figure_counts(seeded: Store) -> None:
     text = " ".join(run("progress").stdout.split())
     assert f"{covered / 40:.0%} of the layers of all 10 topics" in text
     assert "8 never tried count as 0" in text and f"{covered / 8:.0%} in the 2 topics tried" in text
+
+
+def test_show_dates_an_attempt_in_local_time_as_history_does(seeded: Store, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        row = next(line for line in run("history").stdout.splitlines() if line.startswith("2 "))
+        when = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", row)
+        assert when and f"Attempt 2, {when.group()}" in run("show", "2").stdout
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -114,6 +114,13 @@ def test_unknown_topic_suggests_the_nearest(catalog: Catalog) -> None:
         catalog.get("decorator")
 
 
+@pytest.mark.parametrize("idea", ["** + dictionary + keyword", "@ + decorator", "for > in > team"])
+def test_ideas_of_symbols_and_short_words_are_valid(tmp_path: Path, idea: str) -> None:
+    # "**" is said "star star", "@" "at": terms, though they are no letters
+    rubric = load_rubric(write(tmp_path, "star.toml", IDEAS.replace("team + project", idea)))
+    assert rubric.layers["situation"].evidence[0].idea == idea
+
+
 @pytest.mark.parametrize(("text", "key", "problem"), [
     (MINIMAL.replace('title = "Conflict"\n', ""), "title", "missing"),
     (MINIMAL.replace('cue = "where and when"', "cue = 3"), "layers.situation.cue", "expected non-empty text"),

@@ -1005,6 +1005,17 @@ def test_a_snippet_far_down_an_answer_about_the_topic_is_code(catalog) -> None:
     assert score(said, catalog.get("comprehensions")).layers["code"].covered
 
 
+def test_a_snippet_far_from_a_topic_named_in_passing_is_not_its_code(catalog) -> None:
+    # named twice in passing, then a long talk about something else and its snippet: that
+    # code shows the other thing, not a lambda
+    said = ("I hardly ever write a lambda, and a lambda is not what I know best. "
+            "What I know best is logging. Loggers form a tree. Handlers send records out. "
+            "Formatters shape each line. Levels filter the noise. Config can come from a file. "
+            "This is how I set it up in a service. "
+            "logging.basicConfig(level=logging.INFO)")
+    assert not score(said, catalog.get("lambda")).layers["code"].covered
+
+
 def test_aws_lambda_the_cloud_service_is_not_the_lambda_topic(catalog) -> None:
     said = ("We moved the thumbnail job to AWS Lambda. For example, each upload to the bucket "
             "starts a resize. AWS Lambda has cold starts, which makes the first call slower, "
@@ -1021,6 +1032,10 @@ def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
     assert score(said, catalog.get("oop")).layers["trade_off"].covered
 
 
-def test_what_a_decorator_takes_said_function_first(catalog) -> None:
-    said = "Functions are what a decorator takes as its input."
-    assert score(said, catalog.get("decorators")).layers["concept"].covered
+@pytest.mark.parametrize(("said", "concept"), [
+    ("Functions are what a decorator takes as its input.", True),
+    ("A function takes a decorator as its argument.", False),  # the other way round: wrong
+    ("A decorator is a function that takes no arguments.", False),
+])
+def test_what_a_decorator_takes_said_function_first(catalog, said, concept) -> None:
+    assert score(said, catalog.get("decorators")).layers["concept"].covered is concept

@@ -416,6 +416,7 @@ def test_a_library_error_in_a_message_is_its_first_sentence_cut_at_a_word() -> N
     # the reason after a colon is the point: "Error opening 'x.wav': Format not recognised."
     assert _short(Exception("Error opening 'x.wav': Format not recognised.")) \
         == "Error opening 'x.wav': Format not recognised"
+    assert _short(Exception("needs a codec, e.g. ffmpeg")) == "needs a codec, e.g. ffmpeg"
     words = " ".join(f"word{i}" for i in range(60))  # one sentence, far too long
     short = _short(Exception(words))
     assert short.endswith("...") and len(short) <= 123 and short[:-3] in words
