@@ -809,25 +809,6 @@ def test_english_about_printing_and_returning_is_not_spoken_code(catalog, said) 
     assert not score(intro + said, catalog.get("decorators")).layers["code"].covered
 
 
-def test_running_out_is_how_yield_from_works_not_a_cost(catalog) -> None:
-    said = ("A generator pauses at each yield and keeps its state. Say outer delegates to first "
-            "and second: outer runs first, and when first is exhausted, outer moves to second.")
-    assert not score(said, catalog.get("generators")).layers["trade_off"].covered
-    single_use = "A generator pauses at each yield. Once a generator is exhausted, it stays empty."
-    assert score(single_use, catalog.get("generators")).layers["trade_off"].covered
-
-
-@pytest.mark.parametrize(("said", "cost"), [
-    ("I'll come back to the pros and cons at the end.", False),  # announced, none said
-    ("Pros and cons: it is short, but it has no name.", True),  # announced, then said
-    ("Then total cost equals the sum of the line prices.", False),  # a name in spoken code
-    ("The cons: a lambda has no name in a traceback.", True),
-])
-def test_a_cost_announced_or_used_as_a_name_is_no_cost(catalog, said, cost) -> None:
-    answer = "A lambda is a small anonymous function written in one expression. " + said
-    assert score(answer, catalog.get("lambda")).layers["trade_off"].covered is cost
-
-
 def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
     lam = catalog.get("lambda")
     said = "A lambda is a small anonymous function. The downside: a lambda has no name in a traceback."
@@ -847,18 +828,6 @@ def test_a_thing_it_has_no_of_is_a_claim_not_a_denial(catalog) -> None:
 def test_venv_commands_as_a_recogniser_writes_them_are_code(catalog, said) -> None:
     answer = "A virtual environment gives each project its own packages. " + said
     assert score(answer, catalog.get("venv")).layers["code"].covered
-
-
-@pytest.mark.parametrize(("said", "cost"), [
-    ("Simple idea: it hands back a wrapper function, but it also logs every single call.",
-     False),
-    ("A decorator takes a function and returns a wrapper, but stacked ones are hard to debug.", True),
-    ("Decorators? I avoided writing my own during my first year at work.", False),
-    ("Decorators are fine, but avoid them when a plain function call would do.", True),
-])
-def test_one_more_thing_or_a_story_is_no_cost(catalog, said, cost) -> None:
-    answer = "A decorator wraps a function to add behaviour around every call. " + said
-    assert score(answer, catalog.get("decorators")).layers["trade_off"].covered is cost
 
 
 def test_a_clause_without_its_own_subject_keeps_the_one_before(catalog) -> None:
@@ -898,40 +867,60 @@ def test_a_phrase_put_in_front_is_no_clause_of_its_own(catalog) -> None:
                      tuples).layers["concept"].covered  # not a phrase put in front
 
 
-@pytest.mark.parametrize(("said", "cost"), [
-    ("We lock the counter to avoid it getting hit by race conditions.", False),
-    ("A venv reduces the risk of shipping unnecessary extras to production.", False),
-    ("It helps avoid version conflicts but is slower to set up in CI.", True),  # a contrast
-    ("A venv reduces clutter, but it is slower to set up in CI.", True),
+# Whole answers, each judged a trade-off or not as a careful reader would: a cost said, or a
+# cost word that says none (a story, a name, a task, a size, a trouble kept off).
+_LAMBDA = "A lambda is a small anonymous function written in one expression. "
+_DECORATOR = "A decorator wraps a function to add behaviour around every call. "
+_VENV = "A virtual environment, a venv, gives each project its own packages. "
+_GENERATOR = "A generator yields one value at a time and keeps its state in between. "
+
+
+@pytest.mark.parametrize(("topic", "said", "cost"), [
+    # running out is how "yield from" moves on; a generator that stays empty is a limit
+    ("generators", "A generator pauses at each yield and keeps its state. Say outer delegates to "
+     "first and second: outer runs first, and when first is exhausted, outer moves to second.",
+     False),
+    ("generators", "A generator pauses at each yield. Once a generator is exhausted, it stays "
+     "empty.", True),
+    # announced or used as a name
+    ("lambda", _LAMBDA + "I'll come back to the pros and cons at the end.", False),
+    ("lambda", _LAMBDA + "Pros and cons: it is short, but it has no name.", True),
+    ("lambda", _LAMBDA + "Then total cost equals the sum of the line prices.", False),
+    ("lambda", _LAMBDA + "The cons: a lambda has no name in a traceback.", True),
+    # one more thing, or a story
+    ("decorators", _DECORATOR + "Simple idea: it hands back a wrapper function, but it also "
+     "logs every single call.", False),
+    ("decorators", _DECORATOR + "A decorator takes a function and returns a wrapper, but stacked "
+     "ones are hard to debug.", True),
+    ("decorators", _DECORATOR + "Decorators? I avoided writing my own during my first year at "
+     "work.", False),
+    ("decorators", _DECORATOR + "Decorators are fine, but avoid them when a plain function call "
+     "would do.", True),
+    # a trouble kept off stays kept off to the end of its phrase, up to a contrast
+    ("venv", _VENV + "We lock the counter to avoid it getting hit by race conditions.", False),
+    ("venv", _VENV + "A venv reduces the risk of shipping unnecessary extras to production.",
+     False),
+    ("venv", _VENV + "It helps avoid version conflicts but is slower to set up in CI.", True),
+    ("venv", _VENV + "A venv reduces clutter, but it is slower to set up in CI.", True),
+    # improper use is a cost, an improper way a thing
+    ("lambda", _LAMBDA + "Using a lambda only for a side effect, like printing, is improper.",
+     True),
+    ("lambda", _LAMBDA + "Kill the script in an improper way and the lambda never runs.", False),
+    ("venv", "A venv keeps each project's packages apart. Building pandas inside one takes "
+     "forever on a Raspberry Pi.", True),
+    # a task set or a size
+    ("generators", _GENERATOR + "Say we consider a problem where we need the squares of a "
+     "million numbers.", False),
+    ("generators", _GENERATOR + "The end of a slice is one larger than the position you stop "
+     "at.", False),
+    ("generators", _GENERATOR + "The trouble is that a generator can be consumed only once.",
+     True),
+    # a problem the topic will hit
+    ("exceptions", "A bare except catches everything. A bare except will hit an issue: it also "
+     "catches KeyboardInterrupt.", True),
 ])
-def test_a_trouble_kept_off_is_kept_off_to_the_end_of_its_phrase(catalog, said, cost) -> None:
-    answer = "A virtual environment, a venv, gives each project its own packages. " + said
-    assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
-
-
-@pytest.mark.parametrize(("said", "cost"), [
-    ("Using a lambda only for a side effect, like printing, is improper.", True),
-    ("Kill the script in an improper way and the lambda never runs.", False),
-])
-def test_improper_use_is_a_cost_an_improper_way_is_a_thing(catalog, said, cost) -> None:
-    answer = "A lambda is a small anonymous function written in one expression. " + said
-    assert score(answer, catalog.get("lambda")).layers["trade_off"].covered is cost
-
-
-def test_taking_forever_is_a_cost(catalog) -> None:
-    said = ("A venv keeps each project's packages apart. Building pandas inside one takes "
-            "forever on a Raspberry Pi.")
-    assert score(said, catalog.get("venv")).layers["trade_off"].covered
-
-
-@pytest.mark.parametrize(("said", "cost"), [
-    ("Say we consider a problem where we need the squares of a million numbers.", False),
-    ("The end of a slice is one larger than the position you stop at.", False),
-    ("The trouble is that a generator can be consumed only once.", True),
-])
-def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
-    answer = "A generator yields one value at a time and keeps its state in between. " + said
-    assert score(answer, catalog.get("generators")).layers["trade_off"].covered is cost
+def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
+    assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
 
 
 # Whole answers (their own opening sentence), each judged code or not as a careful reader would.
@@ -965,12 +954,6 @@ def test_a_task_set_or_a_size_is_no_cost(catalog, said, cost) -> None:
 ])
 def test_code_or_not_in_a_whole_answer(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
-
-
-def test_a_problem_the_topic_will_hit_is_a_cost(catalog) -> None:
-    said = ("A bare except catches everything. A bare except will hit an issue: it also catches "
-            "KeyboardInterrupt.")
-    assert score(said, catalog.get("exceptions")).layers["trade_off"].covered
 
 
 def test_a_chained_call_in_notes_is_code(catalog) -> None:
