@@ -455,6 +455,7 @@ class Transcriber:
                                             daemon=True)
             self._loader.start()
 
+    @model_code()  # the warm-up too: it imports numba and compiles (see rehearse.workers)
     def _load_quietly(self) -> None:
         try:
             self.load()

@@ -54,6 +54,12 @@ class Terminal:
         while self._read(0.1) and time.monotonic() < deadline:
             if self.proc.poll() is not None and not select.select([self.master], [], [], 0)[0]:
                 break
-        code = self.proc.wait(max(0.1, deadline - time.monotonic()))
-        os.close(self.master)
+        try:
+            code = self.proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:  # hung: kill it here, not in the next test's cleanup
+            self.proc.kill()
+            self.proc.wait()
+            raise AssertionError(f"no exit within {timeout} s; it printed:\n{self.output}") from None
+        finally:
+            os.close(self.master)
         return code

@@ -421,3 +421,37 @@ def test_a_library_error_in_a_message_is_its_first_sentence_cut_at_a_word() -> N
     short = _short(Exception(words))
     assert short.endswith("...") and len(short) <= 123 and short[:-3] in words
     assert words.startswith(short[:-3] + " ")  # cut between two words, not inside one
+
+
+def test_the_warm_up_after_a_background_load_counts_as_model_code(tmp_path: Path) -> None:
+    """Ctrl-C at the start prompt may land while the loader thread imports numba and compiles
+    word timing: the process must then leave with os._exit, not through an interpreter
+    finalization that can hang on a lock that thread holds (seen once in CI: 60 s, no exit)."""
+    import threading
+
+    from rehearse.workers import model_code_running
+
+    warming, release = threading.Event(), threading.Event()
+
+    class Engine:
+        name = "stub"
+        device = None
+
+        def load(self) -> object:
+            return object()
+
+        def warm(self) -> None:
+            warming.set()
+            release.wait(30)
+
+    checkpoint = tmp_path / "model.pt"
+    checkpoint.touch()  # never read: the stub engine loads
+    transcriber = Transcriber(resolve_model(str(checkpoint)))
+    transcriber._engine = Engine()  # type: ignore[assignment]
+    transcriber.load_in_background()
+    try:
+        assert warming.wait(30)
+        assert model_code_running()
+    finally:
+        release.set()
+    assert transcriber.check() is None
