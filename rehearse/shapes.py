@@ -278,6 +278,9 @@ def _code() -> _CodePatterns:
                          strong, weak, tuple(words))
 
 
+_AT_SIGN = re.compile(r"(?<![\w.`])@(?=[a-z_])")
+
+
 def _line_of_code(text: str) -> bool:
     return any(mark in text for mark in _LINE_GATE) and bool(_code().line.search(text))
 
@@ -287,7 +290,9 @@ def looks_like_code(text: str) -> bool:
     if _line_of_code(text):
         return True
     code = _code()
-    spoken = text.lower().replace("-", " ")
+    # "we add @login_required on any view": a recogniser writes the "at" said as "@" (not in
+    # an address, nor a name in markdown's backticks: "`@functools.wraps`")
+    spoken = _AT_SIGN.sub(" at ", text.lower().replace("-", " "))
     present = code.present(spoken)
     if any(pattern.search(spoken) for pattern in code.opened(code.strong, present)):
         return True

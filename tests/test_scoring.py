@@ -851,6 +851,12 @@ def test_like_if_opens_a_scenario(catalog) -> None:
     ("Then you just write at xfail on the line above the test function.", True),
     ("You put at property on the method and read it like an attribute.", True),
     ("It can put at risk the whole release, and you write at least one test.", False),
+    # a recogniser writes the "at" it hears as "@"
+    ("So we add @require_admin on every page that only staff may open.", True),
+    ("We put @cache on the slow lookup and the second call is instant.", True),
+    # an address, and a name in markdown's backticks, are no decorator said
+    ("Questions go to team@example.com on the mailing list.", False),
+    ("Remember to decorate the wrapper with `@functools.wraps` too.", False),
 ])
 def test_a_decorator_line_said_as_write_at_name(catalog, said, code) -> None:
     answer = "A decorator wraps a function to add behaviour around every call. " + said
