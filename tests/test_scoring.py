@@ -924,6 +924,12 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # a problem the topic will hit
     ("exceptions", "A bare except catches everything. A bare except will hit an issue: it also "
      "catches KeyboardInterrupt.", True),
+    # a hierarchy is what inheritance builds; a deep one is its cost
+    ("oop", "Inheritance builds a class hierarchy, where each subclass gets its parent's "
+     "methods.", False),
+    ("oop", "Inheritance reuses a parent's code. A good example is the exception hierarchy of a "
+     "web framework.", False),
+    ("oop", "Inheritance reuses a parent's code, but deep hierarchies get hard to follow.", True),
 ])
 def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
