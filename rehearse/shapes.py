@@ -467,6 +467,8 @@ class _Lists:
     score nothing never pay for it)."""
 
     example_markers: frozenset[tuple[str, ...]]
+    announced: frozenset[tuple[str, ...]]
+    toys: frozenset[str]
     concrete: frozenset[str]
     tools: frozenset[str]
     cost: frozenset[tuple[str, ...]]
@@ -486,7 +488,8 @@ class _Lists:
 @functools.cache
 def _lists() -> _Lists:
     return _Lists(
-        _forms(thesaurus.EXAMPLE_MARKERS), _words(thesaurus.CONCRETE_NOUNS),
+        _forms(thesaurus.EXAMPLE_MARKERS), _forms(thesaurus.ANNOUNCED_EXAMPLES),
+        _words(thesaurus.TOY_WORDS), _words(thesaurus.CONCRETE_NOUNS),
         _words(thesaurus.TOOL_NAMES),
         _forms(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
         _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
@@ -712,6 +715,13 @@ class Shapes:
                 continue
             words = self._words(u)
             first = self.spans[u][0]
+            announced = None if self.units[u].code else _find_span(words, W.announced, 0,
+                                                                     len(words))
+            if announced is not None and announced[1] < len(words) - 2 \
+                    and W.toys.isdisjoint(words[announced[1]:]):
+                # "the greatest example I know of is exception hierarchies" (not "a classic
+                # example is squaring numbers", nor "Here is a real example." alone)
+                return Found("example", "example", first + announced[0], first + announced[1])
             marker = _find(words, W.example_markers, 0, len(words))
             if marker and words[marker] == "say" and words[marker - 1] == "would":
                 marker = None  # "I'd say you don't need to worry": an opinion, not a scenario

@@ -120,6 +120,20 @@ EXAMPLE_MARKERS = (
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
     "i got a", "we got a", "i have got a", "we have got a",
 )
+# A speaker announcing a real case ("the best example I know is ...", "the use case I was
+# thinking of is ..."): an example on the speaker's own word, unless a toy follows.
+ANNOUNCED_EXAMPLES = (
+    "real example", "real world example", "real life example", "greatest example", "best example",
+    "good example", "great example", "classic example", "typical example", "practical example",
+    "common example", "use case", "use cases",
+)
+# What toy examples are made of: arithmetic and the textbook classes.
+TOY_WORDS = frozenset("""
+    number numbers integer integers digit digits square squares squared squaring double doubling
+    even odd fibonacci factorial prime primes sum add adding multiply hello foo bar baz spam eggs
+    dog dogs cat cats animal animals duck ducks shape shapes circle rectangle triangle car cars
+    vehicle vehicles
+    """.split())
 # Real-world things a concrete scenario is about (generic programming words are not here:
 # list, function, value, data, item, element, variable, object, number).
 CONCRETE_NOUNS = frozenset("""

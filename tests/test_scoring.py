@@ -698,6 +698,17 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "Dog class inherits from Animal and a Cat overrides speak.", False),
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. For example a "
      "SavingsAccount inherits from Account and only adds interest.", True),
+    # an example the speaker announces is one, unless a toy follows
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
+     "example I know is the family of error classes in an HTTP library.", True),
+    ("comprehensions", "example", "A list comprehension builds a list in one line. The use "
+     "case I had in mind is cleaning up the names in a mailing list export.", True),
+    ("comprehensions", "example", "A list comprehension builds a list in one line. A classic "
+     "example is squaring the numbers from one to ten.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. A good example "
+     "is a Dog class that inherits from Animal.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. Here is a "
+     "good example.", False),
     # a definition after a fronted phrase; a bare "the strategy should yield" is none
     ("comprehensions", "concept", "I use comprehensions daily. To put it in plain words, "
      "comprehensions are basically a compact notation borrowed from set-builder math.", True),
