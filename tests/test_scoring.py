@@ -935,6 +935,13 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # a problem the topic will hit
     ("exceptions", "A bare except catches everything. A bare except will hit an issue: it also "
      "catches KeyboardInterrupt.", True),
+    # plain cost words
+    ("lists-tuples", "A tuple is immutable: to change one item you build a whole new tuple, "
+     "which is inconvenient in a loop.", True),
+    ("oop", "Everything a base class defines is inherited by the subclass, which is often "
+     "undesirable when the base class has helpers nobody should call.", True),
+    ("lambda", _LAMBDA + "Packing a whole rule into one lambda comes at the cost of "
+     "readability.", True),
     # a hierarchy is what inheritance builds; a deep one is its cost
     ("oop", "Inheritance builds a class hierarchy, where each subclass gets its parent's "
      "methods.", False),
