@@ -935,6 +935,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # a problem the topic will hit
     ("exceptions", "A bare except catches everything. A bare except will hit an issue: it also "
      "catches KeyboardInterrupt.", True),
+    # "one time" is no single use: "yields 1 the first time"
+    ("generators", "A generator yields 1 the first time you call next on it, then 2.", False),
+    ("generators", "A generator is single use: once you loop over it, it is empty.", True),
     # plain cost words
     ("lists-tuples", "A tuple is immutable: to change one item you build a whole new tuple, "
      "which is inconvenient in a loop.", True),
