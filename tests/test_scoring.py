@@ -938,6 +938,13 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # "one time" is no single use: "yields 1 the first time"
     ("generators", "A generator yields 1 the first time you call next on it, then 2.", False),
     ("generators", "A generator is single use: once you loop over it, it is empty.", True),
+    # comprehensions nest as loops do; nested deep, they are a cost
+    ("comprehensions", "A list comprehension builds a list in one line. Comprehensions give a "
+     "syntax for nested loops: two for clauses, the second inside the first.", False),
+    ("comprehensions", "A list comprehension builds a list in one line. Comprehensions nested "
+     "three deep are unreadable.", True),
+    ("comprehensions", "A list comprehension builds a list in one line. Comprehensions that "
+     "are deeply nested make a reviewer squint.", True),
     # plain cost words
     ("lists-tuples", "A tuple is immutable: to change one item you build a whole new tuple, "
      "which is inconvenient in a loop.", True),
