@@ -24,6 +24,7 @@ import numpy as np
 
 from .defaults import MAX_SECONDS, SAMPLE_RATE, SILENCE_DBFS
 from .errors import RehearseError
+from .workers import background, join
 
 BLOCK_SECONDS = 0.1  # one PortAudio callback block: 1,600 frames at 16 kHz
 FLUSH_SECONDS = 0.5  # audio written since the last header update is what a kill can lose
@@ -229,9 +230,7 @@ class Capture:
             break
         else:
             raise AudioError(f"cannot open input device {self.device.name!r}: {last}")
-        self._writer = threading.Thread(target=self._write_loop, name="rehearse-writer",
-                                        daemon=True)
-        self._writer.start()
+        self._writer = background(self._write_loop, "rehearse-writer")
         with self._lock:
             stream = self._stream
         if stream is None:  # stopped (Ctrl-C) while opening: the writer ends by itself
@@ -240,7 +239,7 @@ class Capture:
             stream.start()
         except sd.PortAudioError as exc:  # e.g. the device is busy
             self.stop("failed")
-            self._writer.join()
+            join(self._writer)
             raise AudioError(f"cannot start recording from {self.device.name!r}: {exc}") from None
 
     def stop(self, reason: str = "stopped") -> None:
@@ -359,7 +358,7 @@ class Capture:
         if not self._done.is_set():
             self.stop()
         if self._writer is not None:
-            self._writer.join()
+            join(self._writer)
         self._close_stream()
         return CaptureResult(self.path, self.seconds, self._reason or "stopped", self.overflows,
                              self.rate, self._error, self.audio_error)

@@ -24,6 +24,7 @@ from .bars import bars
 from .capture import Capture, CaptureResult
 from .defaults import SILENCE_DBFS
 from .timefmt import clock
+from .workers import background
 
 REFRESH_PER_SECOND = 8
 SILENCE_WARNING_SECONDS = 4.0
@@ -88,7 +89,7 @@ def _watch_enter(stop: Callable[[], None], finished: threading.Event) -> None:
         except (OSError, ValueError):
             return
 
-    threading.Thread(target=wait, name="rehearse-enter", daemon=True).start()
+    background(wait, "rehearse-enter")
 
 
 def record(capture: Capture, limit: float, console: Console, interactive: bool,

@@ -8,6 +8,7 @@ from typing import Any
 from .capture import AudioError, sounddevice
 from .errors import Interrupted, RehearseError
 from .timefmt import clock
+from .workers import STEP_SECONDS
 
 
 def play_file(path: Path, start: float, device: str | None, attempt_id: int) -> float:
@@ -37,6 +38,8 @@ def play_file(path: Path, start: float, device: str | None, attempt_id: int) -> 
     began = time.monotonic()
     try:
         sd.play(audio, rate, device=_output_device(sd, device))
+        while sd.get_stream().active:  # short steps: Ctrl-C lands (see rehearse.workers)
+            time.sleep(STEP_SECONDS)
         sd.wait()
     except KeyboardInterrupt:
         sd.stop()

@@ -45,6 +45,7 @@ from .rubric import Rubric
 from .scoring import score
 from .store import Store
 from .transcribe import StreamingTranscriber, Transcriber
+from .workers import read_line
 
 COACH_AT_SECONDS = 90.0  # the live nudge comes at 1:30 (or at 3/4 of a shorter limit)
 
@@ -84,7 +85,7 @@ class Coach:
 def _wait_for_enter(console: Console) -> None:
     try:
         console.print(START_PROMPT)
-        input()
+        read_line()
     except (EOFError, KeyboardInterrupt):
         raise Interrupted("cancelled before recording: nothing was recorded") from None
 
@@ -114,7 +115,7 @@ def _check_model(transcriber: Transcriber, console: Console, interactive: bool) 
     console.print(Text("Record anyway? Your answer is kept, to transcribe later with "
                        "'rehearse retry'. [y/N] ", style="bold"), end="")
     try:
-        if input().strip().lower().startswith("y"):
+        if read_line().strip().lower().startswith("y"):
             return
     except (EOFError, KeyboardInterrupt):
         raise Interrupted("cancelled before recording: nothing was recorded") from None
@@ -230,7 +231,7 @@ def follow_up(session: Session, outcome: Outcome) -> FollowUpResult | None:
                                 (", Enter to answer, q Enter to skip)" if interactive else ")", "dim")))
     if interactive:
         try:
-            if input().strip().lower().startswith("q"):
+            if read_line().strip().lower().startswith("q"):
                 answer = skipped(asked)
                 store.update(attempt_id, follow_ups=[answer.to_dict()])
                 return answer

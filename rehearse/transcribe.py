@@ -25,7 +25,7 @@ import numpy as np
 from .defaults import DEFAULT_MODEL, ENV_ENGINE, ENV_MODEL, MAX_SECONDS, SAMPLE_RATE
 from .errors import RehearseError, UsageError
 from .scoring import Transcript, Word
-from .workers import model_code
+from .workers import background, join, model_code
 
 # Official names (whisper.available_models()); kept here so that naming one needs no torch import.
 MODEL_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
@@ -451,9 +451,7 @@ class Transcriber:
 
     def load_in_background(self) -> None:
         if self._loader is None and self._model is None:
-            self._loader = threading.Thread(target=self._load_quietly, name="rehearse-model",
-                                            daemon=True)
-            self._loader.start()
+            self._loader = background(self._load_quietly, "rehearse-model")
 
     @model_code()  # the warm-up too: it imports numba and compiles (see rehearse.workers)
     def _load_quietly(self) -> None:
@@ -508,7 +506,7 @@ class Transcriber:
         faster-whisper this joins CTranslate2's native threads). The next call loads again."""
         self.cancel()
         if self._loader is not None:
-            self._loader.join()
+            join(self._loader)
         with self._lock:
             self._model = None
             self._error = None
@@ -571,9 +569,7 @@ class StreamingTranscriber:
         self._error: BaseException | None = None
         self._wake = threading.Condition()
         self._closed = False
-        self._worker = threading.Thread(target=self._work, name="rehearse-transcriber",
-                                        daemon=True)
-        self._worker.start()
+        self._worker = background(self._work, "rehearse-transcriber")
 
     def feed(self, audio: np.ndarray) -> None:
         self._pending.append(audio)
@@ -642,7 +638,7 @@ class StreamingTranscriber:
             self._closed = True
             self._wake.notify()
         try:
-            self._worker.join()
+            join(self._worker)
         except KeyboardInterrupt:
             self.cancel()
             raise

@@ -1,5 +1,12 @@
 """Model code (torch, CTranslate2) running in threads, and ending the process safely around it.
 
+Ctrl-C must reach the main thread whatever it waits for. The kernel may hand the signal to any
+thread that does not block it (numpy's OpenBLAS threads, started on import, never do); Python
+then only notes it, and a main thread blocked for good (reading the keyboard, joining a thread)
+never gets back to run the handler. So the threads started here block SIGINT and SIGTERM
+(:func:`background`), and the main thread waits in short steps (:func:`read_line`,
+:func:`join`), getting back to Python between two.
+
 When the interpreter exits while a daemon thread is inside native model code, CPython ends that
 thread with ``pthread_exit`` as soon as it asks for the GIL back. The unwinding crosses C++
 frames that must not throw, and the whole process aborts ("terminate called without an active
@@ -12,6 +19,8 @@ write commits at once).
 from __future__ import annotations
 
 import os
+import select
+import signal
 import sys
 import threading
 from collections import Counter
@@ -23,6 +32,21 @@ T = TypeVar("T")
 
 _running: Counter[int] = Counter()  # thread ident -> model calls it is inside
 _lock = threading.Lock()
+_MAIN_THREAD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+STEP_SECONDS = 0.1  # how long the main thread waits before it looks for Ctrl-C again
+
+
+def background(target: Callable[..., object], name: str, *args: Any) -> threading.Thread:
+    """Start a daemon thread running ``target(*args)`` that never takes Ctrl-C or SIGTERM, nor
+    do the native threads it starts (torch's, CTranslate2's): they inherit its signal mask."""
+    def run() -> None:
+        if hasattr(signal, "pthread_sigmask"):  # POSIX
+            signal.pthread_sigmask(signal.SIG_BLOCK, _MAIN_THREAD_SIGNALS)
+        target(*args)
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    return thread
 
 
 @contextmanager
@@ -58,12 +82,36 @@ def run_aside(function: Callable[..., T], *args: Any) -> T:
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
             outcome["error"] = exc
 
-    worker = threading.Thread(target=work, name="rehearse-model-call", daemon=True)
-    worker.start()
-    worker.join()
+    join(background(work, "rehearse-model-call"))
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def join(thread: threading.Thread) -> None:
+    """``thread.join()`` that Ctrl-C interrupts, whichever thread the kernel gave it to."""
+    while thread.is_alive():
+        thread.join(STEP_SECONDS)
+
+
+def read_line() -> str:
+    """``input()`` that Ctrl-C interrupts, whichever thread the kernel gave it to: a terminal
+    is polled (a line arrives whole there); anything else is read as ``input()`` reads it."""
+    try:
+        polled = sys.stdin.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        polled = False
+    try:
+        while polled and not select.select([sys.stdin], [], [], STEP_SECONDS)[0]:
+            pass
+    except OSError:  # a terminal select() cannot watch (Windows)
+        polled = False
+    if not polled:
+        return input()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n")
 
 
 def exit_process(code: int) -> NoReturn:
