@@ -278,7 +278,7 @@ def _code() -> _CodePatterns:
                          strong, weak, tuple(words))
 
 
-_AT_SIGN = re.compile(r"(?<![\w.`])@(?=[a-z_])")
+_AT_SIGN = re.compile(r"(?<![\w.`/:])@(?=[a-z_])")
 
 
 def _line_of_code(text: str) -> bool:
@@ -291,7 +291,7 @@ def looks_like_code(text: str) -> bool:
         return True
     code = _code()
     # "we add @login_required on any view": a recogniser writes the "at" said as "@" (not in
-    # an address, nor a name in markdown's backticks: "`@functools.wraps`")
+    # an address or a link, nor a name in markdown's backticks: "`@functools.wraps`")
     spoken = _AT_SIGN.sub(" at ", text.lower().replace("-", " "))
     present = code.present(spoken)
     if any(pattern.search(spoken) for pattern in code.opened(code.strong, present)):
@@ -500,6 +500,8 @@ def _lists() -> _Lists:
 
 
 _NEG = frozenset(NEGATIONS)
+_COPULAS = frozenset({"is", "are", "was", "were", "be"})
+_NUMBER_WORDS = frozenset(_NUMBER.split("|"))
 _PURPOSE = frozenset({"order", "as", "help", "helps"})  # "in order to", "so as to", "helps to"
 
 
@@ -715,12 +717,8 @@ class Shapes:
                 continue
             words = self._words(u)
             first = self.spans[u][0]
-            announced = None if self.units[u].code else _find_span(words, W.announced, 0,
-                                                                     len(words))
-            if announced is not None and announced[1] < len(words) - 2 \
-                    and W.toys.isdisjoint(words[announced[1]:]):
-                # "the greatest example I know of is exception hierarchies" (not "a classic
-                # example is squaring numbers", nor "Here is a real example." alone)
+            announced = None if self.units[u].code else self._announced(words)
+            if announced is not None:
                 return Found("example", "example", first + announced[0], first + announced[1])
             marker = _find(words, W.example_markers, 0, len(words))
             if marker and words[marker] == "say" and words[marker - 1] == "would":
@@ -742,6 +740,24 @@ class Shapes:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return None
+
+    @staticmethod
+    def _announced(words: Sequence[str]) -> tuple[int, int] | None:
+        """An example announced and then given: "The greatest example I know of is exception
+        hierarchies", "So the use case I had in mind is ..." (not "A classic example is squaring
+        numbers", "A good example is this one", "I can't think of a good example", "There are
+        many use cases")."""
+        span = _find_span(words, _lists().announced, 0, len(words))
+        if span is None or not _NEG.isdisjoint(words[max(0, span[0] - 4):span[0]]):
+            return None
+        copula = next((i for i in range(span[1] + 1, min(len(words), span[1] + 7))
+                       if words[i] in _COPULAS), None)
+        if copula is None:
+            return None
+        given = words[copula + 1:]
+        if any(w.isdigit() or w in _NUMBER_WORDS or w in _lists().toys for w in given):
+            return None  # toy arithmetic: "yields 1, 2 and 3", "squaring numbers"
+        return span if sum(is_content(w) for w in given) >= 2 else None
 
     def _opens_example(self, u: int) -> bool:
         """Whether unit ``u`` opens the next one as an example: a marker that ends its sentence

@@ -183,7 +183,7 @@ NOT_NAMES = frozenset("""
 # A cost, a limit or a reason not to.
 COST_WORDS = (
     "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",
-    "undesirable", "inconvenient", "unsafe", "at the cost of", "at the expense of",
+    "undesirable", "inconvenient", "at the cost of", "at the expense of",
     "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk",
     "beware", "danger", "dangerous", "hide bugs", "hides bugs", "hide errors",
     "hides errors", "hiding bugs", "hide the error", "swallow", "swallows",

@@ -25,7 +25,7 @@ import numpy as np
 from .defaults import DEFAULT_MODEL, ENV_ENGINE, ENV_MODEL, MAX_SECONDS, SAMPLE_RATE
 from .errors import RehearseError, UsageError
 from .scoring import Transcript, Word
-from .workers import background, join, model_code
+from .workers import STEP_SECONDS, background, join, model_code
 
 # Official names (whisper.available_models()); kept here so that naming one needs no torch import.
 MODEL_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
@@ -470,7 +470,7 @@ class Transcriber:
         if self._model is not None:
             return None
         self.load_in_background()
-        while not self._settled.wait(0.1):  # a short wait: Ctrl-C lands between two
+        while not self._settled.wait(STEP_SECONDS):  # short waits: Ctrl-C lands between two
             pass
         error = self._error
         if error is None or isinstance(error, RehearseError):

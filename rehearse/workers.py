@@ -38,14 +38,18 @@ STEP_SECONDS = 0.1  # how long the main thread waits before it looks for Ctrl-C 
 
 def background(target: Callable[..., object], name: str, *args: Any) -> threading.Thread:
     """Start a daemon thread running ``target(*args)`` that never takes Ctrl-C or SIGTERM, nor
-    do the native threads it starts (torch's, CTranslate2's): they inherit its signal mask."""
-    def run() -> None:
-        if hasattr(signal, "pthread_sigmask"):  # POSIX
-            signal.pthread_sigmask(signal.SIG_BLOCK, _MAIN_THREAD_SIGNALS)
-        target(*args)
-
-    thread = threading.Thread(target=run, name=name, daemon=True)
-    thread.start()
+    do the native threads it starts (torch's, CTranslate2's): a new thread inherits the signal
+    mask of the one that starts it, so the mask is set around the start. (A process started from
+    such a thread would inherit it too: none is.)"""
+    thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX
+        thread.start()
+        return thread
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _MAIN_THREAD_SIGNALS)
+    try:
+        thread.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
     return thread
 
 

@@ -25,6 +25,21 @@ class Terminal:
         self.master = master
         self.output = ""
 
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Kill the process if it is still running (a test that failed before ``wait``)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
+
     def _read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.master], [], [], timeout)
         if not ready:
@@ -57,9 +72,7 @@ class Terminal:
         try:
             code = self.proc.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:  # hung: kill it here, not in the next test's cleanup
-            self.proc.kill()
-            self.proc.wait()
             raise AssertionError(f"no exit within {timeout} s; it printed:\n{self.output}") from None
         finally:
-            os.close(self.master)
+            self.close()
         return code

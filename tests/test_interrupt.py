@@ -177,8 +177,11 @@ def _threads_taking(pid: int, sig: int) -> list[int]:
     """The threads of ``pid`` other than its main one that do not block ``sig``."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        status = dict(line.split(":", 1) for line in (task / "status").read_text().splitlines()
-                      if ":" in line)
+        try:
+            status = dict(line.split(":", 1) for line in (task / "status").read_text()
+                          .splitlines() if ":" in line)
+        except (FileNotFoundError, ProcessLookupError):  # the thread ended meanwhile
+            continue
         if int(task.name) != pid and not int(status["SigBlk"], 16) & (1 << (sig - 1)):
             found.append(int(task.name))
     return found
@@ -195,21 +198,25 @@ def test_ctrl_c_taken_by_another_thread_still_ends_the_prompt(
 
     from .terminal_support import Terminal
 
+    libc = ctypes.CDLL(None, use_errno=True)
+    if not hasattr(libc, "tgkill"):  # glibc 2.30 and later
+        pytest.skip("no tgkill() to send a signal to one thread")
     infile = tmp_path / "in.raw"
     speech_samples(speech).tofile(infile)
     env = {**mic_home(tmp_path / "h", infile), "REHEARSE_HOME": str(data_home)}
-    term = Terminal("gil", "--model", str(tiny), env=env)
-    term.expect("Press Enter to start speaking")
-    deadline = time.monotonic() + 60
-    while not _threads_taking(term.proc.pid, signal.SIGINT):
-        assert time.monotonic() < deadline, "no thread but the main one takes SIGINT"
-        time.sleep(0.05)
-    time.sleep(0.5)  # the main thread is waiting for Enter by now
-    others = _threads_taking(term.proc.pid, signal.SIGINT)
-    # to one of them only, as the kernel may choose to
-    assert ctypes.CDLL(None, use_errno=True).tgkill(term.proc.pid, others[0], signal.SIGINT) == 0
-    assert term.wait(timeout=20) == 130, term.output
-    assert "cancelled before recording: nothing was recorded" in term.output
+    with Terminal("gil", "--model", str(tiny), env=env) as term:
+        term.expect("Press Enter to start speaking")
+        deadline = time.monotonic() + 20  # numpy starts its OpenBLAS threads on import
+        while not _threads_taking(term.proc.pid, signal.SIGINT):
+            if time.monotonic() > deadline:
+                pytest.skip("no thread but the main one takes SIGINT (OPENBLAS_NUM_THREADS=1?)")
+            time.sleep(0.05)
+        time.sleep(0.5)  # the main thread is waiting for Enter by now
+        # to one of them only, as the kernel may choose to
+        assert any(libc.tgkill(term.proc.pid, tid, signal.SIGINT) == 0
+                   for tid in _threads_taking(term.proc.pid, signal.SIGINT))
+        assert term.wait(timeout=20) == 130, term.output
+        assert "cancelled before recording: nothing was recorded" in term.output
 
 
 @pytest.mark.slow

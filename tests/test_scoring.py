@@ -709,6 +709,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "is a Dog class that inherits from Animal.", False),
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. Here is a "
      "good example.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. Honestly I "
+     "cannot come up with a good example at the moment.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. It has plenty "
+     "of use cases in big codebases.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. Let me show you "
+     "a good example of how it behaves.", False),
+    ("generators", "example", "A generator yields values lazily. A good example is a generator "
+     "that yields 4, 5 and 6.", False),
     # a definition after a fronted phrase; a bare "the strategy should yield" is none
     ("comprehensions", "concept", "I use comprehensions daily. To put it in plain words, "
      "comprehensions are basically a compact notation borrowed from set-builder math.", True),
@@ -865,8 +873,9 @@ def test_like_if_opens_a_scenario(catalog) -> None:
     # a recogniser writes the "at" it hears as "@"
     ("So we add @require_admin on every page that only staff may open.", True),
     ("We put @cache on the slow lookup and the second call is instant.", True),
-    # an address, and a name in markdown's backticks, are no decorator said
+    # an address, a link, and a name in markdown's backticks, are no decorator said
     ("Questions go to team@example.com on the mailing list.", False),
+    ("I read about it on https://blog.example.org/@ana.lee/wrapping-calls once.", False),
     ("Remember to decorate the wrapper with `@functools.wraps` too.", False),
 ])
 def test_a_decorator_line_said_as_write_at_name(catalog, said, code) -> None:
@@ -935,8 +944,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # a problem the topic will hit
     ("exceptions", "A bare except catches everything. A bare except will hit an issue: it also "
      "catches KeyboardInterrupt.", True),
-    # "one time" is no single use: "yields 1 the first time"
+    # "one time" is no single use: "yields 1 the first time"; "one time only" is
     ("generators", "A generator yields 1 the first time you call next on it, then 2.", False),
+    ("generators", _GENERATOR + "And you can walk through it one time only.", True),
     ("generators", "A generator is single use: once you loop over it, it is empty.", True),
     # comprehensions nest as loops do; nested deep, they are a cost
     ("comprehensions", "A list comprehension builds a list in one line. Comprehensions give a "
@@ -945,7 +955,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "three deep are unreadable.", True),
     ("comprehensions", "A list comprehension builds a list in one line. Comprehensions that "
      "are deeply nested make a reviewer squint.", True),
-    # plain cost words
+    # plain cost words (not "unsafe": what the topic keeps from being unsafe is no cost of it)
+    ("gil", "The GIL exists because reference counting in CPython would be unsafe otherwise.",
+     False),
     ("lists-tuples", "A tuple is immutable: to change one item you build a whole new tuple, "
      "which is inconvenient in a loop.", True),
     ("oop", "Everything a base class defines is inherited by the subclass, which is often "

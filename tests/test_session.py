@@ -23,7 +23,7 @@ def test_the_follow_up_drill_runs_on_its_own_and_q_skips_it(data_home: Path, gil
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     session = _session(data_home, gil, interactive=True)
     outcome = save_typed(session.store, gil, "The GIL is a mutex in CPython.")
-    monkeypatch.setattr("builtins.input", lambda *args: "q")
+    monkeypatch.setattr("rehearse.session.read_line", lambda: "q")
     skipped = follow_up(session, outcome)
     assert skipped is not None and skipped.skipped and not skipped.covered
     assert skipped.follow_up.question in {f.question for f in gil.follow_ups}
