@@ -698,6 +698,25 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "Dog class inherits from Animal and a Cat overrides speak.", False),
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. For example a "
      "SavingsAccount inherits from Account and only adds interest.", True),
+    # a rubric word that names the mechanism is no evidence of a cost or a scenario
+    ("exceptions", "trade_off", "The try block holds risky code, and the except block catches "
+     "a specific exception such as KeyError.", False),
+    ("exceptions", "trade_off", "The finally block always runs. With finally you can be sure "
+     "the socket gets closed, which is better for cleanup.", False),
+    ("generators", "example", "A generator produces a stream of values with yield, one at a "
+     "time.", False),
+    ("comprehensions", "trade_off", "A list comprehension is a for loop in brackets with an "
+     "optional if clause acting as a branch that filters items.", False),
+    ("comprehensions", "trade_off", "Besides list comprehensions there are dict and set "
+     "comprehensions, and a generator expression uses the same syntax.", False),
+    ("venv", "trade_off", "A virtual environment is a directory on disk with its own Python and "
+     "its own packages.", False),
+    ("args-kwargs", "trade_off", "Star star kwargs is for named arguments instead of positional "
+     "ones.", False),
+    ("args-kwargs", "trade_off", "Star args packs the extra positional arguments into a tuple, "
+     "and you can break the tuple apart again with a star.", False),
+    ("gil", "example", "The GIL lets only one thread run bytecode. CPU-bound work like "
+     "calculating prime numbers gets no help from threads.", False),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),
