@@ -717,6 +717,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "and you can break the tuple apart again with a star.", False),
     ("gil", "example", "The GIL lets only one thread run bytecode. CPU-bound work like "
      "calculating prime numbers gets no help from threads.", False),
+    ("args-kwargs", "example", "Star args collects positional arguments. With star args, "
+     "whatever you pass, everything ends up in one tuple.", False),
+    ("lists-tuples", "example", "A tuple is immutable and a list is not. These days I reach for "
+     "a tuple whenever the values belong together.", False),
+    ("lists-tuples", "example", "A tuple is immutable and a list is not. Tuples have been in "
+     "every version of Python.", False),
+    ("lists-tuples", "example", "A list is mutable, so a list is the right tool when your task "
+     "needs to add items later.", False),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),
