@@ -725,6 +725,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "every version of Python.", False),
     ("lists-tuples", "example", "A list is mutable, so a list is the right tool when your task "
      "needs to add items later.", False),
+    ("oop", "trade_off", "Inheritance lets a class reuse a parent. Python supports multiple "
+     "inheritance, and it uses the MRO to decide which parent's method runs.", False),
+    ("oop", "trade_off", "Inheritance lets a class reuse a parent. Multiple inheritance can "
+     "get confusing when two parents define the same method.", True),
+    ("venv", "trade_off", "A virtual environment is just a folder with its own Python "
+     "interpreter and pip, separate from the system one.", False),
+    ("venv", "trade_off", "A venv only isolates Python packages, not the system libraries they "
+     "link against.", True),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),
