@@ -733,6 +733,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "interpreter and pip, separate from the system one.", False),
     ("venv", "trade_off", "A venv only isolates Python packages, not the system libraries they "
      "link against.", True),
+    # a limit in plain words
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. In "
+     "a public API I'd spell out the parameters instead.", True),
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. With "
+     "kwargs you get no help from the editor about what the function accepts.", True),
+    ("lambda", "trade_off", "A lambda is a small anonymous function. Once it grows I'd write a "
+     "normal function instead, so it's easier to test.", True),
+    ("venv", "trade_off", "A venv gives each project its own packages. Each venv folder takes a "
+     "few hundred megabytes.", True),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),
