@@ -1013,7 +1013,8 @@ _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
-_PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect"})
+_PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect", "remov",
+                       "cut", "lower", "solv", "recov"})
 
 
 # "a better way would be ...": an alternative offered

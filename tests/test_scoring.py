@@ -999,6 +999,13 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "three deep are unreadable.", True),
     ("comprehensions", "A list comprehension builds a list in one line. Comprehensions that "
      "are deeply nested make a reviewer squint.", True),
+    # a cost the topic removes, lowers or recovers from is a benefit
+    ("decorators", _DECORATOR + "Decorators remove boilerplate: the wrapper adds the logging "
+     "for you.", False),
+    ("exceptions", "Exception handling lets the program recover from a problem instead of "
+     "crashing.", False),
+    ("oop", "Encapsulation hides an object's state. It lowers the risk that outside code breaks "
+     "an object.", False),
     # plain cost words (not "unsafe": what the topic keeps from being unsafe is no cost of it)
     ("gil", "The GIL exists because reference counting in CPython would be unsafe otherwise.",
      False),
