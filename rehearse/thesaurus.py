@@ -85,7 +85,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
                   "processor bound", "number crunching", "heavy computation",
                   ),
     "io bound": ("io heavy", "network bound", "io intensive", "disk bound", "waiting on io",
-                 "io work", "io task", "io operations", "io operation"),
+                 "io work", "io task", "io operations", "io operation",
+                 "i o bound"),  # "I/O bound": "I/O" is two words before it is "io"
     "lock": ("mutex", "mutual exclusion"),
     "argument": ("parameter", "param", "params"),
     "immutable": ("unchangeable", "read only", "cannot be changed", "can not be changed",
@@ -183,7 +184,8 @@ NOT_NAMES = frozenset("""
 # A cost, a limit or a reason not to.
 COST_WORDS = (
     "downside", "overhead", "slower", "harder", "unreadable", "avoid", "limitation", "limited",
-    "undesirable", "inconvenient", "at the cost of", "at the expense of",
+    "undesirable", "inconvenient", "at the cost of", "at the expense of", "pointless",
+    "bad habit", "asking for trouble", "wrong choice",
     "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk",
     "beware", "danger", "dangerous", "hide bugs", "hides bugs", "hide errors",
     "hides errors", "hiding bugs", "hide the error", "swallow", "swallows",

@@ -742,6 +742,27 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "normal function instead, so it's easier to test.", True),
     ("venv", "trade_off", "A venv gives each project its own packages. Each venv folder takes a "
      "few hundred megabytes.", True),
+    # layers in plain words a candidate uses (a helper's probe found them missed)
+    ("gil", "trade_off", "The GIL lets one thread run bytecode at a time. For I/O bound work, "
+     "threads still help despite the GIL.", True),
+    ("gil", "trade_off", "The GIL lets one thread run bytecode at a time. For heavy number "
+     "crunching, threads are pointless.", True),
+    ("lambda", "trade_off", "A lambda is a small anonymous function. Naming a lambda with an "
+     "assignment is a bad habit.", True),
+    ("exceptions", "trade_off", "Exception handling stops a crash. An except that only says "
+     "pass is asking for trouble.", True),
+    ("exceptions", "concept", "When nobody handles an exception, it bubbles up to the caller, "
+     "then to that caller's caller.", True),
+    ("generators", "trade_off", "A generator yields one value at a time. If you need the values "
+     "multiple times, keep a list instead.", True),
+    ("oop", "concept", "Python gets polymorphism from duck typing: the object just needs the "
+     "right method.", True),
+    ("args-kwargs", "concept", "Star star kwargs holds the key value pairs the caller passed "
+     "by name.", True),
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments. A misspelled "
+     "keyword slips into kwargs without a word.", True),
+    ("decorators", "trade_off", DECO + "Each decorator adds a layer of indirection to step "
+     "through.", True),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),

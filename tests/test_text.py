@@ -105,4 +105,4 @@ def test_a_one_character_alternative_is_an_alternative_of_its_own() -> None:
     assert ("2",) in idea.terms[1].options and ("other",) in idea.terms[1].options
     assert [len(t.options) for t in parse_idea("short/1/concise + line").terms] == [3, 1]
     io_or_cpu = parse_idea("i/o bound/cpu bound + thread").terms[0].options
-    assert len(io_or_cpu) == 2 and io_or_cpu[0] == ("io", "bound")
+    assert len(io_or_cpu) == 2 and io_or_cpu[0] == ("io bound",)  # "I/O bound" is the term
