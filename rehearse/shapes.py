@@ -152,7 +152,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(put|stick|add|apply|use)\s+(an?\s+)?(at\s+)?\w+(\.|\s+dot\s+)\w+\s+on\s+(the|a|your|each"
     r"|every)\s+(wrapper|function|method|view|class)",
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
-    r"\b(bin|been|ben|slash)\s+(slash\s+)?activate\b",  # "venv slash activate"
+    r"\b(bin|been|ben|slash|scripts)\s+((back)?slash\s+)?activate\b",  # "venv slash activate"
     # "lambda c goes to c dot" (not "a lambda function returns the value")
     r"\blambda[\s,]+(?!(function|functions|expression|expressions|that|which|just|always)\b)\w+"
     r"[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",

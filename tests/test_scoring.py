@@ -763,6 +763,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "keyword slips into kwargs without a word.", True),
     ("decorators", "trade_off", DECO + "Each decorator adds a layer of indirection to step "
      "through.", True),
+    ("generators", "concept", "The generator remembers where it left off, so its local "
+     "variables survive between calls.", True),
+    ("lambda", "concept", "A lambda basically makes a function on the fly.", True),
+    ("exceptions", "example", "Exception handling keeps a program alive. When an upload file is "
+     "malformed we catch the error, log it and go on.", True),
+    ("venv", "code", "A venv isolates packages. On Windows you run dot venv backslash Scripts "
+     "backslash activate.", True),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),
