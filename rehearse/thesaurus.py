@@ -168,7 +168,8 @@ CONCRETE_NOUNS = frozenset("""
 # not in a command ("pip install pandas").
 TOOL_NAMES = frozenset("""
     django flask fastapi numpy pandas dask dasc spark aws s3 docker kubernetes redis postgres
-    postgresql mysql sqlite kafka celery boto stripe paypal github slack
+    postgresql mysql sqlite kafka celery boto stripe paypal github slack matplotlib sqlalchemy
+    pytest scrapy airflow tensorflow pytorch keras sklearn selenium pydantic
     """.split())
 # "libraries like tenacity": a named tool even when a recogniser writes it in lower case.
 KINDS_OF_TOOL = frozenset("""

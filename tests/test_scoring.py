@@ -770,6 +770,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "malformed we catch the error, log it and go on.", True),
     ("venv", "code", "A venv isolates packages. On Windows you run dot venv backslash Scripts "
      "backslash activate.", True),
+    ("decorators", "example", "A decorator wraps a function. We used them in airflow to mark "
+     "each step of a nightly job.", True),
     # an example the speaker announces is one, unless a toy follows
     ("oop", "example", "Inheritance lets a subclass reuse its parent's methods. The best "
      "example I know is the family of error classes in an HTTP library.", True),
