@@ -174,6 +174,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"{0,3}?\w*error\b",
     r"\bwith\s+open\s+(?!source\b)[^.;]{0,40}?(?<!such)\s+as\s+\w+",  # "with open the file as f"
     r"\bself\s+dot\s+\w+",
+    # a built-in called aloud: "you call next of gen", "calling sorted of names"
+    # (not "they call list of values a column": a name given)
+    r"\b(call|calls|calling)\s+(next|iter|len|sorted|enumerate|zip|map|filter|print|open"
+    r"|isinstance|super)\s+of\s+(?!(the|a|an|it|them|this|that|these|those)\b)\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
@@ -225,7 +229,8 @@ _STRONG_GATES = (
     "open left", "clos right", "lambda; colon", "lambda; equals", "def", "return", "colon",
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
-    "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self", "raise",
+    "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
+    "call; of", "raise",
     "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in",
 )
 _WEAK_GATES = (

@@ -770,6 +770,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "malformed we catch the error, log it and go on.", True),
     ("venv", "code", "A venv isolates packages. On Windows you run dot venv backslash Scripts "
      "backslash activate.", True),
+    # a built-in called aloud is code; "call" that gives a name is not
+    ("generators", "code", "A generator yields lazily. You just call next of gen to get the "
+     "next value.", True),
+    ("comprehensions", "code", "A list comprehension builds a list. Calling sorted of names "
+     "on the result gives a new list.", True),
+    ("lists-tuples", "code", "A tuple is immutable. Some teams call list of values a record.",
+     False),
     ("decorators", "example", "A decorator wraps a function. We used them in airflow to mark "
      "each step of a nightly job.", True),
     # an example the speaker announces is one, unless a toy follows
