@@ -752,7 +752,8 @@ class Shapes:
         hierarchies", "So the use case I had in mind is ..." (not "A classic example is squaring
         numbers", "A good example is this one", "I can't think of a good example", "There are
         many use cases")."""
-        span = _find_span(words, _lists().announced, 0, len(words))
+        W = _lists()  # noqa: N806
+        span = _find_span(words, W.announced, 0, len(words))
         if span is None or not _NEG.isdisjoint(words[max(0, span[0] - 4):span[0]]):
             return None
         copula = next((i for i in range(span[1] + 1, min(len(words), span[1] + 7))
@@ -760,7 +761,7 @@ class Shapes:
         if copula is None:
             return None
         given = words[copula + 1:]
-        if any(w.isdigit() or w in _NUMBER_WORDS or w in _lists().toys for w in given):
+        if any(w.isdigit() or w in _NUMBER_WORDS or w in W.toys for w in given):
             return None  # toy arithmetic: "yields 1, 2 and 3", "squaring numbers"
         return span if sum(is_content(w) for w in given) >= 2 else None
 
