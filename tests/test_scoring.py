@@ -757,6 +757,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "multiple times, keep a list instead.", True),
     ("oop", "concept", "Python gets polymorphism from duck typing: the object just needs the "
      "right method.", True),
+    # encapsulation said through its parts: attribute access and getters/setters
+    ("oop", "concept", "Every attribute in Python is public, so code outside the class can "
+     "reach it.", True),
+    ("oop", "concept", "A getter hands back an attribute's value, and a setter validates a new "
+     "value first.", True),
+    ("oop", "concept", "Our team rotates who gets to present in public at the all-hands.", False),
     ("args-kwargs", "concept", "Star star kwargs holds the key value pairs the caller passed "
      "by name.", True),
     ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments. A misspelled "
