@@ -757,6 +757,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "multiple times, keep a list instead.", True),
     ("oop", "concept", "Python gets polymorphism from duck typing: the object just needs the "
      "right method.", True),
+    # a comprehension explained by the loop it stands for, or by its parts
+    ("comprehensions", "concept", "You could write that loop out, but a list comprehension is "
+     "shorthand for it.", True),
+    ("comprehensions", "concept", "Inside a list comprehension you write an expression first, "
+     "then a for clause over the collection.", True),
+    ("comprehensions", "concept", "In that pull request we rewrote two list comprehensions as "
+     "plain loops.", False),
     # encapsulation said through its parts: attribute access and getters/setters
     ("oop", "concept", "Every attribute in Python is public, so code outside the class can "
      "reach it.", True),
