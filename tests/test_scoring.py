@@ -764,6 +764,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "then a for clause over the collection.", True),
     ("comprehensions", "concept", "In that pull request we rewrote two list comprehensions as "
      "plain loops.", False),
+    # polymorphism by its textbook definition, or by what it lets one function do
+    ("oop", "concept", "Polymorphism: one function like len can handle many different kinds of "
+     "objects.", True),
+    ("oop", "concept", "Polymorphism literally means many forms.", True),
+    ("oop", "concept", "I read about polymorphism on three different evenings last week.", False),
     # encapsulation said through its parts: attribute access and getters/setters
     ("oop", "concept", "Every attribute in Python is public, so code outside the class can "
      "reach it.", True),
