@@ -764,6 +764,16 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "then a for clause over the collection.", True),
     ("comprehensions", "concept", "In that pull request we rewrote two list comprehensions as "
      "plain loops.", False),
+    # laziness said as what a generator does not do, or holds
+    ("generators", "concept", "A generator doesn't compute all the values up front; it waits "
+     "until you ask for the next one.", True),
+    ("generators", "concept", "Only one line sits in memory at a time with the generator.", True),
+    ("generators", "concept", "Yield from lets one generator delegate to another generator.", True),
+    ("generators", "concept", "The generator team waits for the bus every morning.", False),
+    ("decorators", "concept", "The decorator intercepts every call to the function.", True),
+    ("decorators", "concept", "Numba's jit decorator transforms your function into machine "
+     "code.", True),
+    ("decorators", "concept", "We decorated the office and replaced the old chairs.", False),
     # polymorphism by its textbook definition, or by what it lets one function do
     ("oop", "concept", "Polymorphism: one function like len can handle many different kinds of "
      "objects.", True),
