@@ -58,7 +58,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
                 "favor", "favour", "opt for"),
     "avoid": ("do not use", "stay away from", "steer clear of", "should not use",
-              "would not use", "never use", "refrain from", "not to use"),
+              "would not use", "never use", "refrain from", "not to use", "should not be used",
+              "should never be used", "must not be used", "should not be use"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff"),
     "overhead": ("extra cost", "costly", "expensive"),
@@ -227,6 +228,11 @@ COST_WORDS = (
     "cumbersome", "clunky", "improper", "inappropriate", "take forever", "takes forever",
     "took forever", "sacrifice", "sacrifices", "sacrificing", "at the expense of",
     "at the cost of",
+    # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
+    "bad for", "not good for", "not great for", "not good when", "not great when",
+    "does not scale", "do not scale", "not scale well", "will not help",
+    "does not help", "redundant", "no way to", "you lose", "you will lose", "you would lose",
+    "we lose",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")

@@ -1086,6 +1086,12 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("oop", "Inheritance reuses a parent's code. A good example is the exception hierarchy of a "
      "web framework.", False),
     ("oop", "Inheritance reuses a parent's code, but deep hierarchies get hard to follow.", True),
+    # a verdict or advice with no cost noun
+    ("lambda", "Lambdas should not be used for anything with branches.", True),
+    ("generators", "Generators are bad for code that needs random access.", True),
+    ("exceptions", "If you raise a fresh exception in the handler, you lose the original "
+     "traceback.", True),
+    ("venv", "Creating the virtual environment is not enough; you also activate it.", False),
 ])
 def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
