@@ -799,6 +799,16 @@ class Shapes:
         """What is written between token ``pos`` and the one before it (spaces, punctuation)."""
         return self.text[self.tokens[pos - 1].end:self.tokens[pos].start] if pos else ""
 
+    def _in_a_name(self, pos: int) -> bool:
+        """Whether a word is a piece of an identifier: glued to a neighbour by "_" or by a change
+        of case ("slow_query", "hardDisk", "LimitOrder")."""
+        token = self.tokens[pos]
+        word = self.text[token.start:token.end]
+        before = self.text[token.start - 1:token.start] if token.start else ""
+        after = self.text[token.end:token.end + 1]
+        return "_" in (before, after) or (before.islower() and word[:1].isupper()) \
+            or (word[-1:].islower() and after.isupper())
+
     def _glued(self, pos: int) -> bool:
         """Whether a word is written glued to a path or code symbol ("/home/user", "$USER")."""
         token = self.tokens[pos]
@@ -902,6 +912,8 @@ class Shapes:
                 # "I avoided them for years": a story, not a reason to
                 or (said.lower() == "avoided" and before in _STORYTELLERS)
                 or before in _FILED  # "he filed an issue against PyPy": a ticket
+                # part of a name: "hard_worker_pool", "LimitOrder", "the `hardDisk` class"
+                or any(self._in_a_name(p) for p in range(first + at, first + end + 1))
                 # "we'll talk about the pros and cons" (not "Pros and cons: ...")
                 or (words[max(0, at - 2):at] in _ANNOUNCED
                     and self._gap_after(first + end)[:1] != ":")

@@ -1092,6 +1092,12 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("exceptions", "If you raise a fresh exception in the handler, you lose the original "
      "traceback.", True),
     ("venv", "Creating the virtual environment is not enough; you also activate it.", False),
+    # a cost word that is a piece of a name
+    ("gil", "Our thread pool is called hard_worker_pool and it serves the requests.", False),
+    ("oop", "In our trading app LimitOrder is a subclass of Order and overrides validate.",
+     False),
+    ("oop", "Polymorphism: the same save method on the floppyDisk class and the hardDisk "
+     "class.", False),
 ])
 def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
