@@ -118,7 +118,8 @@ EXAMPLE_MARKERS = (
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
     "i was building", "we were building", "i worked on", "we worked on", "i was working",
     "we were working", "my team", "our team", "our codebase",
-    "our service", "at my company", "at our company", "at my last company",
+    "our service", "at my company", "at our company", "at my last company", "in my company",
+    "in our company", "in my job", "in my work", "at my work", "real case",
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
     "i got a", "we got a", "i have got a", "we have got a",
 )

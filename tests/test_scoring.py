@@ -891,6 +891,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("args-kwargs", "example", "Star args collects extra positional arguments and star star "
      "kwargs the keyword ones. I got a message that their library took star star kwargs and "
      "silently dropped a field.", True),
+    ("decorators", "example", "A decorator wraps a function. In my company every Celery task "
+     "has a retry decorator.", True),
     # "at some point" is no (x, y) point
     ("lists-tuples", "example", "Tuples are immutable. At some point you will want a tuple.", False),
     ("lists-tuples", "example", "Tuples are immutable. I would store a 2D point as a tuple.", True),
