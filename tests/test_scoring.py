@@ -1094,6 +1094,10 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("exceptions", "If you raise a fresh exception in the handler, you lose the original "
      "traceback.", True),
     ("venv", "Creating the virtual environment is not enough; you also activate it.", False),
+    # a lambda cannot be pickled: multiprocessing cannot send it to a worker
+    ("lambda", "A lambda can't be pickled, so multiprocessing refuses to send it to a worker.",
+     True),
+    ("lambda", "The worker pool broke because our lambdas are non-pickleable.", True),
     # a cost word that is a piece of a name
     ("gil", "Our thread pool is called hard_worker_pool and it serves the requests.", False),
     ("oop", "In our trading app LimitOrder is a subclass of Order and overrides validate.",
