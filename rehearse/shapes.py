@@ -189,8 +189,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
-    # a comprehension said: "parties x for x in names" (not "translated word for word in the docs")
-    r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+",
+    # a comprehension said: "parties x for x in names", and "in" heard as "and": "x for x and
+    # items" (not "translated word for word in the docs", "an eye for an eye")
+    r"\b(?!(word|one|eye)\b)([a-z]\w*)\s+for\s+\2\s+(in|and)\s+"
+    r"(?!(the|a|an|this|that|my|your|our)\b)\w+",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -231,7 +233,7 @@ _STRONG_GATES = (
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise",
-    "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in",
+    "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",
