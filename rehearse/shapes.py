@@ -179,6 +179,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(call|calls|calling)\s+(next|iter|len|sorted|enumerate|zip|map|filter|print|open"
     r"|isinstance|super)\s+of\s+(?!(the|a|an|it|them|this|that|these|those)\b)\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
+    r"\bdef,\s*\w+,\s*\w+",  # "Def, area, base, height.": a recogniser's commas for pauses
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
     # "expressions like list1 = empty brackets", "x = 5" (a name that looks like one: not a
@@ -232,7 +233,7 @@ _STRONG_GATES = (
     "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
-    "call; of", "raise",
+    "call; of", "raise", "def",
     "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
 )
 _WEAK_GATES = (

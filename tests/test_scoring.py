@@ -1137,6 +1137,9 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     ("gil", "The GIL lets one thread run bytecode. Adding cores at Python .doesn't make CPU-bound "
      "threads faster.", False),
     ("decorators", "A decorator wraps a view: at app .route slash home.", True),
+    # code read aloud, as a recogniser punctuates the pauses
+    ("args-kwargs", "Args collects the extra positional arguments. Def, area, star, args.",
+     True),
     # a recogniser often hears the "in" of a comprehension said aloud as "and"
     ("comprehensions", "A comprehension builds a list, and it reads like this: name for name "
      "and users if it is short.", True),
