@@ -770,6 +770,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "concept", "Only one line sits in memory at a time with the generator.", True),
     ("generators", "concept", "Yield from lets one generator delegate to another generator.", True),
     ("generators", "concept", "The generator team waits for the bus every morning.", False),
+    ("generators", "concept", "You get functions whose frame is kept, so they can pause and "
+     "resume.", True),
+    ("venv", "concept", "Isolation means the environment only sees the packages installed in "
+     "it.", True),
     ("decorators", "concept", "The decorator intercepts every call to the function.", True),
     ("decorators", "concept", "Numba's jit decorator transforms your function into machine "
      "code.", True),
