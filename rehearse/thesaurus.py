@@ -59,7 +59,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
                 "favor", "favour", "opt for"),
     "avoid": ("do not use", "stay away from", "steer clear of", "should not use",
               "would not use", "never use", "refrain from", "not to use", "should not be used",
-              "should never be used", "must not be used", "should not be use"),
+              "should never be used", "must not be used"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff"),
     "overhead": ("extra cost", "costly", "expensive"),
@@ -231,7 +231,7 @@ COST_WORDS = (
     "at the cost of",
     # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
     "bad for", "not good for", "not great for", "not good when", "not great when",
-    "does not scale", "do not scale", "not scale well", "will not help",
+    "does not scale", "do not scale", "will not scale", "not scale well", "will not help",
     "does not help", "redundant", "no way to", "you lose", "you will lose", "you would lose",
     "we lose",
 )
