@@ -74,6 +74,9 @@ _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*
             r"|square\s+br\w*)")
 
 _NOT_KEYWORD = r"(?!(?:for|in|if|else|not|and|or|is|lambda|await|yield|from|as)\b)"
+# what cannot follow "def," in a def read aloud: "def, class, and import are statements"
+_KEYWORD_OR_AND = (r"(class|lambda|return|yield|import|async|await|and|or|in|if|for|with|try"
+                   r"|while|def)\b")
 # What follows "at" when it is English, not a decorator's name: "at the top", "at least", "at
 # runtime", "put at risk", "add at index", "at once".
 _NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most"
@@ -179,7 +182,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(call|calls|calling)\s+(next|iter|len|sorted|enumerate|zip|map|filter|print|open"
     r"|isinstance|super)\s+of\s+(?!(the|a|an|it|them|this|that|these|those)\b)\w+",
     r"\braise\s+(a\s+)?(?!(an|the|this|that|any|some|error)\b)\w+\s?error\b",  # "raise value error"
-    r"\bdef,\s*\w+,\s*\w+",  # "Def, area, base, height.": a recogniser's commas for pauses
+    # "Def, area, base, height.": a recogniser's commas for pauses (not a list of keywords:
+    # "def, class, and import are statements")
+    r"\bdef,\s*(?!" + _KEYWORD_OR_AND + r")\w+,\s*(?!" + _KEYWORD_OR_AND + r")\w+",
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
     r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
     # "expressions like list1 = empty brackets", "x = 5" (a name that looks like one: not a
@@ -190,10 +195,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
     # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
-    # a comprehension said: "parties x for x in names", and "in" heard as "and": "x for x and
-    # items" (not "translated word for word in the docs", "an eye for an eye")
-    r"\b(?!(word|one|eye)\b)([a-z]\w*)\s+for\s+\2\s+(in|and)\s+"
-    r"(?!(the|a|an|this|that|my|your|our)\b)\w+",
+    # a comprehension said: "parties x for x in names" (not "translated word for word in the
+    # docs"), and "in" heard as "and" after a short loop variable: "x for x and items" (not
+    # "point for point and line for line")
+    r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
+    r"|\b([a-z]{1,2})\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -807,10 +813,13 @@ class Shapes:
         of case ("slow_query", "hardDisk", "LimitOrder")."""
         token = self.tokens[pos]
         word = self.text[token.start:token.end]
-        before = self.text[token.start - 1:token.start] if token.start else ""
-        after = self.text[token.end:token.end + 1]
-        return "_" in (before, after) or (before.islower() and word[:1].isupper()) \
-            or (word[-1:].islower() and after.isupper())
+        before = self.text[max(0, token.start - 2):token.start]
+        after = self.text[token.end:token.end + 2]
+        # "_" glues only between letters or digits (not markdown's "_expensive_")
+        return (before[-1:] == "_" and before[:1].isalnum()) \
+            or (after[:1] == "_" and after[1:].isalnum()) \
+            or (before[-1:].islower() and word[:1].isupper()) \
+            or (word[-1:].islower() and after[:1].isupper())
 
     def _glued(self, pos: int) -> bool:
         """Whether a word is written glued to a path or code symbol ("/home/user", "$USER")."""
@@ -920,7 +929,14 @@ class Shapes:
                 # "we'll talk about the pros and cons" (not "Pros and cons: ...")
                 or (words[max(0, at - 2):at] in _ANNOUNCED
                     and self._gap_after(first + end)[:1] != ":")
-                or words[end + 1:end + 2] == ["equal"])  # "cost equals sum of ...": a name
+                or words[end + 1:end + 2] == ["equal"]  # "cost equals sum of ...": a name
+                # "if you lose the connection, ...": a condition; "you lose nothing"
+                or (words[at] in ("you", "we") and (before in _CONDITIONS
+                                                    or words[end + 1:end + 2] == ["noth"]))
+                # "there is no way to explain X without Y": about telling, not using
+                or (words[at:end + 1] == ["no", "way", "to"]
+                    and words[end + 1:end + 2] in (["explain"], ["tell"], ["say"], ["describ"]))
+                or (at == 0 and words[0] == "do"))  # "Do not scale the image": an instruction
 
     def _the_subject(self, u: int, first: int, last: int) -> bool:
         """Whether the topic term at tokens ``first..last`` is what its sentence is about."""
@@ -1030,6 +1046,7 @@ _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", 
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
+_CONDITIONS = frozenset({"if", "when", "unless", "onc"})
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})

@@ -46,6 +46,12 @@ _IRREGULAR_CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "shan't": ("shall", "not"),
     "ain't": ("is", "not"),
     "let's": ("let", "us"),
+    # typed without the apostrophe
+    "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"),
+    "cant": ("can", "not"), "wont": ("will", "not"), "isnt": ("is", "not"),
+    "arent": ("are", "not"), "wasnt": ("was", "not"), "werent": ("were", "not"),
+    "shouldnt": ("should", "not"), "wouldnt": ("would", "not"), "couldnt": ("could", "not"),
+    "hasnt": ("has", "not"), "havent": ("have", "not"), "mustnt": ("must", "not"),
 }
 _SUFFIX_CONTRACTIONS: tuple[tuple[str, str], ...] = (
     ("n't", "not"),

@@ -232,7 +232,7 @@ COST_WORDS = (
     # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
     "bad for", "not good for", "not great for", "not good when", "not great when",
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",
-    "does not help", "redundant", "no way to", "you lose", "you will lose", "you would lose",
+    "does not help", "no way to", "you lose", "you will lose", "you would lose",
     "we lose",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".

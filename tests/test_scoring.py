@@ -769,7 +769,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "until you ask for the next one.", True),
     ("generators", "concept", "Only one line sits in memory at a time with the generator.", True),
     ("generators", "concept", "Yield from lets one generator delegate to another generator.", True),
-    ("generators", "concept", "The generator team waits for the bus every morning.", False),
+    ("generators", "concept", "The generator team waits for the next bus every morning.", False),
+    ("generators", "concept", "I waited for the next release before trying generators.", False),
+    ("generators", "concept", "With asyncio, an async function can pause at each await and "
+     "resume when the data arrives.", False),
     ("generators", "concept", "You get functions whose frame is kept, so they can pause and "
      "resume.", True),
     ("venv", "concept", "Isolation means the environment only sees the packages installed in "
@@ -777,18 +780,24 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "concept", "The decorator intercepts every call to the function.", True),
     ("decorators", "concept", "Numba's jit decorator transforms your function into machine "
      "code.", True),
-    ("decorators", "concept", "We decorated the office and replaced the old chairs.", False),
+    ("decorators", "concept", "We replaced the decorator with a plain function call because "
+     "nobody understood it.", False),
     # polymorphism by its textbook definition, or by what it lets one function do
     ("oop", "concept", "Polymorphism: one function like len can handle many different kinds of "
      "objects.", True),
     ("oop", "concept", "Polymorphism literally means many forms.", True),
-    ("oop", "concept", "I read about polymorphism on three different evenings last week.", False),
+    ("oop", "concept", "I've worked with polymorphism in different kinds of projects.", False),
+    ("oop", "concept", "Polymorphism shows up in many forms of interview questions.", False),
     # encapsulation said through its parts: attribute access and getters/setters
     ("oop", "concept", "Every attribute in Python is public, so code outside the class can "
      "reach it.", True),
     ("oop", "concept", "A getter hands back an attribute's value, and a setter validates a new "
      "value first.", True),
-    ("oop", "concept", "Our team rotates who gets to present in public at the all-hands.", False),
+    ("oop", "concept", "I keep my environment variables private and access them through the "
+     "vault.", False),
+    ("oop", "concept", "He's a real go-getter who adds a lot of value to the team.", False),
+    ("oop", "concept", "um the public variable names in our style guide follow the pep8 convention",
+     False),
     ("args-kwargs", "concept", "Star star kwargs holds the key value pairs the caller passed "
      "by name.", True),
     ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments. A misspelled "
@@ -1106,6 +1115,16 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("gil", "Our thread pool is called hard_worker_pool and it serves the requests.", False),
     ("oop", "In our trading app LimitOrder is a subclass of Order and overrides validate.",
      False),
+    ("oop", "Inheritance at work: the OrderLimit class is a subclass of Order.", False),
+    ("lambda", "Lambdas are _expensive_ to debug when they grow.", True),
+    # a loss under a condition, an instruction, a way to tell: no cost of the topic
+    ("exceptions", "If you lose the connection, requests raises a ConnectionError and you catch "
+     "it.", False),
+    ("venv", "There is no way to explain a virtual environment without showing pip first.",
+     False),
+    ("generators", "Do not scale the image inside the generator; yield it as it is.", False),
+    # a negation typed without its apostrophe is still one
+    ("gil", "Threads under the GIL dont scale across cores for number crunching.", True),
     ("oop", "Polymorphism: the same save method on the floppyDisk class and the hardDisk "
      "class.", False),
 ])
@@ -1144,9 +1163,12 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     # code read aloud, as a recogniser punctuates the pauses
     ("args-kwargs", "Args collects the extra positional arguments. Def, area, star, args.",
      True),
+    ("lambda", "A lambda is an expression, whereas def, class, and import are statements.", False),
     # a recogniser often hears the "in" of a comprehension said aloud as "and"
-    ("comprehensions", "A comprehension builds a list, and it reads like this: name for name "
+    ("comprehensions", "A comprehension builds a list, and it reads like this: n for n "
      "and users if it is short.", True),
+    ("comprehensions", "A comprehension matches a loop point for point and is often faster.",
+     False),
     ("comprehensions", "A comprehension builds a list. The teacher graded it one for one and "
      "moved on.", False),
 ])
