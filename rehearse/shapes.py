@@ -566,6 +566,7 @@ _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "e
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
+_CONDITIONS = _WHEN | {"unless"}  # "if you lose the connection": a loss met, not had
 
 
 def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
@@ -1046,7 +1047,6 @@ _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", 
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
-_CONDITIONS = frozenset({"if", "when", "unless", "onc"})
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})

@@ -775,13 +775,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "resume when the data arrives.", False),
     ("generators", "concept", "You get functions whose frame is kept, so they can pause and "
      "resume.", True),
-    ("venv", "concept", "Isolation means the environment only sees the packages installed in "
-     "it.", True),
+    # a decorator's work said with other verbs, and a venv's isolation
     ("decorators", "concept", "The decorator intercepts every call to the function.", True),
     ("decorators", "concept", "Numba's jit decorator transforms your function into machine "
      "code.", True),
     ("decorators", "concept", "We replaced the decorator with a plain function call because "
      "nobody understood it.", False),
+    ("venv", "concept", "Isolation means the environment only sees the packages installed in "
+     "it.", True),
     # polymorphism by its textbook definition, or by what it lets one function do
     ("oop", "concept", "Polymorphism: one function like len can handle many different kinds of "
      "objects.", True),
