@@ -219,6 +219,11 @@ def _check_phrases(reader: _Reader, key: str, phrases: Sequence[str], terms: Ter
         if new_form and any(not term.strip() for term in _TERMS.split(phrase)):
             raise reader.fail(f"idea {phrase!r} has an empty term (two signs in a row, or one "
                               "at an end?)", f"{key}[{i}]")
+        silent = _silent_alternative(phrase, terms) if new_form and terms is not None else None
+        if silent is not None:
+            raise reader.fail(f"idea {phrase!r}: {silent!r} leaves no word to listen for (the "
+                              "judge drops underscore, dot, dash, dunder and fillers): say it "
+                              "in words a speaker would use, or leave it out", f"{key}[{i}]")
         if new_form and terms is not None and not _has_a_content_term(phrase, terms):
             raise reader.fail(f"idea {phrase!r} is only stopwords, which almost every sentence "
                               "holds: add a word that carries the idea", f"{key}[{i}]")
@@ -237,6 +242,15 @@ def _has_a_content_term(idea: str, terms: TermMap) -> bool:
 
     return any(is_content(word) for term in parse_idea(idea, terms).terms
                for option in term.options for word in option)
+
+
+def _silent_alternative(idea: str, terms: TermMap) -> str | None:
+    """An alternative of ``idea`` that the tokenizer drops whole ("double underscore", "dot"):
+    it could never be heard, so the author's intent would be silently lost."""
+    from .text import idea_alternatives, tokenize
+
+    return next((alternative for alternative in idea_alternatives(idea)
+                 if not tokenize(alternative, terms)), None)
 
 
 def _has_required_words(phrase: str, terms: TermMap) -> bool:

@@ -377,16 +377,28 @@ def _option(text: str, terms: TermMap | None) -> tuple[tuple[str, ...], set[str]
     return tuple(t.text for t in content), {t.word or t.text for t in content if is_content(t.text)}
 
 
+def _idea_terms(text: str) -> list[tuple[bool, list[str]]]:
+    """An idea's terms as written: (ordered after the one before, its alternatives)."""
+    parts = _TERM_SPLIT.split(text.strip())
+    return [(i > 0 and parts[i - 1] == ">", _OPTION_SPLIT.split(parts[i]))
+            for i in range(0, len(parts), 2)]
+
+
+def idea_alternatives(text: str) -> list[str]:
+    """Every alternative of every term of an idea, as written ("lock/mutex + gil" gives lock,
+    mutex, gil)."""
+    return [alternative for _, alternatives in _idea_terms(text) for alternative in alternatives]
+
+
 def parse_idea(text: str, terms: TermMap | None = None) -> Idea:
     """Parse "key + term/synonym + other term": terms heard in any order within one sentence
     (``>`` instead of ``+``: after the term before it); ``/`` separates alternatives; each
     alternative may be several words, heard together."""
-    parts = _TERM_SPLIT.split(text.strip())
     parsed: list[Term] = []
     words: set[str] = set()
-    for i in range(0, len(parts), 2):
+    for ordered, alternatives in _idea_terms(text):
         options = []
-        for alternative in _OPTION_SPLIT.split(parts[i]):
+        for alternative in alternatives:
             option, raw = _option(alternative, terms)
             # "not" stands for every negation: "never", "no", "without" ...
             expanded = [(w,) for w in sorted(NEGATIONS)] if option in _NEGATION_OPTIONS \
@@ -396,7 +408,7 @@ def parse_idea(text: str, terms: TermMap | None = None) -> Idea:
                     options.append(one)
             words |= raw
         if options:
-            parsed.append(Term(tuple(options), i > 0 and parts[i - 1] == ">"))
+            parsed.append(Term(tuple(options), ordered))
     negative = any(w in NEGATIONS for term in parsed for option in term.options for w in option)
     return Idea(" ".join(text.split()), tuple(parsed), frozenset(words), negative,
                 antonyms=antonyms(words))

@@ -144,6 +144,11 @@ def test_ideas_of_symbols_and_short_words_are_valid(tmp_path: Path, idea: str) -
     (IDEAS.replace("team + project", "team > project >"), "layers.situation.ideas[0]",
      "empty term"),
     (IDEAS.replace("team + project", "the + a"), "layers.situation.ideas[0]", "only stopwords"),
+    # an alternative the judge cannot hear: underscores and dots are dropped from what is said
+    (IDEAS.replace("team + project", "double underscore/private + attribute"),
+     "layers.situation.ideas[0]", "'double underscore' leaves no word to listen for"),
+    (IDEAS.replace("team + project", "team + dot/project"), "layers.situation.ideas[0]",
+     "'dot' leaves no word"),
 ])
 def test_broken_rubrics_name_file_key_and_problem(tmp_path: Path, text: str, key: str | None,
                                                   problem: str | None) -> None:
