@@ -553,6 +553,7 @@ _ADJECTIVES = frozenset("""
     inefficient heavier bloated limited unreadable wasteful unnecessary lighter cheaper improper
     inappropriate""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
+_DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
@@ -587,7 +588,11 @@ def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
     """A cost adjective (``said``, as spoken) after an article describes what the sentence is
     about, not a cost of the topic: "some complex object", "an expensive computation" (but "a
     bare except is a dangerous habit" is a judgement)."""
-    if said.lower() not in _ADJECTIVES or at == 0 or words[at - 1] not in _ARTICLES:
+    if said.lower() not in _ADJECTIVES:
+        return False
+    if at >= 2 and words[at - 1] in _DEGREE:  # "the more complex setup", "a very expensive call"
+        at -= 1
+    if at == 0 or words[at - 1] not in _ARTICLES:
         return False
     return not (at >= 2 and words[at - 2] in _BE)
 
@@ -831,7 +836,8 @@ class Shapes:
 
     def _named_instance(self, u: int) -> tuple[int, int] | None:
         """A real product named as an instance in prose: "libraries like Tenacity", "frameworks
-        such as Django" (not a language: "languages like Java")."""
+        such as Django" (not a language: "languages like Java", nor a name in backticks:
+        "exits like `SystemExit`" is an identifier of the code)."""
         if self.units[u].code:
             return None
         W = _lists()  # noqa: N806
@@ -844,7 +850,7 @@ class Shapes:
                     continue
                 token = self.tokens[name]
                 said = self._said(name)
-                if any(c in self._gap_before(name) for c in ".:!?\n") \
+                if any(c in self._gap_before(name) for c in ".:!?\n`") \
                         or token.text in W.not_names or len(said) < 3:
                     continue
                 # a recogniser often writes the name in lower case: "libraries like tenacity"

@@ -851,6 +851,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "An adapter decorator can supply most arguments when a "
      "call needs some complex object.", False),
     ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
+    ("venv", "trade_off", VENV + "The more complex layout I ended up with keeps one per "
+     "checkout.", False),
+    ("decorators", "trade_off", DECO + "A stack of five of them is a really fragile design.",
+     True),
     # costs as people say them aloud; a problem the topic solves is none
     ("venv", "trade_off", VENV + "Beginners forget to activate it, which is super frustrating.",
      True),
@@ -865,6 +869,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
+    # a name in backticks is an identifier in the code, not a product
+    ("exceptions", "example", EXC + "A bare except also swallows exits like `SystemExit` that "
+     "should end the program.", False),
     ("exceptions", "example", EXC + "There are retry libraries like tenacity that catch the "
      "error and call again.", True),  # a recogniser writes the name in lower case
     # a word inside a path is no real-world noun
