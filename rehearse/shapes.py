@@ -132,7 +132,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
-    r"\bpython\s+(dash|minus)\s+m\b|\bpython\s*3?\s*m\s+(venv|pip)\b",  # "python3m venv"
+    r"\bpython\s+(dash|minus)\s+m(\b|venv\b|pip\b)|\bpython\s*3?\s*m\s+(venv|pip)\b",  # "python3m venv"
     r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
     r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
@@ -143,7 +143,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bat\s+" + _NOT_AT_A_NAME + r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+"
     r"(the\s+|a\s+|each\s+|every\s+|my\s+)?(def|function|method|view|class|func)",
     # (" .don't": a stray dot a recogniser left before a contraction, not an attribute)
-    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s*(\s+dot\s+|\.)[a-z_]\w*(?![\w'])"
+    # (not a web address: "the docs at example.com")
+    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s*(\s+dot\s+|\.)(?!(com|org|net|io|edu|gov|dev)\b)"
+    r"[a-z_]\w*(?![\w'])"
     # "you can just write at xfail.", "put at property on the method" (the name ends the clause
     # or sits on something: not "add at index zero", "put at risk the release")
     r"|\b(write|put|add|stick)\s+at\s+" + _NOT_AT_A_NAME + r"[a-z_]\w*"
@@ -187,10 +189,11 @@ _SPOKEN_STRONG_PATTERNS = (
     # "def, class, and import are statements")
     r"\bdef,\s*(?!" + _KEYWORD_OR_AND + r")\w+,\s*(?!" + _KEYWORD_OR_AND + r")\w+",
     r"\b\w+\s+dot\s+(append|get|items|keys|values|join|split|format|read|write|close)\b",
-    r"\b\w+\.\w+\s*=\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
+    r"\b\w+\.\w+\s*==?\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
     # "expressions like list1 = empty brackets", "x = 5" (a name that looks like one: not a
     # note's "multithreading = one thread takes control")
-    r"\b([a-z]{1,2}|[a-z]+(_\w*|\d+))\s=\s(?!=)[\w'\"\[({-]",
+    r"(?<![?&/.=])\b([a-z]{1,2}|[a-z]+(_\w*|\d+))\s?=\s?(?!=)[\w'\"\[({-]"
+    r"|(?<![\w?&/.=-])[a-z_]\w*=(\d|'|\")",  # "additional=2, mode=7", "name='Matt'"
     r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"

@@ -332,6 +332,12 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("generators", "The expression would be the x * x operation we square with.", True),
     ("lists-tuples", "So pair equals alice, 42, and we pass that around.", True),
     ("lists-tuples", "The total equals fun, honestly, for a tuple.", False),
+    # a transcript that writes what was typed, and a recogniser gluing "m" to "venv"
+    ("venv", "To make one, run python minus mvenv and give it a folder name.", True),
+    ("args-kwargs", "So I call it with extra=3, level=9 and both land in the dict.", True),
+    ("lists-tuples", "The loop builds result_rows= [ ] and appends each pair.", True),
+    ("lists-tuples", "Then the check is if row.kind==today before we keep it.", True),
+    ("lists-tuples", "The docs at example.com/search?page=2 list every tuple method.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
