@@ -555,7 +555,7 @@ _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this",
 _ADJECTIVES = frozenset("""
     complex complicated expensive verbose fragile brittle unpredictable surprising dangerous
     inefficient heavier bloated limited unreadable wasteful unnecessary lighter cheaper improper
-    inappropriate""".split())
+    inappropriate boilerplate""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my"})
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
@@ -599,7 +599,8 @@ def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
         at -= 1
     if at == 0 or words[at - 1] not in _ARTICLES:
         return False
-    return not (at >= 2 and words[at - 2] in _BE)
+    # "a lambda is an expensive habit" judges it; "there is some boilerplate code" does not
+    return not (at >= 2 and words[at - 2] in _BE and words[at - 3:at - 2] != ["there"])
 
 
 def _find(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int, hi: int) -> int | None:
@@ -952,7 +953,10 @@ class Shapes:
                 # "there is no way to explain X without Y": about telling, not using
                 or (words[at:end + 1] == ["no", "way", "to"]
                     and words[end + 1:end + 2] in (["explain"], ["tell"], ["say"], ["describ"]))
-                or (at == 0 and words[0] == "do"))  # "Do not scale the image": an instruction
+                or (at == 0 and words[0] == "do")  # "Do not scale the image": an instruction
+                # "To my surprise, it was easy", "surprisingly fast": the speaker's, no cost
+                or (words[at] == "surpris" and (said.lower().endswith("ly")
+                                                or words[max(0, at - 2):at] in _TO_MY)))
 
     def _the_subject(self, u: int, first: int, last: int) -> bool:
         """Whether the topic term at tokens ``first..last`` is what its sentence is about."""
@@ -1059,15 +1063,17 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
+_PREVENT_REACH = 3  # words between "prevents"/"resolves" and the trouble it keeps away
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
+_TO_MY = (["to", "my"], ["to", "our"])
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect", "remov",
-                       "cut", "lower", "solv", "recov"})
+                       "cut", "lower", "solv", "resolv", "fix", "recov"})
 
 
 # "a better way would be ...": an alternative offered
@@ -1088,6 +1094,15 @@ def _denied(words: Sequence[str], at: int) -> bool:
 
 def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),
              negations: bool = True) -> bool:
-    """A negation (or one of ``also``) just before ``words[at]``: "no overhead", "not slower";
-    with ``_PREVENTS``, "prevents accidental misuse" (a cost kept away is a benefit)."""
-    return any((negations and w in _NEG) or w in also for w in words[max(0, at - 2):at])
+    """A negation just before ``words[at]`` ("no overhead", "not slower"), or one of ``also`` up
+    to _PREVENT_REACH words before it, in the same clause: with ``_PREVENTS``, "prevents
+    accidental misuse" (a cost kept away is a benefit)."""
+    if any(negations and w in _NEG for w in words[max(0, at - 2):at]):
+        return True
+    # "resolving common dependency headaches" (but not "removes boilerplate but is slower")
+    for w in reversed(words[max(0, at - _PREVENT_REACH):at]):
+        if w in also:
+            return True
+        if w in _CONTRASTS or w == "and":
+            return False
+    return False

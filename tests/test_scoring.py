@@ -857,6 +857,17 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "An adapter decorator can supply most arguments when a "
      "call needs some complex object.", False),
     ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
+    ("decorators", "trade_off", DECO + "There is some boilerplate code that every handler "
+     "needs, and the decorator holds it.", False),
+    # the speaker's own surprise is no cost; a surprising behaviour is one
+    ("decorators", "trade_off", DECO + "To my surprise, stacking them was simple to learn.",
+     False),
+    ("decorators", "trade_off", DECO + "The order in which stacked ones run is surprising.",
+     True),
+    ("decorators", "trade_off", DECO + "It removes boilerplate but is slower.", True),
+    # a trouble it resolves is what it is for
+    ("venv", "trade_off", VENV + "It goes a long way to resolving messy dependency "
+     "headaches.", False),
     ("venv", "trade_off", VENV + "The more complex layout I ended up with keeps one per "
      "checkout.", False),
     ("decorators", "trade_off", DECO + "A stack of five of them is a really fragile design.",
