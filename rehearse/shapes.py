@@ -204,6 +204,12 @@ _SPOKEN_STRONG_PATTERNS = (
     # "point for point and line for line")
     r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
     r"|\b([a-z]{1,2})\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+",
+    # a def as a recogniser hears it, then what a body or a signature holds: "deaf gen, yield
+    # one", "death bar, print hello", "Def run self", "def name, args"
+    # (not "a def contains yield", "def statements return")
+    r"\b(def|deaf|death|deft)[,\s]+(?!(the|a|an|of|and|to|is|was|in|contains?|has|have|uses?"
+    r"|needs?|with|without|that|which|statements?|keywords?|functions?|blocks?|body)\b)\w+[,\s]+"
+    r"(print|return|yield|self|pass|args)\b",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -245,6 +251,7 @@ _STRONG_GATES = (
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
+    "de; print return yield self pass args",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

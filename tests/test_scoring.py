@@ -338,6 +338,11 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("lists-tuples", "The loop builds result_rows= [ ] and appends each pair.", True),
     ("lists-tuples", "Then the check is if row.kind==today before we keep it.", True),
     ("lists-tuples", "The docs at example.com/search?page=2 list every tuple method.", False),
+    # a def as a recogniser hears it, followed by what a body or a signature holds
+    ("generators", "So it is deaf count, yield one, yield two, and you loop over it.", True),
+    ("decorators", "Under it comes death fetch, print the page, and the wrapper times it.", True),
+    ("generators", "If the body of a def contains yield, it becomes a generator.", False),
+    ("decorators", "The death of the old API, return codes everywhere, pushed us to them.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
