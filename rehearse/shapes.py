@@ -906,7 +906,9 @@ class Shapes:
             if too is not None:  # "a full class would be too heavyweight", "too clever"
                 return Found("trade_off", "cost", first + too, first + too + 1)
             denied = next((i for i, w in enumerate(words) if w in W.good
-                           and _denied(words, i) and _WH.isdisjoint(words[i + 1:i + 2])), None)
+                           and _denied(words, i) and _WH.isdisjoint(words[i + 1:i + 2])
+                           # "useful if you can't predict how many": a case, not a cost
+                           and _CONDITIONS.isdisjoint(words[max(0, i - 5):i])), None)
             if denied is not None:  # "not a very efficient way", "it does hurt readability"
                 return Found("trade_off", "quality denied", first + max(0, denied - 3),
                              first + denied)

@@ -864,6 +864,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
     ("decorators", "trade_off", DECO + "There is some boilerplate code that every handler "
      "needs, and the decorator holds it.", False),
+    # a quality denied in a condition is a case for it, not a cost of it
+    ("args-kwargs", "trade_off", "Star args collects extra positional arguments into a tuple. "
+     "It is handy if you can't predict the number of values a caller sends.", False),
+    ("args-kwargs", "trade_off", "Star args collects extra positional arguments into a tuple. "
+     "Star args is not very readable when every function takes it.", True),
     # the speaker's own surprise is no cost; a surprising behaviour is one
     ("decorators", "trade_off", DECO + "To my surprise, stacking them was simple to learn.",
      False),
