@@ -18,8 +18,7 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   above def add").
 * example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); a real
-  product named as an instance ("libraries like Tenacity", "such as Django") or in the
-  speaker's own story ("we keep numpy out of it"); or, with no
+  product named as an instance ("libraries like Tenacity", "such as Django"); or, with no
   marker, three different real-world nouns in units about the topic. An answer that names its
   topic three times or more may open with the story that leads to it ("picture a website ...").
   A condition ("if you have an application") is not a scenario.
@@ -564,7 +563,6 @@ _ADJECTIVES = frozenset("""
     inefficient heavier bloated limited unreadable wasteful unnecessary lighter cheaper improper
     inappropriate boilerplate""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
-_FIRST_PERSON = frozenset({"we", "i", "our", "us", "my"})
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
@@ -758,9 +756,6 @@ class Shapes:
                 marker = None  # "I'd say you don't need to worry": an opinion, not a scenario
             if marker is None and opened:
                 marker = 0
-            # the speaker's own story with a real tool in it: "we keep numpy out of the venv"
-            own = None if marker is not None or self.units[u].code else next(
-                (i for i, w in enumerate(words) if w in _FIRST_PERSON), None)
             named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
@@ -769,9 +764,8 @@ class Shapes:
                     continue  # part of a path or a name: "/home/user", "user_id="
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
-                    opener = own if marker is None and word in W.tools else marker
-                    if opener is not None:
-                        lo, hi = sorted((first + opener, first + i))
+                    if marker is not None:
+                        lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
         if len(nouns) >= 3 and not marked_only:
             at = sorted(nouns.values())

@@ -896,14 +896,6 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
-    # a comprehension's general form, given in words or as a template
-    ("comprehensions", "concept", "I reach for list comprehensions a lot. # shape: "
-     "[expr for v in collection if cond]", True),
-    # a real tool in the speaker's own story is an example; suggested to the listener it is not
-    ("venv", "example", VENV + "We keep numpy and scipy out of it, since they take ages to "
-     "build.", True),
-    ("venv", "example", VENV + "You could keep numpy and scipy out of it, since they take ages "
-     "to build.", False),
     # a name in backticks is an identifier in the code, not a product
     ("exceptions", "example", EXC + "A bare except also swallows exits like `SystemExit` that "
      "should end the program.", False),
