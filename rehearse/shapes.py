@@ -84,6 +84,11 @@ _NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|it
                   r"|times|risk|will|random|hand|length|best|worst|one|two|three)\b)")
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
 _SYMBOL_NAME = r"paren\w*|bracket\w*|brace\w*|comma|colon"
+_TLD = r"com|org|net|edu|gov|dev|io|co|uk|me|so|ai|de|fr"  # where a web address ends
+# what follows "def" when it is talk about one, not one read out
+_NOT_A_DEF_NAME = (r"(the|a|an|of|and|to|is|was|in|by|then|line|lines|plus|signature|header"
+                   r"|contains?|has|have|uses?|needs?|with|without|that|which|statements?"
+                   r"|keywords?|functions?|blocks?|body)\b")
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     r"\bdef\s+\w+\s*\(",
@@ -142,9 +147,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bat\s+" + _NOT_AT_A_NAME + r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+"
     r"(the\s+|a\s+|each\s+|every\s+|my\s+)?(def|function|method|view|class|func)",
     # (" .don't": a stray dot a recogniser left before a contraction, not an attribute)
-    # (not a web address: "the docs at example.com")
-    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s*(\s+dot\s+|\.)(?!(com|org|net|io|edu|gov|dev)\b)"
-    r"[a-z_]\w*(?![\w'])"
+    # (not a web address: "the docs at docs.python.org", "notes at notion dot so")
+    r"\bat\s+" + _NOT_AT_A_NAME + r"(?!\S*\.(" + _TLD + r")\b)(?!(\w+\s+dot\s+)+(" + _TLD
+    + r")\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*(?![\w'])"
     # "you can just write at xfail.", "put at property on the method" (the name ends the clause
     # or sits on something: not "add at index zero", "put at risk the release")
     r"|\b(write|put|add|stick)\s+at\s+" + _NOT_AT_A_NAME + r"[a-z_]\w*"
@@ -191,8 +196,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\.\w+\s*==?\s*[\w'\"\[(]",  # "they say self.years = age" read from the screen
     # "expressions like list1 = empty brackets", "x = 5" (a name that looks like one: not a
     # note's "multithreading = one thread takes control")
-    r"(?<![?&/.=])\b([a-z]{1,2}|[a-z]+(_\w*|\d+))\s?=\s?(?!=)[\w'\"\[({-]"
-    r"|(?<![\w?&/.=-])[a-z_]\w*=(\d|'|\")",  # "additional=2, mode=7", "name='Matt'"
+    # (a snake_case one also typed without spaces: "result_rows= [ ]")
+    r"(?<![?&/.=])\b([a-z]{1,2}\s=\s|[a-z]+(_\w*|\d+)\s?=\s?)(?!=)[\w'\"\[({-]",
+    # keyword arguments as typed: "extra=3, level=9", "name='Matt'" (not "version=2 of the API")
+    r"(?<![\w?&/.=-])[a-z_]\w*=(\w+,\s*[a-z_]\w*=|['\"])",
     r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
@@ -203,12 +210,14 @@ _SPOKEN_STRONG_PATTERNS = (
     # "point for point and line for line")
     r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
     r"|\b([a-z]{1,2})\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+",
-    # a def as a recogniser hears it, then what a body or a signature holds: "deaf gen, yield
-    # one", "death bar, print hello", "Def run self", "def name, args"
-    # (not "a def contains yield", "def statements return")
-    r"\b(def|deaf|death|deft)[,\s]+(?!(the|a|an|of|and|to|is|was|in|contains?|has|have|uses?"
-    r"|needs?|with|without|that|which|statements?|keywords?|functions?|blocks?|body)\b)\w+[,\s]+"
-    r"(print|return|yield|self|pass|args)\b",
+    # a def, then what a body or a signature holds: "Def run self", "def name, args" (not "a def
+    # contains yield", "write a def, then yield", "in the def line, args come first")
+    r"\bdef[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+[,\s]+(print|return|yield|self|pass|args)\b",
+    # ... and as a recogniser hears it, a comma after the name: "deaf gen, yield one", "death
+    # bar, print hello" (not "death by print statements", "fell on deaf ears, return values")
+    r"(?<!\bon\s)(?<!\bby\s)(?<!\bto\s)(?<!\bof\s)(?<!\ba\s)(?<!\bthe\s)(?<!\bwas\s)"
+    r"\b(deaf|death|deft)[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+,\s*(print|return|yield|self|pass"
+    r"|args)\b",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -249,8 +258,8 @@ _STRONG_GATES = (
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
-    "dot", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
-    "de; print return yield self pass args",
+    "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
+    "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",
@@ -563,6 +572,7 @@ _ADJECTIVES = frozenset("""
     inefficient heavier bloated limited unreadable wasteful unnecessary lighter cheaper improper
     inappropriate boilerplate""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
+_JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], ["make", "for"])
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
@@ -604,8 +614,8 @@ def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
         at -= 1
     if at == 0 or words[at - 1] not in _ARTICLES:
         return False
-    # "a lambda is an expensive habit" judges it; "there is some boilerplate code" does not
-    return not (at >= 2 and words[at - 2] in _BE and words[at - 3:at - 2] != ["there"])
+    # "a lambda is an expensive habit", "it leads to a very fragile design" judge it
+    return not (at >= 2 and (words[at - 2] in _BE or words[max(0, at - 3):at - 1] in _JUDGED_AS))
 
 
 def _find(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int, hi: int) -> int | None:
@@ -861,11 +871,14 @@ class Shapes:
                     continue
                 token = self.tokens[name]
                 said = self._said(name)
-                if any(c in self._gap_before(name) for c in ".:!?\n`") \
-                        or token.text in W.not_names or len(said) < 3:
-                    continue
                 # a recogniser often writes the name in lower case: "libraries like tenacity"
                 kind = p > first and self.tokens[p - 1].text in W.kinds_of_tool
+                # in backticks, an identifier of the code ("exits like `SystemExit`") unless a
+                # kind of tool or a known one names it ("libraries like `tenacity`")
+                quoted = "`" in self._gap_before(name) and not kind and token.text not in W.tools
+                if any(c in self._gap_before(name) for c in ".:!?\n") or quoted \
+                        or token.text in W.not_names or len(said) < 3:
+                    continue
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)
                 # "I like Mondays" is a verb; "subclasses like Dog" are the textbook toys
@@ -957,9 +970,10 @@ class Shapes:
                 or (words[at:end + 1] == ["no", "way", "to"]
                     and words[end + 1:end + 2] in (["explain"], ["tell"], ["say"], ["describ"]))
                 or (at == 0 and words[0] == "do")  # "Do not scale the image": an instruction
-                # "To my surprise, it was easy", "surprisingly fast": the speaker's, no cost
-                or (words[at] == "surpris" and (said.lower().endswith("ly")
-                                                or words[max(0, at - 2):at] in _TO_MY)))
+                # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
+                # surprise, no cost (but "it behaves surprisingly when ..." is one)
+                or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
+                    at == 0 and self._gap_after(first + at)[:1] == ","))))
 
     def _the_subject(self, u: int, first: int, last: int) -> bool:
         """Whether the topic term at tokens ``first..last`` is what its sentence is about."""
@@ -1065,12 +1079,11 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
-_PREVENT_REACH = 3  # words between "prevents"/"resolves" and the trouble it keeps away
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
-_TO_MY = (["to", "my"], ["to", "our"])
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
@@ -1097,15 +1110,6 @@ def _denied(words: Sequence[str], at: int) -> bool:
 
 def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),
              negations: bool = True) -> bool:
-    """A negation just before ``words[at]`` ("no overhead", "not slower"), or one of ``also`` up
-    to _PREVENT_REACH words before it, in the same clause: with ``_PREVENTS``, "prevents
-    accidental misuse" (a cost kept away is a benefit)."""
-    if any(negations and w in _NEG for w in words[max(0, at - 2):at]):
-        return True
-    # "resolving common dependency headaches" (but not "removes boilerplate but is slower")
-    for w in reversed(words[max(0, at - _PREVENT_REACH):at]):
-        if w in also:
-            return True
-        if w in _CONTRASTS or w == "and":
-            return False
-    return False
+    """A negation (or one of ``also``) just before ``words[at]``: "no overhead", "not slower";
+    with ``_PREVENTS``, "prevents accidental misuse" (a cost kept away is a benefit)."""
+    return any((negations and w in _NEG) or w in also for w in words[max(0, at - 2):at])

@@ -343,6 +343,12 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("decorators", "Under it comes death fetch, print the page, and the wrapper times it.", True),
     ("generators", "If the body of a def contains yield, it becomes a generator.", False),
     ("decorators", "The death of the old API, return codes everywhere, pushed us to them.", False),
+    ("decorators", "Debugging without them was death by print statements.", False),
+    ("decorators", "Our error codes fell on deaf ears, return values went unread.", False),
+    ("generators", "You write a def, then yield values instead of return.", False),
+    # keyword arguments typed, not a number in prose; a web address is no decorator
+    ("decorators", "It was version=2 of the API that first used them.", False),
+    ("decorators", "Look at docs.python.org for more on how they nest.", False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
@@ -862,8 +868,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "An adapter decorator can supply most arguments when a "
      "call needs some complex object.", False),
     ("decorators", "trade_off", DECO + "Stacking them is a dangerous habit.", True),
-    ("decorators", "trade_off", DECO + "There is some boilerplate code that every handler "
-     "needs, and the decorator holds it.", False),
+    ("decorators", "trade_off", DECO + "Stacking five of them ends up with a very fragile "
+     "design.", True),
+    ("venv", "trade_off", VENV + "With one per project there is a complex setup to keep.", True),
     # a quality denied in a condition is a case for it, not a cost of it
     ("args-kwargs", "trade_off", "Star args collects extra positional arguments into a tuple. "
      "It is handy if you can't predict the number of values a caller sends.", False),
@@ -874,10 +881,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      False),
     ("decorators", "trade_off", DECO + "The order in which stacked ones run is surprising.",
      True),
+    ("generators", "trade_off", GEN + "It behaves surprisingly when you loop over it twice.",
+     True),
+    ("generators", "trade_off", GEN + "It cuts memory use at the cost of speed.", True),
     ("decorators", "trade_off", DECO + "It removes boilerplate but is slower.", True),
     # a trouble it resolves is what it is for
-    ("venv", "trade_off", VENV + "It goes a long way to resolving messy dependency "
-     "headaches.", False),
+    ("venv", "trade_off", VENV + "It goes a long way to resolving dependency headaches.", False),
     ("venv", "trade_off", VENV + "The more complex layout I ended up with keeps one per "
      "checkout.", False),
     ("decorators", "trade_off", DECO + "A stack of five of them is a really fragile design.",
@@ -896,7 +905,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
-    # a name in backticks is an identifier in the code, not a product
+    # a tool in the speaker's small talk is no scenario
+    ("venv", "example", VENV + "Honestly, I love Django.", False),
+    # a name in backticks is an identifier in the code, not a product, unless a kind of tool
+    # or a known one names it
+    ("exceptions", "example", EXC + "Libraries like `tenacity` call the function again when "
+     "it raises.", True),
     ("exceptions", "example", EXC + "A bare except also swallows exits like `SystemExit` that "
      "should end the program.", False),
     ("exceptions", "example", EXC + "There are retry libraries like tenacity that catch the "
