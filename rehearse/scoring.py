@@ -221,6 +221,7 @@ class _Index:
         self._clauses = self._count_clauses(marks)
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
+        self._terms: dict[tuple[Term, bool], list[Occurrence]] = {}  # emptied by refer
         # what can stand for a topic term (see refer): position, similarity, the term's forms
         self._referents: list[tuple[int, float, frozenset[tuple[str, ...]]]] = []
 
@@ -287,6 +288,7 @@ class _Index:
                 forms = forms - named.get(unit, set())
                 if forms:
                     self._referents.append((pos, CARRY_SCORE, frozenset(forms)))
+        self._terms.clear()  # an idea's first term now also hears its stand-ins
 
     def hits(self, word: str) -> dict[int, float]:
         """{position: similarity 0..1} of every transcript token that counts as ``word``."""
@@ -330,6 +332,10 @@ class _Index:
     def term(self, term: Term, subject: bool = False) -> list[Occurrence]:
         """Where ``term`` is heard; for an idea's first term (its ``subject``) also "it",
         "they"... once the answer has named the topic (see ``refer``)."""
+        key = (term, subject)
+        cached = self._terms.get(key)
+        if cached is not None:
+            return cached
         seen: dict[tuple[int, int], float] = {}
         for option in term.options:
             for first, last, sim in self.occurrences(option):
@@ -339,7 +345,8 @@ class _Index:
             for pos, sim, forms in self._referents:
                 if not forms.isdisjoint(term.options):
                     seen[(pos, pos)] = max(sim, seen.get((pos, pos), 0.0))
-        return [(first, last, sim) for (first, last), sim in seen.items()]
+        found = self._terms[key] = [(first, last, sim) for (first, last), sim in seen.items()]
+        return found
 
     def _contradicted(self, idea: Idea, used: Sequence[Occurrence]) -> bool:
         """A negation or antonym between the matched words that the idea itself lacks, or a
@@ -422,21 +429,23 @@ class _Index:
                 hi = max(o[1] for o in combo)
                 if hi - lo + 1 > span_limit:
                     continue  # too far apart to be one claim: no claim at all
-                if len({p for o in combo for p in range(o[0], o[1] + 1)}) < sum(
-                        o[1] - o[0] + 1 for o in combo):
+                spans = sorted(o[:2] for o in combo)
+                if any(spans[i][0] <= spans[i - 1][1] for i in range(1, len(spans))):
                     continue  # two terms on the same words
                 if any(term.after and idea.clauses and not self.units[unit].code
                        and self._clause_break(combo[i - 1][1], combo[i][0])
                        for i, term in enumerate(idea.terms) if i):
                     continue  # in two clauses: two claims, not this one (nor a wrong one)
+                score = sum(o[2] for o in combo) / len(combo)
+                key = (score, lo - hi)  # equal scores: the tightest quote
+                if found and key <= best_key:
+                    continue  # could change neither the best match nor this sentence's verdict
                 if any(term.after and combo[i][0] <= combo[i - 1][1]
                        for i, term in enumerate(idea.terms) if i) \
                         or self._contradicted(idea, combo):
                     wrong = True
                     continue
                 found = True
-                score = sum(o[2] for o in combo) / len(combo)
-                key = (score, lo - hi)  # equal scores: the tightest quote
                 if key > best_key:
                     best, best_key = (score, list(combo)), key
             if wrong and not found and idea.clauses:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from . import thesaurus
@@ -490,6 +490,20 @@ def _forms(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+# Phrases by their first word, longest first: a search finds "limited to" before "limited",
+# the same way on every run (a set's order changes from one run to the next), and looks only
+# at the phrases that can start where it stands.
+Phrases = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrases(phrases: Iterable[str]) -> Phrases:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in _forms(phrases):
+        by_first.setdefault(form[0], []).append(form)
+    return {first: tuple(sorted(forms, key=lambda form: (-len(form), form)))
+            for first, forms in by_first.items()}
+
+
 def _words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w for words in _forms(words) for w in words if is_content(w) or len(words) == 1)
 
@@ -499,18 +513,18 @@ class _Lists:
     """The thesaurus's shape word lists in canonical form (built on first use: commands that
     score nothing never pay for it)."""
 
-    example_markers: frozenset[tuple[str, ...]]
-    announced: frozenset[tuple[str, ...]]
+    example_markers: Phrases
+    announced: Phrases
     toys: frozenset[str]
     concrete: frozenset[str]
     tools: frozenset[str]
-    cost: frozenset[tuple[str, ...]]
+    cost: Phrases
     is_: frozenset[str]
     definition_starts: frozenset[str]
     compare: frozenset[str]
     evaluative: frozenset[str]
-    hedges: frozenset[tuple[str, ...]]
-    reasons: frozenset[tuple[str, ...]]
+    hedges: Phrases
+    reasons: Phrases
     prefer: frozenset[str]
     defining: frozenset[str]
     good: frozenset[str]
@@ -521,12 +535,12 @@ class _Lists:
 @functools.cache
 def _lists() -> _Lists:
     return _Lists(
-        _forms(thesaurus.EXAMPLE_MARKERS), _forms(thesaurus.ANNOUNCED_EXAMPLES),
+        _phrases(thesaurus.EXAMPLE_MARKERS), _phrases(thesaurus.ANNOUNCED_EXAMPLES),
         _words(thesaurus.TOY_WORDS), _words(thesaurus.CONCRETE_NOUNS),
         _words(thesaurus.TOOL_NAMES),
-        _forms(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
+        _phrases(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
         _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
-        _words(thesaurus.EVALUATIVE_WORDS), _forms(thesaurus.HEDGES), _forms(thesaurus.REASONS),
+        _words(thesaurus.EVALUATIVE_WORDS), _phrases(thesaurus.HEDGES), _phrases(thesaurus.REASONS),
         _words(["instead"]), _words(thesaurus.DEFINING_WORDS),
         _words(thesaurus.GOOD_QUALITIES), _words(thesaurus.NOT_NAMES),
         _words(thesaurus.KINDS_OF_TOOL))
@@ -618,24 +632,24 @@ def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
     return not (at >= 2 and (words[at - 2] in _BE or words[max(0, at - 3):at - 1] in _JUDGED_AS))
 
 
-def _find(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int, hi: int) -> int | None:
+def _find(words: Sequence[str], forms: Phrases, lo: int, hi: int) -> int | None:
     """Position of the first of ``forms`` starting in ``words[lo:hi]``, else None."""
     found = _find_span(words, forms, lo, hi)
     return found[0] if found else None
 
 
-def _find_span(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int,
-               hi: int) -> tuple[int, int] | None:
+def _find_span(words: Sequence[str], forms: Phrases, lo: int, hi: int) -> tuple[int, int] | None:
     """First and last position of the first of ``forms`` starting in ``words[lo:hi]``."""
     return next(_find_spans(words, forms, lo, hi), None)
 
 
-def _find_spans(words: Sequence[str], forms: frozenset[tuple[str, ...]], lo: int = 0,
+def _find_spans(words: Sequence[str], forms: Phrases, lo: int = 0,
                 hi: int | None = None) -> Iterator[tuple[int, int]]:
-    """First and last position of every one of ``forms`` starting in ``words[lo:hi]``."""
+    """First and last position of every one of ``forms`` starting in ``words[lo:hi]`` (at one
+    position, the longest first)."""
     for i in range(lo, len(words) if hi is None else hi):
-        for form in forms:
-            if words[i] == form[0] and tuple(words[i:i + len(form)]) == form:
+        for form in forms.get(words[i], ()):
+            if tuple(words[i:i + len(form)]) == form:
                 yield i, i + len(form) - 1
 
 
