@@ -351,10 +351,9 @@ def _is_code_line(line: str) -> bool:
     """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
     if _CODE_ONLY.match(line):
         return True
-    if not _line_of_code(line):
-        return False
+    # (the cheap test first: a transcript is often one long line of prose)
     dense = len(_SYMBOL.findall(line)) >= 0.12 * len(line)
-    return dense or not _PLAIN_RUN.search(line)
+    return (dense or not _PLAIN_RUN.search(line)) and _line_of_code(line)
 
 
 def segment(text: str) -> list[Unit]:
