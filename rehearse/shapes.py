@@ -983,6 +983,8 @@ class Shapes:
                 or (words[at:end + 1] == ["no", "way", "to"]
                     and words[end + 1:end + 2] in (["explain"], ["tell"], ["say"], ["describ"]))
                 or (at == 0 and words[0] == "do")  # "Do not scale the image": an instruction
+                # "encapsulation is used to restrict access": what it is for
+                or (words[max(0, at - 2):at] in _FOR_IT)
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
@@ -1092,6 +1094,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")

@@ -889,6 +889,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "Stacking five of them ends up with a very fragile "
      "design.", True),
     ("venv", "trade_off", VENV + "With one per project there is a complex setup to keep.", True),
+    # what it is for is no cost of it
+    ("oop", "trade_off", "Encapsulation keeps an object's data behind its methods. "
+     "Encapsulation is used to restrict access to the internals.", False),
+    ("oop", "trade_off", "Encapsulation keeps an object's data behind its methods. "
+     "Encapsulation can restrict you more than it helps in a small script.", True),
     # a quality denied in a condition is a case for it, not a cost of it
     ("args-kwargs", "trade_off", "Star args collects extra positional arguments into a tuple. "
      "It is handy if you can't predict the number of values a caller sends.", False),
