@@ -271,17 +271,16 @@ _WEAK_GATES = (
 _LINE_GATE = (*"()[]{}=@$:>*", "...", "import", "return", "yield", "raise", "-m", "pip",
               "activate", "conda", "poetry", "pipenv", "Traceback", "Def")
 
-Gated = tuple[tuple[frozenset[str], ...], re.Pattern[str]]
+Gated = tuple[tuple[frozenset[str], ...], str]
 
 
 def _gated(gates: Sequence[str], patterns: Sequence[str]) -> tuple[Gated, ...]:
-    return tuple((tuple(frozenset(group.split()) for group in gate.split(";")), re.compile(pattern))
+    return tuple((tuple(frozenset(group.split()) for group in gate.split(";")), pattern)
                  for gate, pattern in zip(gates, patterns, strict=True))
 
 
 @dataclass(frozen=True)
 class _CodePatterns:
-    line: re.Pattern[str]
     strong: tuple[Gated, ...]
     weak: tuple[Gated, ...]
     gate_words: tuple[str, ...]  # every word of every gate
@@ -292,30 +291,42 @@ class _CodePatterns:
     @staticmethod
     def opened(gated: tuple[Gated, ...], present: frozenset[str]) -> Iterator[re.Pattern[str]]:
         """The patterns of ``gated`` whose gates are open, in order: each group of a gate has a
-        word in ``present`` (the gate words in the text)."""
+        word in ``present`` (the gate words in the text). A pattern is compiled the first time
+        its gate opens: most answers open a quarter of them, and compiling them all would cost
+        a one-off command (``rehearse gil --transcript F``) a tenth of its time."""
         for gate, pattern in gated:
             for group in gate:
                 if present.isdisjoint(group):
                     break
             else:
-                yield pattern
+                yield _compiled(pattern)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @functools.cache
 def _code() -> _CodePatterns:
-    """The code patterns, compiled on first use (commands that score nothing never pay)."""
+    """The code patterns and their gates (commands that score nothing never pay)."""
     strong = _gated(_STRONG_GATES, _SPOKEN_STRONG_PATTERNS)
     weak = _gated(_WEAK_GATES, _SPOKEN_WEAK_PATTERNS)
     words = sorted({word for gate, _ in (*strong, *weak) for group in gate for word in group})
-    return _CodePatterns(re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M),
-                         strong, weak, tuple(words))
+    return _CodePatterns(strong, weak, tuple(words))
+
+
+@functools.cache
+def _line_patterns() -> re.Pattern[str]:
+    """What a line of code looks like, compiled the first time a line passes _LINE_GATE."""
+    return re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
 
 _AT_SIGN = re.compile(r"(?<![\w.`/:])@(?=[a-z_])")
 
 
 def _line_of_code(text: str) -> bool:
-    return any(mark in text for mark in _LINE_GATE) and bool(_code().line.search(text))
+    return any(mark in text for mark in _LINE_GATE) and bool(_line_patterns().search(text))
 
 
 def looks_like_code(text: str) -> bool:
