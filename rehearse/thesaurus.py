@@ -279,4 +279,7 @@ IS_WORDS = frozenset({"is", "are"})
 DEFINITION_STARTS = frozenset("""
     a an the one basically just simply essentially actually really also called known used
     like when where how what defined created made similar special kind type way
+    nothing function object class method tool feature construct mechanism syntax shortcut
+    expression statement keyword block container sequence structure collection wrapper pattern
+    technique
     """.split())

@@ -930,6 +930,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "throws.", False),
     # a tool in the speaker's small talk is no scenario
     ("venv", "example", VENV + "Honestly, I love Django.", False),
+    # a definition by a plural category with no article, or "nothing but"
+    ("generators", "concept", "I use generators a lot. Generators are functions that hand out "
+     "one value per call.", True),
+    ("exceptions", "concept", "Custom exceptions come up a lot. A custom exception is nothing "
+     "but a class you derive from Exception.", True),
     # a name in backticks is an identifier in the code, not a product, unless a kind of tool
     # or a known one names it
     ("exceptions", "example", EXC + "Libraries like `tenacity` call the function again when "
