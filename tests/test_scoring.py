@@ -930,6 +930,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "throws.", False),
     # a tool in the speaker's small talk is no scenario
     ("venv", "example", VENV + "Honestly, I love Django.", False),
+    # the operator itself, said as a star, and "varied length" for "any number"
+    ("args-kwargs", "concept", "People think the magic is in the name args. It is the star: "
+     "the star passes a varied length of arguments.", True),
     # a definition by a plural category with no article, or "nothing but"
     ("generators", "concept", "I use generators a lot. Generators are functions that hand out "
      "one value per call.", True),
