@@ -84,6 +84,9 @@ class Rubric:
     follow_ups: tuple[FollowUp, ...]
     vocabulary: tuple[str, ...] = ()  # jargon to prime the speech recogniser with
     topic: tuple[str, ...] = ()  # terms that make a sentence about this topic (shape gate)
+    # terms that do so only once the answer has named a ``topic`` term: a neighbouring subject
+    # ("thread" for the GIL) that an answer about something else talks about too
+    context: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None
     source: str = "built-in"
@@ -269,8 +272,8 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     check is made, in the same order.
     """
     root = _Reader(path, data)
-    root.check_keys(["id", "title", "question", "version", "vocabulary", "topic", "terms",
-                     "layers", "follow_ups"])
+    root.check_keys(["id", "title", "question", "version", "vocabulary", "topic", "context",
+                     "terms", "layers", "follow_ups"])
     topic = root.text("id", required=default_id is None) or default_id
     assert topic is not None
     if not _TOPIC_ID.fullmatch(topic):
@@ -350,6 +353,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
 
     vocabulary = root.texts("vocabulary", required=False) or tuple(terms)
     topic_terms = root.texts("topic", required=False) or _default_topic(topic, terms)
+    context_terms = root.texts("context", required=False) or ()
     notes: tuple[str, ...] = ()
     if legacy:
         notes = (f"layers {', '.join(legacy)} use the old [[evidence]] phrase lists: they still "
@@ -371,6 +375,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         follow_ups=tuple(follow_ups),
         vocabulary=vocabulary,
         topic=topic_terms,
+        context=context_terms,
         notes=notes,
         path=path if isinstance(path, Path) else None,
         source=source,

@@ -483,6 +483,7 @@ class _Compiled:
     topic: tuple[Term, ...]
     spelled: frozenset[tuple[str, ...]]  # the topic terms as written, before aliases fold them
     asked: tuple[Term, ...]  # the topic terms the question or title names: what is defined
+    context: tuple[Term, ...]  # terms of the topic only once it is named (see Rubric.context)
 
 
 _COMPILED: dict[str, _Compiled] = {}
@@ -494,11 +495,15 @@ def _compiled(rubric: Rubric) -> _Compiled:
         _COMPILED[key] = _Compiled(
             {name: [rubric_idea(idea, rubric.term_map) for idea in layer.evidence]
              for name, layer in rubric.layers.items()},
-            tuple(idea.terms[0] for idea in (parse_idea(term, rubric.term_map)
-                                             for term in rubric.topic) if idea.terms),
+            _terms(rubric.topic, rubric.term_map),
             frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic),
-            _asked(rubric))
+            _asked(rubric), _terms(rubric.context, rubric.term_map))
     return _COMPILED[key]
+
+
+def _terms(terms: Sequence[str], term_map: TermMap) -> tuple[Term, ...]:
+    return tuple(idea.terms[0] for idea in (parse_idea(term, term_map) for term in terms)
+                 if idea.terms)
 
 
 def _asked(rubric: Rubric) -> tuple[Term, ...]:
@@ -578,11 +583,13 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     compiled = _compiled(rubric)
     index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
     topic_hits = index.topic_hits(compiled.topic)
+    if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
+        topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
     named = sum(_naming(index.tokens[first], transcript.text, compiled) for first, _ in topic_hits)
     shapes = Shapes(transcript.text, index.tokens, index.units, index.unit_of, topic_hits, named,
                     index.topic_hits(compiled.asked))
     if topic_hits:
-        index.refer(compiled.topic, topic_hits)
+        index.refer((*compiled.topic, *compiled.context), topic_hits)
     layers = {name: _score_layer(layer, compiled.ideas[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)

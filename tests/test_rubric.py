@@ -107,6 +107,12 @@ def test_content_hash_changes_with_content_not_layout(tmp_path: Path) -> None:
     assert a.ref == f"star@1#{a.digest}"
 
 
+def test_context_words_are_read(tmp_path: Path) -> None:
+    rubric = load_rubric(write(tmp_path, "star.toml", MINIMAL.replace(
+        'question = ', 'topic = ["conflict"]\ncontext = ["team", "coworker"]\nquestion = ')))
+    assert rubric.topic == ("conflict",) and rubric.context == ("team", "coworker")
+
+
 def test_unknown_topic_suggests_the_nearest(catalog: Catalog) -> None:
     with pytest.raises(UnknownTopic, match="did you mean gil"):
         catalog.get("gill")
@@ -136,6 +142,7 @@ def test_ideas_of_symbols_and_short_words_are_valid(tmp_path: Path, idea: str) -
     (MINIMAL.replace("idea = ", "idae = "), "layers.situation.evidence[0].idae", "did you mean 'idea'"),
     (MINIMAL.replace('id = "star"', 'id = "../../etc/passwd"'), "id", "not a valid topic id"),
     (MINIMAL.replace('id = "star"', 'id = "topics"'), "id", "is a rehearse command"),
+    (MINIMAL.replace('question = ', 'context = "team"\nquestion = '), "context", "list"),
     (MINIMAL + '[[follow_ups]]\nquestion = "Why?"\nexpects = ["a reason"]\nlayer = "result"\n',
      "follow_ups[0].layer", "does not define"),
     # an idea with a sign too many, or made of words every sentence has

@@ -273,6 +273,18 @@ def test_the_quote_is_the_same_on_every_run() -> None:
     assert quotes == {"['limited to']\n"}
 
 
+def test_threads_are_about_the_gil_only_once_the_gil_is_named(catalog) -> None:
+    gil = catalog.get("gil")
+    # a neighbouring subject: threads, locks and races, and never the GIL
+    threads = ("Two threads bump a shared counter, and without a lock the count comes out wrong. "
+               "A race condition like that is hard to debug, so we wrap each update in a lock. "
+               "Imagine a web server handling requests on many threads: the same thing happens.")
+    assert not any(layer.covered for layer in score(threads, gil).layers.values())
+    named = ("The GIL lets one thread run Python bytecode at a time. " + threads)
+    layers = score(named, gil).layers
+    assert layers["trade_off"].covered and layers["example"].covered
+
+
 def test_denying_a_failure_is_no_negation_of_the_claim(catalog) -> None:
     exceptions = catalog.get("exceptions")
     said = "Exception handling lets a program deal with an error without breaking the normal flow."
