@@ -285,6 +285,15 @@ def test_threads_are_about_the_gil_only_once_the_gil_is_named(catalog) -> None:
     assert layers["trade_off"].covered and layers["example"].covered
 
 
+def test_pip_alone_is_no_answer_about_virtual_environments(catalog) -> None:
+    venv = catalog.get("venv")
+    pip = ("Pip fetches packages from PyPI. Pip resolves versions slowly on big projects, which "
+           "is a real downside.")
+    assert not score(pip, venv).layers["trade_off"].covered
+    named = "A virtual environment, a venv, gives each project its own packages. " + pip
+    assert score(named, venv).layers["trade_off"].covered
+
+
 def test_denying_a_failure_is_no_negation_of_the_claim(catalog) -> None:
     exceptions = catalog.get("exceptions")
     said = "Exception handling lets a program deal with an error without breaking the normal flow."
