@@ -294,6 +294,14 @@ def test_pip_alone_is_no_answer_about_virtual_environments(catalog) -> None:
     assert score(named, venv).layers["trade_off"].covered
 
 
+def test_mutability_alone_is_no_answer_about_tuples(catalog) -> None:
+    tuples = catalog.get("lists-tuples")
+    sets = ("A set is mutable: you can add to it with s.add(4), and a frozenset is immutable. "
+            "Sets ignore duplicates.")
+    assert not score(sets, tuples).layers["code"].covered
+    assert score("A tuple is an immutable sequence. " + sets, tuples).layers["code"].covered
+
+
 def test_denying_a_failure_is_no_negation_of_the_claim(catalog) -> None:
     exceptions = catalog.get("exceptions")
     said = "Exception handling lets a program deal with an error without breaking the normal flow."
