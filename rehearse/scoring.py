@@ -495,13 +495,14 @@ def _compiled(rubric: Rubric) -> _Compiled:
         _COMPILED[key] = _Compiled(
             {name: [rubric_idea(idea, rubric.term_map) for idea in layer.evidence]
              for name, layer in rubric.layers.items()},
-            _terms(rubric.topic, rubric.term_map),
+            _parsed_terms(rubric.topic, rubric.term_map),
             frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic),
-            _asked(rubric), _terms(rubric.context, rubric.term_map))
+            _asked(rubric), _parsed_terms(rubric.context, rubric.term_map))
     return _COMPILED[key]
 
 
-def _terms(terms: Sequence[str], term_map: TermMap) -> tuple[Term, ...]:
+def _parsed_terms(terms: Sequence[str], term_map: TermMap) -> tuple[Term, ...]:
+    """A rubric's ``topic`` or ``context`` words, each as a term its aliases fold onto."""
     return tuple(idea.terms[0] for idea in (parse_idea(term, term_map) for term in terms)
                  if idea.terms)
 
