@@ -299,11 +299,11 @@ class _CodePatterns:
                 if present.isdisjoint(group):
                     break
             else:
-                yield _compiled(pattern)
+                yield _regex(pattern)
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
+def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 

@@ -227,8 +227,7 @@ COST_WORDS = (
     "you would better", "you had better", "ugly", "unexpected", "unexpectedly", "corrupt",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "improper", "inappropriate", "take forever", "takes forever",
-    "took forever", "sacrifice", "sacrifices", "sacrificing", "at the expense of",
-    "at the cost of",
+    "took forever", "sacrifice", "sacrifices", "sacrificing",
     # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
     "bad for", "not good for", "not great for", "not good when", "not great when",
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",
