@@ -393,9 +393,9 @@ def follow_up_lines(answer: FollowUpResult) -> RenderableType:
 def topics_table(rubrics: Sequence[Rubric]) -> Table:
     table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
     table.add_column("topic", no_wrap=True, style="bold")
-    table.add_column("question", ratio=1)
-    if any(r.source != "built-in" for r in rubrics):
-        table.add_column("from", no_wrap=True, style="dim")
+    table.add_column("question", ratio=1, min_width=30)
+    if any(r.source != "built-in" for r in rubrics):  # a long folder path folds, not the question
+        table.add_column("from", max_width=40, overflow="fold", style="dim")
     for rubric in rubrics:
         row = [rubric.id, rubric.question]
         if len(table.columns) == 3:

@@ -191,8 +191,10 @@ def test_topics_skips_each_broken_rubric_with_a_warning(tmp_path: Path) -> None:
     listed = json.loads(result.stdout)["topics"]
     assert [t["id"] for t in listed] == sorted(SEED_TOPICS - {"oop"})  # a broken override hides
     assert {t["id"]: t["source"] for t in listed}["gil"] == str(tmp_path)
-    text = run("topics", "--rubrics", str(tmp_path)).stdout
-    assert [line.split()[0] for line in text.splitlines()[1:]] == [t["id"] for t in listed]
+    text = run("topics", "--rubrics", str(tmp_path)).stdout  # 80 columns: rows may wrap
+    rows = [line.split()[0] for line in text.splitlines()[1:] if not line.startswith(" ")]
+    assert rows == [t["id"] for t in listed]
+    assert "What is the difference between" in text  # a long folder path does not crush questions
 
 
 def test_topics_builds_no_term_map_and_a_used_topic_is_checked_in_full(
