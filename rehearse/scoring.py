@@ -67,12 +67,16 @@ class Transcript:
 
     @classmethod
     def from_words(cls, words: Sequence[Word]) -> Transcript:
-        """Join timed words (Whisper's carry their leading space) into one text."""
+        """Join timed words into one text. Whisper's words carry their leading space; one
+        without it that starts with a mark continues the word before ("read" "-only", "list"
+        ".append(x)", "490" ".1"), one that starts with a letter (a new chunk's first word) is
+        spaced."""
         offsets: list[int] = []
         parts: list[str] = []
         pos = 0
         for word in words:
-            piece = word.text if not parts or word.text[:1].isspace() else " " + word.text
+            glued = not parts or word.text[:1].isspace() or not word.text[:1].isalnum()
+            piece = word.text if glued else " " + word.text
             lead = len(piece) - len(piece.lstrip())
             offsets.append(pos + lead)
             parts.append(piece)

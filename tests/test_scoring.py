@@ -71,6 +71,20 @@ def test_word_timings_give_evidence_times(gil: Rubric) -> None:
     assert score(late, gil).layers["concept"].matched[0].time == 3.5
 
 
+def test_words_whisper_split_off_a_mark_are_joined_back() -> None:
+    """Whisper times "read-only" as " read" + "-only" and "x.append(y)" as " x" + ".append(y)":
+    the transcript the user reads, and the judge scores, has them whole."""
+    words = [Word(" Tuples", 0.0, 0.4), Word(" are", 0.4, 0.5), Word(" read", 0.5, 0.7),
+             Word("-only,", 0.7, 1.0), Word(" so", 1.2, 1.3), Word(" items", 1.3, 1.6),
+             Word(".append(4)", 1.6, 2.2), Word(" fails", 2.2, 2.6), Word("after", 3.0, 3.3),
+             Word(" 490", 3.4, 3.8), Word(".1", 3.8, 4.0)]
+    transcript = Transcript.from_words(words)
+    assert transcript.text == "Tuples are read-only, so items.append(4) fails after 490.1"
+    for word in words:  # every word still starts where its time says
+        at = transcript.text.index(word.text.strip())
+        assert transcript.time_at(at) == word.start
+
+
 def test_scoring_is_deterministic(gil: Rubric) -> None:
     assert score(GIL_ANSWER, gil).to_dict() == score(GIL_ANSWER, gil).to_dict()
 
