@@ -105,7 +105,9 @@ _CODE_LINE_PATTERNS = (
     # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
-    r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(\)|\b[A-Za-z_]\w*\(\)\.[A-Za-z_]\w*\(",  # super().__init__(
+    # super().__init__(, "yield line.strip()" (a call only named in prose, "a call to
+    # requests.get()", is no code: it names a function, as "select()" would)
+    r"\b[A-Za-z_]\w*\(\)\.[A-Za-z_]\w*\(|\b(yield|return|raise|await|print)\s+[\w.]+\.\w+\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     # (not a note's label: "except: catches the error raised in the try block")
     r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*(?:[a-z]+\s+){3}[a-z])"
