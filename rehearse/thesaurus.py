@@ -233,6 +233,10 @@ COST_WORDS = (
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",
     "does not help", "no way to", "you lose", "you will lose", "you would lose",
     "we lose",
+    # a failure nobody sees
+    "silent failure", "silent failures", "fails silently", "fail silently", "silently fail",
+    "silently fails", "silently ignored", "silently ignores", "silently swallowed",
+    "distasteful",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
