@@ -982,6 +982,9 @@ class Shapes:
                 or _describes_a_thing(words, at, said)
                 # "I avoided them for years": a story, not a reason to
                 or (said.lower() == "avoided" and before in _STORYTELLERS)
+                # "I've never used finally": the speaker's past, not advice never to
+                or (said.lower().split() == ["never", "used"]
+                    and not {"have", "had"}.isdisjoint(words[max(0, at - 3):at]))
                 or before in _FILED  # "he filed an issue against PyPy": a ticket
                 # part of a name: "hard_worker_pool", "LimitOrder", "the `hardDisk` class"
                 or any(self._in_a_name(p) for p in range(first + at, first + end + 1))
