@@ -356,14 +356,21 @@ _CODE_ONLY = re.compile(r"^\s*(>>>|\$ |In \[|[\w.]+\(|@\w|def \w+\(|class \w+[(:
                         r"|finally:|for .*:$|if .*:$|while .*:$|with .*:$)")
 
 
+_PROMPT = re.compile(r"^\s*(>>>|\$ |In \[)")
 _SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
 _PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][a-z']*[,;]?\s+){4}[A-Za-z][a-z']*\b")
+
+
+# a sentence ends and prose goes on: "@decorator runs at definition time. The returned ..."
+_SENTENCE_GOES_ON = re.compile(r"[a-z)][.!?]\s+[A-Z][a-z]*\s")
 
 
 def _is_code_line(line: str) -> bool:
     """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
     if _CODE_ONLY.match(line):
-        return True
+        # (not a note that opens with code and goes on in sentences of prose)
+        return _PROMPT.match(line) is not None or not (
+            _SENTENCE_GOES_ON.search(line) and _PLAIN_RUN.search(line))
     # (the cheap test first: a transcript is often one long line of prose)
     dense = len(_SYMBOL.findall(line)) >= 0.12 * len(line)
     return (dense or not _PLAIN_RUN.search(line)) and _line_of_code(line)
@@ -562,6 +569,10 @@ _NEG = frozenset(NEGATIONS)
 _COPULAS = frozenset({"is", "are", "was", "were", "be"})
 _NUMBER_WORDS = frozenset(_NUMBER.split("|"))
 _PURPOSE = frozenset({"order", "as", "help", "helps"})  # "in order to", "so as to", "helps to"
+# "best to avoid", "reasons to avoid", "try to avoid": advice against (stems)
+_ADVISED = frozenset({"best", "better", "reason", "wise", "idea", "want", "tri", "prefer",
+                      "recommend", "need", "import", "good", "smart", "advis", "rule", "like",
+                      "tend", "practic"})
 
 
 _TROUBLE = frozenset({"conflict", "error", "bug", "problem", "issu", "duplic", "repetit", "mess",
@@ -584,8 +595,9 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     if not _TROUBLE.isdisjoint(words[at + 1:_kept_off(words, at)]):
         return True
     before = words[at - 1]
-    if before == "to":
-        return at == 1 or words[at - 2] in _PURPOSE
+    if before == "to":  # "add a timeout to avoid hanging" (not "it is best to avoid it")
+        return at == 1 or words[at - 2] in _PURPOSE or (
+            is_content(words[at - 2]) and words[at - 2] not in _ADVISED)
     return before in _PURPOSE
 
 

@@ -714,6 +714,19 @@ def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
     assert units[1].prose and not units[0].prose
 
 
+def test_a_note_that_opens_with_code_and_goes_on_in_prose_is_sentences() -> None:
+    notes = ("@cache runs once, when the module loads. The wrapper then stands in for the "
+             "function and every call goes through it.\n"
+             ">>> f(2). Then f(3) and f(4) come from the cache\n"
+             "@app.route('/users')\n")
+    units = [(notes[u.start:u.end], u.prose) for u in segment(notes)]
+    assert units == [("@cache runs once, when the module loads.", True),
+                     ("The wrapper then stands in for the function and every call goes through"
+                      " it.", True),
+                     (">>> f(2). Then f(3) and f(4) come from the cache", False),
+                     ("@app.route('/users')", False)]
+
+
 GEN = "A generator is a function that uses yield to hand back values one at a time. "
 DECO = "A decorator wraps a function and returns a new one. "
 EXC = "An exception is raised when something goes wrong, and except catches it. "
@@ -1173,6 +1186,10 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", _VENV + "We lock the counter to avoid it getting hit by race conditions.", False),
     ("venv", _VENV + "A venv reduces the risk of shipping unnecessary extras to production.",
      False),
+    ("exceptions", "The except clause catches the error. Give the request a timeout to avoid "
+     "hanging forever.", False),
+    ("exceptions", "The except clause catches the error. It is best to avoid a bare except, "
+     "though.", True),
     ("venv", _VENV + "It helps avoid version conflicts but is slower to set up in CI.", True),
     ("venv", _VENV + "A venv reduces clutter, but it is slower to set up in CI.", True),
     # improper use is a cost, an improper way a thing
