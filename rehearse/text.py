@@ -112,9 +112,12 @@ _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a wor
 
 
 # Words whose Snowball stem is another word with another meaning: "useful" is not "use", a
-# "customer" is not "custom", "in production" is not "in itertools.product".
+# "customer" is not "custom", "in production" is not "in itertools.product", a "final" result
+# is no "finally" clause, "responsibility" is no "response".
 _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
-             "customers": "customer", "production": "production"}
+             "customers": "customer", "production": "production", "finally": "finally",
+             "responsibility": "responsibl", "responsibilities": "responsibl",
+             "responsible": "responsibl"}
 
 
 def _stem(word: str) -> str:
