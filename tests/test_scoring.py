@@ -748,6 +748,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
+    ("lambda", "example", "A lambda is a small anonymous function. I have been working on a "
+     "dashboard where each chart takes a lambda as its formatter.", True),
     # a positive isolation claim is no venv limit; "does not isolate" is
     ("venv", "trade_off", VENV + "Virtual environments keep projects self-contained without "
      "affecting the global install.", False),
