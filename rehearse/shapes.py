@@ -614,6 +614,8 @@ _JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], [
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
+_CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
+_EXTENSION = re.compile(r"\.[a-z]{1,5}\b")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
                               "class", "subclass", "object", "type", "languag", "anim", "shape"})
 # A verb that takes a quality away: "hurts readability", "sacrifices flexibility" (stems)
@@ -886,6 +888,11 @@ class Shapes:
             or (before[-1:].islower() and word[:1].isupper()) \
             or (word[-1:].islower() and after[:1].isupper())
 
+    def _a_file(self, pos: int) -> bool:
+        """Whether a word is a file's name: "shared.py", "settings.toml"."""
+        end = self.tokens[pos].end
+        return bool(_EXTENSION.match(self.text, end))
+
     def _glued(self, pos: int) -> bool:
         """Whether a word is written glued to a path or code symbol ("/home/user", "$USER")."""
         token = self.tokens[pos]
@@ -915,8 +922,9 @@ class Shapes:
                 # kind of tool or a known one names it ("libraries like `tenacity`")
                 quoted = "`" in self._gap_before(name) and not kind and token.text not in W.tools
                 if any(c in self._gap_before(name) for c in ".:!?\n") or quoted \
-                        or token.text in W.not_names or len(said) < 3:
-                    continue
+                        or token.text in W.not_names or len(said) < 3 \
+                        or said.endswith(_CLASS_OF_ERROR) or self._a_file(name):
+                    continue  # (nor an exception class, "like SystemExit", nor "like shared.py")
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)
                 # "I like Mondays" is a verb; "subclasses like Dog" are the textbook toys

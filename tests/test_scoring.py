@@ -748,6 +748,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
+    # an exception class or a file is no real product
+    ("exceptions", "example", EXC + "A bare except also traps exits like SystemExit, so the "
+     "script cannot be stopped.", False),
+    ("decorators", "example", DECO + "Keep the decorator in a module like helpers.py and import "
+     "it where needed.", False),
     ("lambda", "example", "A lambda is a small anonymous function. I have been working on a "
      "dashboard where each chart takes a lambda as its formatter.", True),
     # a positive isolation claim is no venv limit; "does not isolate" is
