@@ -614,6 +614,10 @@ _JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], [
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
+_PROJECT_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z][a-z0-9]*)+(?:\(\))?(?![\w.])")
+# toy names, abbreviations and files ("my_func", "e.g", "shared.py")
+_TOY_NAME = re.compile(r"\b(foo|bar|baz|my|func|function|example|test|x|y|e\.g|i\.e|etc)\b|\bmy_"
+                       r"|\.(py|txt|toml|json|ya?ml|cfg|ini|md|csv|log|sh)$")
 _CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
 _EXTENSION = re.compile(r"\.[a-z]{1,5}\b")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
@@ -809,6 +813,16 @@ class Shapes:
             named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
+            if marker is not None and not self.units[u].code:
+                ident = _PROJECT_NAME.search(self.text, self.units[u].start, self.units[u].end)
+                if ident is not None and not _TOY_NAME.search(ident.group()):
+                    # "For example, cosinor.fit_group() calls ...": a real project's own name
+                    inside = [p for p in range(first, self.spans[u][1])
+                              if ident.start() < self.tokens[p].end
+                              and self.tokens[p].start < ident.end()]
+                    if inside:
+                        return Found("example", "example", min(first + marker, inside[0]),
+                                     max(first + marker, inside[-1]))
             for i, word in enumerate(words):
                 if self._glued(first + i):
                     continue  # part of a path or a name: "/home/user", "user_id="

@@ -748,6 +748,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
+    # a project's own function named after a marker is its case; a toy name is not
+    ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
+     "For example, our fit_curve wrapper forwards them untouched to the solver.", True),
+    ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
+     "For example, my_func forwards them untouched to another function.", False),
     # an exception class or a file is no real product
     ("exceptions", "example", EXC + "A bare except also traps exits like SystemExit, so the "
      "script cannot be stopped.", False),
