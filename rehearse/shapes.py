@@ -615,11 +615,10 @@ _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli
 
 
 _PROJECT_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z][a-z0-9]*)+(?:\(\))?(?![\w.])")
-# toy names, abbreviations and files ("my_func", "e.g", "shared.py")
-_TOY_NAME = re.compile(r"\b(foo|bar|baz|my|func|function|example|test|x|y|e\.g|i\.e|etc)\b|\bmy_"
-                       r"|\.(py|txt|toml|json|ya?ml|cfg|ini|md|csv|log|sh)$")
+# toy names and abbreviations ("my_func", "e.g"); a file's name ("shared.py") is no project
+_TOY_NAME = re.compile(r"\b(foo|bar|baz|my|func|function|example|test|x|y|e\.g|i\.e|etc)\b|\bmy_")
+_EXTENSION = re.compile(r"\.(py|txt|toml|json|ya?ml|cfg|ini|md|csv|log|sh)\b")
 _CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
-_EXTENSION = re.compile(r"\.[a-z]{1,5}\b")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
                               "class", "subclass", "object", "type", "languag", "anim", "shape"})
 # A verb that takes a quality away: "hurts readability", "sacrifices flexibility" (stems)
@@ -815,7 +814,8 @@ class Shapes:
                 return Found("example", "a named tool", named[0], named[1])
             if marker is not None and not self.units[u].code:
                 ident = _PROJECT_NAME.search(self.text, self.units[u].start, self.units[u].end)
-                if ident is not None and not _TOY_NAME.search(ident.group()):
+                if ident is not None and not _TOY_NAME.search(ident.group()) \
+                        and not _EXTENSION.search(ident.group()):
                     # "For example, cosinor.fit_group() calls ...": a real project's own name
                     inside = [p for p in range(first, self.spans[u][1])
                               if ident.start() < self.tokens[p].end
