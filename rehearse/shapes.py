@@ -629,6 +629,8 @@ _MET = frozenset({"encount", "consid"})
 _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
+_SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
+_BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 _CONDITIONS = _WHEN | {"unless"}  # "if you lose the connection": a loss met, not had
 
@@ -948,11 +950,33 @@ class Shapes:
                     return p, name
         return None
 
+    def _solutions(self) -> list[int]:
+        """Sentences that name the topic as the answer to a problem told before them:
+        "Virtual environments solve this problem by ...", "That is where a generator helps"."""
+        found = []
+        for u, unit in enumerate(self.units):
+            if not (unit.prose and self.hits[u]):
+                continue
+            words = self._words(u)
+            for i, word in enumerate(words[:-1]):
+                # "solve this problem", "fix that", "address these issues" (not "solve this
+                # problem of clashing versions": that one is told here)
+                if word in _SOLVES and words[i + 1] in _BACK:
+                    k = i + 3 if words[i + 2:i + 3] in (["problem"], ["issu"]) else i + 2
+                    if words[k:k + 1] != ["of"]:
+                        found.append(u)
+                        break
+        return found
+
     def _trade_off(self, skip: frozenset[int], costs_only: bool = False) -> Found | None:
         W = _lists()  # noqa: N806
+        solutions = self._solutions()
+        asked = {self.unit_of[first] for first, _ in self.defined}  # "a venv is slow to set up"
         for u, unit in enumerate(self.units):
             if not unit.prose or not self.relevant[u] or u in skip:
                 continue
+            if u not in asked and any(u < s <= u + 3 for s in solutions):
+                continue  # the trouble that the topic then solves, not a cost of it
             words = self._words(u)
             first = self.spans[u][0]
             kept_off = -1  # a trouble kept off reaches this far: "to avoid it being hit by ..."

@@ -1198,6 +1198,13 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", _VENV + "We lock the counter to avoid it getting hit by race conditions.", False),
     ("venv", _VENV + "A venv reduces the risk of shipping unnecessary extras to production.",
      False),
+    # the trouble told before "... solve this problem" is what the topic is for, not its cost
+    ("venv", "A venv is a folder with its own Python and packages. One project needed an old "
+     "Django and another a new one, and switching between them was a real headache. Virtual "
+     "environments solve this problem by giving each project its own packages.", False),
+    ("venv", "A venv is a folder with its own Python and packages. Creating one is slow on a "
+     "Raspberry Pi. Virtual environments solve this problem of clashing versions by giving "
+     "each project its own packages.", True),
     ("exceptions", "The except clause catches the error. Give the request a timeout to avoid "
      "hanging forever.", False),
     ("exceptions", "The except clause catches the error. It is best to avoid a bare except, "
