@@ -76,6 +76,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "behaviour": ("behavior", "behaviours", "behaviors"),
     "memory": ("ram", "memory usage", "memory footprint"),
     "parallel": ("in parallel", "parallelism", "simultaneously", "at the same time",
+                 "at same time",  # as typed in a hurry
                  "concurrently", "multiple cores", "multi core", "several cores",
                  "many cores"),
     "at a time": ("at any time", "at once", "at any one time", "at any given time",

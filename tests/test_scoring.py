@@ -748,6 +748,7 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
+    ("gil", "concept", "In short the GIL wont let 2 threads run at same time.", True),
     # a project's own function named after a marker is its case; a toy name is not
     ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
      "For example, our fit_curve wrapper forwards them untouched to the solver.", True),
