@@ -639,8 +639,11 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     """A problem the topic solves or meets, not one it has: "without it we would hit a problem",
     "it solves the problem of ...", "the problem without virtual environments: conflicts", "an
     exception is raised when the program encounters a problem" (only for "problem" and "issue":
-    "if you use threads for CPU-bound work it is slower" is a cost all the same)."""
+    "if you use threads for CPU-bound work it is slower" is a cost all the same), and any cost
+    after "otherwise": "what would otherwise take lots of boilerplate" is a cost spared."""
     said = words[span[0]:span[1] + 1]
+    if "otherwis" in words[:span[0]]:
+        return True  # "what would otherwise take lots of boilerplate": a cost spared
     if not any(w.startswith(("problem", "issu")) for w in said):
         return False
     before = words[max(0, span[0] - 2):span[0]]
@@ -1006,7 +1009,9 @@ class Shapes:
             if costs_only:
                 continue
             # "better" and "worse" are both: a judgement between two ways
-            evaluative = next((i for i, w in enumerate(words) if w in W.evaluative), None)
+            # ("it isn't clear what they do" is about understanding, not a quality)
+            evaluative = next((i for i, w in enumerate(words) if w in W.evaluative
+                               and _WH.isdisjoint(words[i + 1:i + 2])), None)
             pivot = next((i for i, w in enumerate(words) if w in W.compare), None)
             if pivot is None:
                 pivot = _find(words, W.hedges, 0, len(words))

@@ -1199,6 +1199,11 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", _VENV + "We lock the counter to avoid it getting hit by race conditions.", False),
     ("venv", _VENV + "A venv reduces the risk of shipping unnecessary extras to production.",
      False),
+    # a cost spared is no cost; not knowing what a thing does is no quality of it
+    ("decorators", "A decorator wraps a function and returns a new one. One decorator can "
+     "serve many views that would otherwise repeat the same tedious checks.", False),
+    ("args-kwargs", "Star args collects extra positional arguments into a tuple. You have seen "
+     "star args in code before, but it is not clear what it does at first.", False),
     # the trouble told before "... solve this problem" is what the topic is for, not its cost
     ("venv", "A venv is a folder with its own Python and packages. One project needed an old "
      "Django and another a new one, and switching between them was a real headache. Virtual "
