@@ -829,8 +829,8 @@ class Shapes:
                         return Found("example", "example", min(first + marker, inside[0]),
                                      max(first + marker, inside[-1]))
             for i, word in enumerate(words):
-                if self._glued(first + i):
-                    continue  # part of a path or a name: "/home/user", "user_id="
+                if self._glued(first + i) or (self.units[u].code and self._in_a_name(first + i)):
+                    continue  # part of a path or a name: "/home/user", "user_id=", "log_event("
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
                     if marker is not None:

@@ -155,7 +155,7 @@ CONCRETE_NOUNS = frozenset("""
     prices product products cart shop stock stocks portfolio trade trades bank balance salary
     employee employees student students grade grades score scores book books movie
     movies song songs weather temperature coordinate coordinates latitude longitude
-    date dates address addresses phone city cities country countries
+    date dates phone city cities country countries
     config configuration cache caching report reports dashboard sensor
     sensors notification notifications queue worker workers
     pipeline pipelines batch dataset datasets spreadsheet excel deployment deploy production

@@ -754,6 +754,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "For example, our fit_curve wrapper forwards them untouched to the solver.", True),
     ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
      "For example, my_func forwards them untouched to another function.", False),
+    # a real-world word inside a name in code ("log_event") is no real-world thing
+    ("args-kwargs", "example", "Star args and star star kwargs let a function take extra "
+     "arguments, for example:\ndef log_event(event_name, *args, **kwargs):\n"
+     "    print(event_name, args, kwargs)\n", False),
+    # "address" is a verb far more often than a street: no real-world thing
+    ("decorators", "example", DECO + "Decorators neglect to address another use case: the "
+     "person who calls the decorated code.", False),
     # an exception class or a file is no real product
     ("exceptions", "example", EXC + "A bare except also traps exits like SystemExit, so the "
      "script cannot be stopped.", False),
