@@ -1010,8 +1010,12 @@ class Shapes:
                 continue
             # "better" and "worse" are both: a judgement between two ways
             # ("it isn't clear what they do" is about understanding, not a quality)
+            # (nor is a manner: "unless it is explicitly released", "so the program runs
+            # slowly"; "more efficiently" compares)
             evaluative = next((i for i, w in enumerate(words) if w in W.evaluative
-                               and _WH.isdisjoint(words[i + 1:i + 2])), None)
+                               and _WH.isdisjoint(words[i + 1:i + 2])
+                               and not (self._said(first + i).lower().endswith("ly")
+                                        and _DEGREE.isdisjoint(words[i - 1:i]))), None)
             pivot = next((i for i, w in enumerate(words) if w in W.compare), None)
             if pivot is None:
                 pivot = _find(words, W.hedges, 0, len(words))

@@ -1206,6 +1206,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", _VENV + "We lock the counter to avoid it getting hit by race conditions.", False),
     ("venv", _VENV + "A venv reduces the risk of shipping unnecessary extras to production.",
      False),
+    # a manner is no quality compared: "explicitly released" (but "more efficiently" compares)
+    ("gil", "The GIL is a lock the interpreter holds whenever bytecode runs, unless it is "
+     "explicitly released. The GIL is held by default.", False),
     # a cost spared is no cost; not knowing what a thing does is no quality of it
     ("decorators", "A decorator wraps a function and returns a new one. One decorator can "
      "serve many views that would otherwise repeat the same tedious checks.", False),
