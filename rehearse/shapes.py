@@ -34,8 +34,10 @@ The word lists live in ``rehearse.thesaurus``.
 
 from __future__ import annotations
 
+import builtins
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -352,11 +354,10 @@ def looks_like_code(text: str) -> bool:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "cf.", "mr.", "dr.", "approx.")
-_CODE_ONLY = re.compile(r"^\s*(>>>|\$ |In \[|[\w.]+\(|@\w|def \w+\(|class \w+[(:]|try:|except\b.*:$"
+_PROMPTS = r">>>|\$ |In \["
+_PROMPT = re.compile(rf"^\s*({_PROMPTS})")
+_CODE_ONLY = re.compile(rf"^\s*({_PROMPTS}|[\w.]+\(|@\w|def \w+\(|class \w+[(:]|try:|except\b.*:$"
                         r"|finally:|for .*:$|if .*:$|while .*:$|with .*:$)")
-
-
-_PROMPT = re.compile(r"^\s*(>>>|\$ |In \[)")
 _SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
 _PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][a-z']*[,;]?\s+){4}[A-Za-z][a-z']*\b")
 
@@ -365,12 +366,23 @@ _PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][a-z']*[,;]?\s+){4}[A-Za-z][a-z']*\b")
 _SENTENCE_GOES_ON = re.compile(r"[a-z)][.!?]\s+[A-Z][a-z]*\s")
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _inside_a_literal(before: str) -> bool:
+    """Whether the end of ``before`` is inside a string or an open bracket:
+    'print("Saved. Now the file is closed")'."""
+    quotes = _APOSTROPHE.sub("", before).count("'")  # (not the one in "the blog's")
+    return before.count('"') % 2 == 1 or quotes % 2 == 1 or before.count("(") > before.count(")")
+
+
 def _is_code_line(line: str) -> bool:
     """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
     if _CODE_ONLY.match(line):
         # (not a note that opens with code and goes on in sentences of prose)
-        return _PROMPT.match(line) is not None or not (
-            _SENTENCE_GOES_ON.search(line) and _PLAIN_RUN.search(line))
+        goes_on = _SENTENCE_GOES_ON.search(line)
+        return _PROMPT.match(line) is not None or goes_on is None \
+            or _inside_a_literal(line[:goes_on.start()]) or not _PLAIN_RUN.search(line)
     # (the cheap test first: a transcript is often one long line of prose)
     dense = len(_SYMBOL.findall(line)) >= 0.12 * len(line)
     return (dense or not _PLAIN_RUN.search(line)) and _line_of_code(line)
@@ -614,10 +626,24 @@ _JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], [
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
-_PROJECT_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z][a-z0-9]*)+(?:\(\))?(?![\w.])")
-# toy names and abbreviations ("my_func", "e.g"); a file's name ("shared.py") is no project
-_TOY_NAME = re.compile(r"\b(foo|bar|baz|my|func|function|example|test|x|y|e\.g|i\.e|etc)\b|\bmy_")
-_EXTENSION = re.compile(r"\.(py|txt|toml|json|ya?ml|cfg|ini|md|csv|log|sh)\b")
+# a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
+_DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
+# ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
+_NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | frozenset(dir(builtins)) | {
+    "self", "cls", "foo", "bar", "baz", "my", "func", "function", "example", "test", "x", "y",
+    "e", "i", "etc", "some", "name", "obj", "np", "pd", "os", "sys"}
+_EXTENSION = re.compile(r"\.(py|pyc|txt|toml|json|ya?ml|cfg|ini|md|csv|log|sh|bat|exe|html?|js"
+                        r"|ipynb)\b")
+
+
+def _a_project_name(name: str) -> bool:
+    """Whether a dotted name is a project's own ("cosinor.fit_group()"), not the standard
+    library's ("functools.wraps", "sys.prefix"), a builtin's ("list.sort()"), the instance's
+    ("self.count"), a toy's ("foo_bar.baz") or a file's ("shared.py")."""
+    parts = re.split(r"[._]", name.removesuffix("()"))
+    return name.split(".")[0] not in _NOT_A_PROJECT and _NOT_A_PROJECT.isdisjoint(parts) \
+        and not _EXTENSION.search(name)
+_IDENTIFIER = re.compile(r"\w+")
 _CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
                               "class", "subclass", "object", "type", "languag", "anim", "shape"})
@@ -818,9 +844,8 @@ class Shapes:
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
             if marker is not None and not self.units[u].code:
-                ident = _PROJECT_NAME.search(self.text, self.units[u].start, self.units[u].end)
-                if ident is not None and not _TOY_NAME.search(ident.group()) \
-                        and not _EXTENSION.search(ident.group()):
+                ident = _DOTTED_NAME.search(self.text, self.units[u].start, self.units[u].end)
+                if ident is not None and _a_project_name(ident.group()):
                     # "For example, cosinor.fit_group() calls ...": a real project's own name
                     inside = [p for p in range(first, self.spans[u][1])
                               if ident.start() < self.tokens[p].end
@@ -829,7 +854,7 @@ class Shapes:
                         return Found("example", "example", min(first + marker, inside[0]),
                                      max(first + marker, inside[-1]))
             for i, word in enumerate(words):
-                if self._glued(first + i) or (self.units[u].code and self._in_a_name(first + i)):
+                if self._glued(first + i) or (not self.units[u].prose and self._in_a_name(first + i)):
                     continue  # part of a path or a name: "/home/user", "user_id=", "log_event("
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
@@ -907,6 +932,12 @@ class Shapes:
             or (before[-1:].islower() and word[:1].isupper()) \
             or (word[-1:].islower() and after[:1].isupper())
 
+    def _whole_name(self, pos: int) -> str:
+        """The identifier that token ``pos`` starts, as written ("BrokenPipeError", which the
+        tokenizer cuts into words)."""
+        found = _IDENTIFIER.match(self.text, self.tokens[pos].start)
+        return found.group() if found else ""
+
     def _a_file(self, pos: int) -> bool:
         """Whether a word is a file's name: "shared.py", "settings.toml"."""
         end = self.tokens[pos].end
@@ -942,7 +973,8 @@ class Shapes:
                 quoted = "`" in self._gap_before(name) and not kind and token.text not in W.tools
                 if any(c in self._gap_before(name) for c in ".:!?\n") or quoted \
                         or token.text in W.not_names or len(said) < 3 \
-                        or said.endswith(_CLASS_OF_ERROR) or self._a_file(name):
+                        or self._whole_name(name).endswith(_CLASS_OF_ERROR) \
+                        or self._a_file(name):
                     continue  # (nor an exception class, "like SystemExit", nor "like shared.py")
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)

@@ -718,13 +718,15 @@ def test_a_note_that_opens_with_code_and_goes_on_in_prose_is_sentences() -> None
     notes = ("@cache runs once, when the module loads. The wrapper then stands in for the "
              "function and every call goes through it.\n"
              ">>> f(2). Then f(3) and f(4) come from the cache\n"
-             "@app.route('/users')\n")
+             "@app.route('/users')\n"
+             "log.error(\"Payment failed. Retrying the charge in five seconds\")\n")
     units = [(notes[u.start:u.end], u.prose) for u in segment(notes)]
     assert units == [("@cache runs once, when the module loads.", True),
                      ("The wrapper then stands in for the function and every call goes through"
                       " it.", True),
                      (">>> f(2). Then f(3) and f(4) come from the cache", False),
-                     ("@app.route('/users')", False)]
+                     ("@app.route('/users')", False),
+                     ('log.error("Payment failed. Retrying the charge in five seconds")', False)]
 
 
 GEN = "A generator is a function that uses yield to hand back values one at a time. "
@@ -749,11 +751,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
     ("gil", "concept", "In short the GIL wont let 2 threads run at same time.", True),
-    # a project's own function named after a marker is its case; a toy name is not
+    # a project's own function named after a marker is its case; a toy, the standard library
+    # or the instance is not
     ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
-     "For example, our fit_curve wrapper forwards them untouched to the solver.", True),
+     "For example, our fitting.fit_curve wrapper forwards them untouched to the solver.", True),
     ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
-     "For example, my_func forwards them untouched to another function.", False),
+     "For example, foo_bar.my_func forwards them untouched to another function.", False),
+    ("decorators", "example", DECO + "For example, functools.wraps copies the name over.", False),
+    ("decorators", "example", DECO + "For example self.count goes up by one each time the "
+     "decorated method runs.", False),
     # a real-world word inside a name in code ("log_event") is no real-world thing
     ("args-kwargs", "example", "Star args and star star kwargs let a function take extra "
      "arguments, for example:\ndef log_event(event_name, *args, **kwargs):\n"
@@ -764,6 +770,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # an exception class or a file is no real product
     ("exceptions", "example", EXC + "A bare except also traps exits like SystemExit, so the "
      "script cannot be stopped.", False),
+    ("exceptions", "example", EXC + "Some errors like BrokenPipeError should not be caught.",
+     False),
     ("decorators", "example", DECO + "Keep the decorator in a module like helpers.py and import "
      "it where needed.", False),
     ("lambda", "example", "A lambda is a small anonymous function. I have been working on a "
