@@ -57,6 +57,9 @@ class Word:
     end: float
 
 
+_JOINING = frozenset("-.,;:!?')]}%")  # marks that continue the word before them
+
+
 @dataclass(frozen=True)
 class Transcript:
     """What was said: the text and, for speech, per-word timings aligned to the text."""
@@ -68,14 +71,13 @@ class Transcript:
     @classmethod
     def from_words(cls, words: Sequence[Word]) -> Transcript:
         """Join timed words into one text. Whisper's words carry their leading space; one
-        without it that starts with a mark continues the word before ("read" "-only", "list"
-        ".append(x)", "490" ".1"), one that starts with a letter (a new chunk's first word) is
-        spaced."""
+        without it that starts with a joining mark continues the word before ("read" "-only",
+        "list" ".append(x)", "490" ".1"), any other (a new chunk's first word) is spaced."""
         offsets: list[int] = []
         parts: list[str] = []
         pos = 0
         for word in words:
-            glued = not parts or word.text[:1].isspace() or not word.text[:1].isalnum()
+            glued = not parts or word.text[:1].isspace() or word.text[:1] in _JOINING
             piece = word.text if glued else " " + word.text
             lead = len(piece) - len(piece.lstrip())
             offsets.append(pos + lead)

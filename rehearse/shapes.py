@@ -109,7 +109,7 @@ _CODE_LINE_PATTERNS = (
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
     # super().__init__(, "yield line.strip()" (a call only named in prose, "a call to
     # requests.get()", is no code: it names a function, as "select()" would)
-    r"\b[A-Za-z_]\w*\(\)\.[A-Za-z_]\w*\(|\b(yield|return|raise|await|print)\s+[\w.]+\.\w+\(\)",
+    r"\b[A-Za-z_]\w*\(\)\.[A-Za-z_]\w*\(|\b(?:yield|return|raise|await)\s+[\w.]+\.\w+\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
     # (not a note's label: "except: catches the error raised in the try block")
     r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*(?:[a-z]+\s+){3}[a-z])"
@@ -609,7 +609,8 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     before = words[at - 1]
     if before == "to":  # "add a timeout to avoid hanging" (not "it is best to avoid it")
         return at == 1 or words[at - 2] in _PURPOSE or (
-            is_content(words[at - 2]) and words[at - 2] not in _ADVISED)
+            is_content(words[at - 2]) and words[at - 2] not in _ADVISED
+            and _BE.isdisjoint(words[max(0, at - 5):at - 1]))  # "is a habit to avoid"
     return before in _PURPOSE
 
 
@@ -655,7 +656,9 @@ _MET = frozenset({"encount", "consid"})
 _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
+_MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
+_SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
 _MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
 _CONDITIONS = _WHEN | {"unless"}  # "if you lose the connection": a loss met, not had
@@ -665,10 +668,12 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     """A problem the topic solves or meets, not one it has: "without it we would hit a problem",
     "it solves the problem of ...", "the problem without virtual environments: conflicts", "an
     exception is raised when the program encounters a problem" (only for "problem" and "issue":
-    "if you use threads for CPU-bound work it is slower" is a cost all the same), and any cost
-    after "otherwise": "what would otherwise take lots of boilerplate" is a cost spared."""
+    "if you use threads for CPU-bound work it is slower" is a cost all the same), and a cost
+    after "would otherwise": "what would otherwise take lots of boilerplate" is a cost spared
+    (but "only when the data is big, otherwise it is extra complexity" is one had)."""
     said = words[span[0]:span[1] + 1]
-    if "otherwis" in words[:span[0]]:
+    spared = next((i for i in range(1, span[0]) if words[i] == "otherwis"), None)
+    if spared is not None and words[spared - 1] in _MODALS:
         return True  # "what would otherwise take lots of boilerplate": a cost spared
     if not any(w.startswith(("problem", "issu")) for w in said):
         return False
@@ -993,10 +998,14 @@ class Shapes:
             if not (unit.prose and self.hits[u]):
                 continue
             words = self._words(u)
+            first = self.spans[u][0]
+            named_at = min(p - first for p, _ in self.topic_hits if self.unit_of[p] == u)
             for i, word in enumerate(words[:-1]):
-                # "solve this problem", "fix that", "address these issues" (not "solve this
-                # problem of clashing versions": that one is told here)
-                if word in _SOLVES and words[i + 1] in _BACK:
+                # "Virtual environments solve this problem", "a venv fixes that" (not "solve
+                # this problem of clashing versions": that one is told here; nor "you can fix
+                # that by using a list": the speaker's way round a cost)
+                if word in _SOLVES and words[i + 1] in _BACK and named_at < i \
+                        and _SPEAKERS.isdisjoint(words[max(0, i - 3):i]):
                     k = i + 3 if words[i + 2:i + 3] in (["problem"], ["issu"]) else i + 2
                     if words[k:k + 1] != ["of"]:
                         found.append(u)
@@ -1083,7 +1092,7 @@ class Shapes:
                 or (said.lower() == "avoided" and before in _STORYTELLERS)
                 # "I've never used finally": the speaker's past, not advice never to
                 or (said.lower().split() == ["never", "used"]
-                    and not {"have", "had"}.isdisjoint(words[max(0, at - 3):at]))
+                    and not _PAST.isdisjoint(words[max(0, at - 3):at]))
                 or before in _FILED  # "he filed an issue against PyPy": a ticket
                 # part of a name: "hard_worker_pool", "LimitOrder", "the `hardDisk` class"
                 or any(self._in_a_name(p) for p in range(first + at, first + end + 1))
@@ -1215,6 +1224,7 @@ _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", 
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
+_PAST = frozenset({"have", "had", "i", "we", "ive"})  # "I've never used", "i never used"
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})

@@ -118,8 +118,9 @@ EXAMPLE_MARKERS = (
     # a story from the speaker's own work
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
     "i was building", "we were building", "i worked on", "we worked on", "i was working",
-    "we were working", "i have been working", "we have been working", "i have worked",
-    "we have worked", "i am working on", "we are working on", "my team", "our team", "our codebase",
+    "we were working", "i have been working", "we have been working", "i have worked on",
+    "we have worked on", "i have worked with", "we have worked with", "i am working on",
+    "we are working on", "my team", "our team", "our codebase",
     "our service", "at my company", "at our company", "at my last company", "in my company",
     "in our company", "in my job", "in my work", "at my work", "real case",
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",

@@ -80,6 +80,10 @@ def test_words_whisper_split_off_a_mark_are_joined_back() -> None:
              Word(" 490", 3.4, 3.8), Word(".1", 3.8, 4.0)]
     transcript = Transcript.from_words(words)
     assert transcript.text == "Tuples are read-only, so items.append(4) fails after 490.1"
+    # a chunk's first word that comes without its space is spaced, whatever it starts with
+    assert Transcript.from_words([Word(" It", 0, 0.2), Word(" costs", 0.2, 0.5),
+                                  Word("$5.", 0.6, 1.0), Word('"Next', 1.2, 1.5)]).text \
+        == 'It costs $5. "Next'
     for word in words:  # every word still starts where its time says
         at = transcript.text.index(word.text.strip())
         assert transcript.time_at(at) == word.start
@@ -751,6 +755,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
     ("gil", "concept", "In short the GIL wont let 2 threads run at same time.", True),
+    # each line that a plain loop goes over is no value a generator yields
+    ("generators", "concept", "Generators have the yield keyword, and at work I go over each "
+     "line of the log with a plain for loop.", False),
     # a project's own function named after a marker is its case; a toy, the standard library
     # or the instance is not
     ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
@@ -767,6 +774,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "address" is a verb far more often than a street: no real-world thing
     ("decorators", "example", DECO + "Decorators neglect to address another use case: the "
      "person who calls the decorated code.", False),
+    # "I have worked out that ..." is no story from work
+    ("lambda", "example", "A lambda is a small anonymous function. I have worked out that a "
+     "lambda holds one expression after reading the docs on the website.", False),
     # an exception class or a file is no real product
     ("exceptions", "example", EXC + "A bare except also traps exits like SystemExit, so the "
      "script cannot be stopped.", False),
@@ -1214,6 +1224,17 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", _VENV + "We lock the counter to avoid it getting hit by race conditions.", False),
     ("venv", _VENV + "A venv reduces the risk of shipping unnecessary extras to production.",
      False),
+    # advice against, a cost with the speaker's way round it, a cost had "otherwise"
+    ("decorators", "A decorator wraps a function and returns a new one. Stacking five "
+     "decorators on one function is something to avoid.", True),
+    ("lists-tuples", "A tuple is an immutable sequence. The limitation is that once it is "
+     "created you cannot add an item. You can fix that by building a new tuple or using a "
+     "list.", True),
+    ("exceptions", "the except block runs when the try block raises and ive never used finally "
+     "to be honest", False),
+    ("generators", "A generator is a function that uses yield to hand back values one at a "
+     "time. Only reach for a generator when the data is big, otherwise it is just extra "
+     "complexity for a reader.", True),
     # a manner is no quality compared: "explicitly released" (but "more efficiently" compares)
     ("gil", "The GIL is a lock the interpreter holds whenever bytecode runs, unless it is "
      "explicitly released. The GIL is held by default.", False),
