@@ -660,7 +660,7 @@ _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
-_MOTIVES = frozenset({"if", "without", "otherwis", "solv", "fix", "address", "tackl"})
+_MOTIVES = frozenset({"if", "without", "otherwis"}) | _SOLVES
 _CONDITIONS = _WHEN | {"unless"}  # "if you lose the connection": a loss met, not had
 
 
@@ -734,7 +734,7 @@ class Shapes:
     def __init__(self, text: str, tokens: Sequence[Token], units: Sequence[Unit],
                  unit_of: Sequence[int],
                  topic_hits: Sequence[tuple[int, int]], named: float | None = None,
-                 defined: Sequence[tuple[int, int]] | None = None) -> None:
+                 asked: Sequence[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.units = units
@@ -747,7 +747,8 @@ class Shapes:
                 pos += 1
             self.spans.append((first, pos))
         self.topic_hits = sorted(topic_hits)
-        self.defined = self.topic_hits if defined is None else sorted(defined)
+        # where the terms that the question names are said (what a definition defines)
+        self.asked = self.topic_hits if asked is None else sorted(asked)
         self.named = len(self.topic_hits) if named is None else named  # how surely (see gate)
         hits = [0] * len(self.units)
         for first, _ in self.topic_hits:
@@ -1015,7 +1016,7 @@ class Shapes:
     def _trade_off(self, skip: frozenset[int], costs_only: bool = False) -> Found | None:
         W = _lists()  # noqa: N806
         solutions = self._solutions()
-        asked = {self.unit_of[first] for first, _ in self.defined}  # "a venv is slow to set up"
+        asked = {self.unit_of[first] for first, _ in self.asked}  # "a venv is slow to set up"
         for u, unit in enumerate(self.units):
             if not unit.prose or not self.relevant[u] or u in skip:
                 continue
@@ -1170,7 +1171,7 @@ class Shapes:
         source", is trusted only from an answer that names its topic more than once)."""
         W = _lists()  # noqa: N806
         tokens = self.tokens
-        for first, last in self.defined:
+        for first, last in self.asked:
             u = self.unit_of[first]
             if u in skip:
                 continue
