@@ -141,6 +141,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
     r"\bpython\s+(dash|minus)\s+m(\b|venv\b|pip\b)|\bpython\s*3?\s*m\s+(venv|pip)\b",  # "python3m venv"
+    r"\bpython,?\s+(3|three),?\s+m,?\s+(venv|vend|vent)\b",  # "python, 3, m, vend"
     r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
     r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
@@ -222,6 +223,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(?<!\bon\s)(?<!\bby\s)(?<!\bto\s)(?<!\bof\s)(?<!\ba\s)(?<!\bthe\s)(?<!\bwas\s)"
     r"\b(deaf|death|deft)[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+,\s*(print|return|yield|self|pass"
     r"|args)\b",
+    # a def with a star parameter, its name said in words: "death my sum asterisk args"
+    r"\b(def|deaf|death|deft)\s+(\w+\s+){1,2}(star|asterisk)\s+((star|asterisk)\s+)?"
+    r"(args|kwargs|arcs|kw\s?args)\b",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -258,12 +262,14 @@ _SPOKEN_WEAK_PATTERNS = (
 # at every character; a substring test is not): "a b; c" is (a or b) and c.
 _STRONG_GATES = (
     "open left", "clos right", "lambda; colon", "lambda; equals", "def", "return", "colon",
-    "yield", "python", "pip", "star; of", "bash dollar slash", "at; above top over", "at",
+    "yield", "python", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
+    "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
     "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
+    "def deaf death deft; star asterisk",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",
