@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -172,6 +172,7 @@ class Score:
         return cls(rubric, Transcript(data["transcript"]), layers)
 
 
+COMBINATIONS = 1000  # of one idea's occurrences tried in one sentence (twice with an order)
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
 SURFACE_CUTOFF = 80  # ... and for the word as said against the other's stem
@@ -184,6 +185,19 @@ PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
 PRONOUNS = ("it", "they", "them", "this", "these")
 CARRY_SCORE = 0.85  # similarity of a sentence right after one naming the topic, for its subject
 MAX_QUOTE = 120  # characters of a code line or sentence quoted as a shape's evidence
+
+
+def _in_order(groups: Sequence[Sequence[Occurrence]], after: int = -1
+              ) -> Iterator[tuple[Occurrence, ...]]:
+    """Every choice of one occurrence per group, each after the one before ("0 mod 0 mod" in
+    a phrase that says "0%0%" again and again), without trying every other order."""
+    if not groups:
+        yield ()
+        return
+    for occ in groups[0]:
+        if occ[0] > after:
+            for rest in _in_order(groups[1:], occ[1]):
+                yield (occ, *rest)
 
 
 def _max_span(terms: int) -> int:
@@ -426,11 +440,16 @@ class _Index:
             shared = {u for u in shared
                       if (self.units[u].code if code else self.units[u].prose)}
         span_limit = idea.span or _max_span(len(idea.terms))
+        ordered = all(term.after for term in idea.terms[1:])
         best: tuple[float, list[Occurrence]] = (0.0, [])
         best_key = (0.0, 0)
         for unit in sorted(shared):
             found = wrong = False
-            for combo in itertools.islice(itertools.product(*(g[unit] for g in by_unit)), 2000):
+            groups = [g[unit] for g in by_unit]
+            combos: Iterable[tuple[Occurrence, ...]] = itertools.product(*groups)
+            if ordered:  # the combinations in order first: a long phrase that repeats a word
+                combos = itertools.chain(itertools.islice(_in_order(groups), COMBINATIONS), combos)
+            for combo in itertools.islice(combos, 2 * COMBINATIONS):
                 lo = min(o[0] for o in combo)
                 hi = max(o[1] for o in combo)
                 if hi - lo + 1 > span_limit:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rehearse.errors import RubricError
@@ -261,6 +261,7 @@ def test_rubric_loader_rejects_anything_malformed_with_a_rubric_error(data: dict
 @pytest.mark.slow
 @FUZZ
 @given(st.text(max_size=60), st.lists(st.text(WORDS, max_size=30), min_size=1, max_size=3))
+@example("0", ["0%0%%%%0"])  # one word said again and again: its in-order match lies deep
 def test_a_rubric_phrase_said_word_for_word_covers_its_layer(cue: str, phrases: list[str]) -> None:
     data = {"id": "fuzz", "title": "t", "question": "q?",
             "layers": {"concept": {"cue": cue, "evidence": [{"idea": "i", "phrases": phrases}]}}}
