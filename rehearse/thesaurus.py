@@ -27,6 +27,12 @@ SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
     "dictionary": ("dict", "dicts", "hash map", "hashmap"),
     "bytecode": ("byte code", "bite code"),
     "traceback": ("stack trace", "stacktrace", "back trace"),
+    # the names of two coding styles, not comparisons of anything
+    "eafp": ("easier to ask forgiveness than permission",
+             "easier to ask for forgiveness than permission",
+             "easier to ask for forgiveness than it is to get permission",
+             "easier to ask forgiveness than it is to get permission"),
+    "lbyl": ("look before you leap",),
     # Exception classes are one word however they are written ("KeyError", "key error"), so
     # their parts ("key", "stop", "not found") never count as words of their own.
     "valueerror": ("value error",), "keyerror": ("key error",), "typeerror": ("type error",),

@@ -1235,6 +1235,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("generators", "A generator is a function that uses yield to hand back values one at a "
      "time. Only reach for a generator when the data is big, otherwise it is just extra "
      "complexity for a reader.", True),
+    # the name of a style is no comparison
+    ("exceptions", "With try and except you catch the error after it happens. That style is "
+     "called EAFP, easier to ask forgiveness than permission.", False),
     # a manner is no quality compared: "explicitly released" (but "more efficiently" compares)
     ("gil", "The GIL is a lock the interpreter holds whenever bytecode runs, unless it is "
      "explicitly released. The GIL is held by default.", False),
