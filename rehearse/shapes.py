@@ -662,6 +662,7 @@ _MET = frozenset({"encount", "consid"})
 _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
+_MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
@@ -1056,6 +1057,11 @@ class Shapes:
                              first + denied)
             if costs_only:
                 continue
+            # "several advantages over a central install", "the benefit over a list is ..."
+            over = next((i for i, w in enumerate(words[:-1]) if w in _MERITS
+                         and words[i + 1] == "over" and not _negated(words, i)), None)
+            if over is not None:
+                return Found("trade_off", "comparison", first + over, first + over + 1)
             # "better" and "worse" are both: a judgement between two ways
             # ("it isn't clear what they do" is about understanding, not a quality)
             # (nor is a manner: "unless it is explicitly released", "so the program runs

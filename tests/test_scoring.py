@@ -1235,6 +1235,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("generators", "A generator is a function that uses yield to hand back values one at a "
      "time. Only reach for a generator when the data is big, otherwise it is just extra "
      "complexity for a reader.", True),
+    # an advantage over an alternative compares the two
+    ("generators", "A generator yields one value at a time. Its big advantage over a list is "
+     "that the whole thing never sits in memory. Generators are lazy.", True),
     # the name of a style is no comparison
     ("exceptions", "With try and except you catch the error after it happens. That style is "
      "called EAFP, easier to ask forgiveness than permission.", False),
