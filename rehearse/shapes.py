@@ -23,9 +23,10 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   topic three times or more may open with the story that leads to it ("picture a website ...").
   A condition ("if you have an application") is not a scenario.
 * trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
-  good quality denied ("not very efficient"), or a comparison with an evaluative word
-  ("instead ... readable", "than ... memory"), or a hedge
-  ("but", "however") with one.
+  good quality denied ("not very efficient"), a comparison with an evaluative word
+  ("instead ... readable", "than ... memory") or a hedge ("but", "however") with one, or an
+  advantage over an alternative. Not the trouble the topic is then said to solve ("... Virtual
+  environments solve this problem"), nor a cost spared ("would otherwise take ...").
 * concept: a topic term that the question names being defined: "a generator is a ...", "the
   GIL lets ..." (not a neighbour: "a thread is ..." answers no question about the GIL).
 
