@@ -39,6 +39,7 @@ SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
     "indexerror": ("index error",), "nameerror": ("name error",),
     "attributeerror": ("attribute error",), "importerror": ("import error",),
     "runtimeerror": ("runtime error", "run time error"), "oserror": ("os error",),
+    "ioerror": ("io error", "i o error"),
     "zerodivisionerror": ("zero division error",), "stopiteration": ("stop iteration",),
     "filenotfounderror": ("file not found error",), "permissionerror": ("permission error",),
     "keyboardinterrupt": ("keyboard interrupt",), "notimplementederror": ("not implemented error",),
