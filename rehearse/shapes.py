@@ -663,6 +663,7 @@ _MET = frozenset({"encount", "consid"})
 _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
+_NEEDED = frozenset({"necessari", "need", "requir", "exist", "introduc", "invent", "add"})
 _MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
@@ -678,8 +679,13 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     exception is raised when the program encounters a problem" (only for "problem" and "issue":
     "if you use threads for CPU-bound work it is slower" is a cost all the same), and a cost
     after "would otherwise": "what would otherwise take lots of boilerplate" is a cost spared
-    (but "only when the data is big, otherwise it is extra complexity" is one had)."""
+    (but "only when the data is big, otherwise it is extra complexity" is one had), and a cost
+    that says why the topic is there: "the lock is necessary because memory management is not
+    thread-safe"."""
     said = words[span[0]:span[1] + 1]
+    because = next((i for i in range(span[0]) if words[i] in ("becaus", "sinc")), None)
+    if because is not None and not _NEEDED.isdisjoint(words[:because]):
+        return True  # "the lock is necessary because memory management is not thread-safe"
     spared = next((i for i in range(1, span[0]) if words[i] == "otherwis"), None)
     if spared is not None and words[spared - 1] in _MODALS:
         return True  # "what would otherwise take lots of boilerplate": a cost spared

@@ -1238,6 +1238,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # an advantage over an alternative compares the two
     ("generators", "A generator yields one value at a time. Its big advantage over a list is "
      "that the whole thing never sits in memory. Generators are lazy.", True),
+    # why the topic exists is no cost of it
+    ("gil", "The GIL is a lock around the interpreter. It exists because CPython's reference "
+     "counting is not thread-safe.", False),
     # the name of a style is no comparison
     ("exceptions", "With try and except you catch the error after it happens. That style is "
      "called EAFP, easier to ask forgiveness than permission.", False),
