@@ -119,7 +119,7 @@ _CODE_LINE_PATTERNS = (
     r",\s*\*{1,2}\w+\s*[,)]",
     r"\[\s*['\"\d-][^\]\n]*,[^\]\n]*\]|\(\s*['\"\d-][^)\n]*,[^)\n]*\)",  # [1, 2], (1, 'a')
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
-    r"\b(python3?|py)\s*-m\s+\w+|\bpip3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
+    r"\b(python3?|py)\s*-m\s+\w+|\bpip\s?3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
     r"|\bsource\s+\S*activate\b"
     r"|[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
     r"^\s*(Traceback \(most recent|\w+Error:)",
@@ -333,6 +333,7 @@ def _line_patterns() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _CODE_LINE_PATTERNS), re.M)
 
 
+_SPOKEN_URL = re.compile(r"\bhttps?\s*,?\s+colon\s+slash\s+slash\b.*")
 _AT_SIGN = re.compile(r"(?<![\w.`/:])@(?=[a-z_])")
 
 
@@ -348,6 +349,8 @@ def looks_like_code(text: str) -> bool:
     # "we add @login_required on any view": a recogniser writes the "at" said as "@" (not in
     # an address or a link, nor a name in markdown's backticks: "`@functools.wraps`")
     spoken = _AT_SIGN.sub(" at ", text.lower().replace("-", " "))
+    # a web address read out is no code: "https colon slash slash github dot com slash ..."
+    spoken = _SPOKEN_URL.sub(" ", spoken)
     present = code.present(spoken)
     if any(pattern.search(spoken) for pattern in code.opened(code.strong, present)):
         return True

@@ -758,6 +758,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # each line that a plain loop goes over is no value a generator yields
     ("generators", "concept", "Generators have the yield keyword, and at work I go over each "
      "line of the log with a plain for loop.", False),
+    # a web address read out is no code; "pip 3 install" as a recogniser writes it is
+    ("venv", "code", VENV + "The docs are at https colon slash slash docs dot python dot org "
+     "slash venv, which I read once.", False),
+    ("venv", "code", VENV + "Then I run pip 3 install flask inside it.", True),
     # a project's own function named after a marker is its case; a toy, the standard library
     # or the instance is not
     ("args-kwargs", "example", "Star star kwargs collects extra keyword arguments into a dict. "
