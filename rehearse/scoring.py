@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -187,17 +188,27 @@ CARRY_SCORE = 0.85  # similarity of a sentence right after one naming the topic,
 MAX_QUOTE = 120  # characters of a code line or sentence quoted as a shape's evidence
 
 
-def _in_order(groups: Sequence[Sequence[Occurrence]], after: int = -1
-              ) -> Iterator[tuple[Occurrence, ...]]:
+def _in_order(groups: Sequence[Sequence[Occurrence]]) -> Iterator[tuple[Occurrence, ...]]:
     """Every choice of one occurrence per group, each after the one before ("0 mod 0 mod" in
-    a phrase that says "0%0%" again and again), without trying every other order."""
-    if not groups:
-        yield ()
-        return
-    for occ in groups[0]:
-        if occ[0] > after:
-            for rest in _in_order(groups[1:], occ[1]):
-                yield (occ, *rest)
+    a phrase that says "0%0%" again and again), without trying every other order. Only
+    occurrences that the later groups can still follow are tried, so each choice yielded costs
+    a few steps, however many dead ends the product holds."""
+    usable: list[list[Occurrence]] = [[] for _ in groups]
+    latest = math.inf  # the latest start among the usable occurrences of the next group
+    for k in range(len(groups) - 1, -1, -1):
+        usable[k] = [occ for occ in groups[k] if occ[1] < latest]
+        latest = max((occ[0] for occ in usable[k]), default=-math.inf)
+
+    def choose(k: int, after: float) -> Iterator[tuple[Occurrence, ...]]:
+        if k == len(groups):
+            yield ()
+            return
+        for occ in usable[k]:
+            if occ[0] > after:
+                for rest in choose(k + 1, occ[1]):
+                    yield (occ, *rest)
+
+    return choose(0, -math.inf)
 
 
 def _max_span(terms: int) -> int:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -7,7 +8,7 @@ import sys
 import pytest
 
 from rehearse.rubric import Rubric, parse_rubric
-from rehearse.scoring import Transcript, Word, score
+from rehearse.scoring import Transcript, Word, _in_order, score
 from rehearse.shapes import looks_like_code, segment
 from rehearse.text import tokenize
 
@@ -87,6 +88,18 @@ def test_words_whisper_split_off_a_mark_are_joined_back() -> None:
     for word in words:  # every word still starts where its time says
         at = transcript.text.index(word.text.strip())
         assert transcript.time_at(at) == word.start
+
+
+def test_in_order_choices_skip_dead_ends() -> None:
+    """The in-order search of an ordered idea's occurrences yields each order once, and never
+    walks the product of choices that no later term can follow (a word said sixty times, seven
+    terms long, and the last term heard only at the start: nothing, at once)."""
+
+    a, b, c = (0, 0, 1.0), (2, 2, 1.0), (4, 4, 1.0)
+    assert list(_in_order([[a, b], [a, b, c]])) == [(a, b), (a, c), (b, c)]
+    many = [(i, i, 1.0) for i in range(60)]
+    assert list(_in_order([many] * 7 + [[a]])) == []
+    assert len(list(itertools.islice(_in_order([many] * 7), 1000))) == 1000
 
 
 def test_scoring_is_deterministic(gil: Rubric) -> None:
