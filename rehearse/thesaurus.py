@@ -247,6 +247,10 @@ COST_WORDS = (
     "silent failure", "silent failures", "fails silently", "fail silently", "silently fail",
     "silently fails", "silently ignored", "silently ignores", "silently swallowed",
     "distasteful",
+    # a harm said as a verb or an effect
+    "hinder", "hinders", "hindering", "hamper", "hampers", "negative impact",
+    "negative performance impact", "performance hit", "performance penalty", "regression",
+    "is lost", "are lost", "gets lost", "get lost", "to a minimum",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
@@ -259,7 +263,7 @@ EVALUATIVE_WORDS = frozenset("""
     speedup slower readable unreadable memory efficient inefficient safe safer safety simple
     simpler explicit implicit clean cleaner concise fast quick overhead flexible
     flexibility reusable reuse predictable harder easier easy clarity
-    scalable throughput latency cost better worse
+    scalable throughput latency cost better worse secure
     beautiful elegant nicer convenient ugly messy
     """.split())
 # A quality denied is a cost: "not very efficient", "no longer readable", "never safe".

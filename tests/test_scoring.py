@@ -1258,6 +1258,15 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # why the topic exists is no cost of it
     ("gil", "The GIL is a lock around the interpreter. It exists because CPython's reference "
      "counting is not thread-safe.", False),
+    # a harm said as a verb or an effect, advice to keep a thing rare, "more secure"
+    ("generators", "A generator is a function that uses yield to hand back values one at a "
+     "time. Long chains of generators hinder debugging.", True),
+    ("gil", "The GIL is one lock around the interpreter. Taking it out had a negative impact "
+     "on single-threaded speed.", True),
+    ("decorators", "A decorator wraps a function and returns a new one. Keep stacked "
+     "decorators to a minimum.", True),
+    ("oop", "Composition gives an object other objects to use. It is more secure compared to "
+     "inheritance, which hands a child class every parent attribute.", True),
     # the name of a style is no comparison
     ("exceptions", "With try and except you catch the error after it happens. That style is "
      "called EAFP, easier to ask forgiveness than permission.", False),
