@@ -253,7 +253,8 @@ COST_WORDS = (
     "is lost", "are lost", "gets lost", "get lost", "to a minimum",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
-REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to")
+REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to", "to achieve",
+           "in order to")
 # Words that say which of two ways is better, and why.
 COMPARE_WORDS = frozenset("""
     instead better worse versus vs compared compare whereas unlike alternative alternatively

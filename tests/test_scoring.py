@@ -1267,6 +1267,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "decorators to a minimum.", True),
     ("oop", "Composition gives an object other objects to use. It is more secure compared to "
      "inheritance, which hands a child class every parent attribute.", True),
+    # an alternative with a purpose is a reasoned choice
+    ("comprehensions", "A list comprehension builds a list in one expression. Sometimes I write "
+     "a plain for loop instead of a comprehension in order to add logging in the middle.", True),
     # the name of a style is no comparison
     ("exceptions", "With try and except you catch the error after it happens. That style is "
      "called EAFP, easier to ask forgiveness than permission.", False),
