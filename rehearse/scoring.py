@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .shapes import Shapes, segment
+from .shapes import Shapes, is_bullet, segment
 from .text import (
     NEGATIONS,
     Idea,
@@ -312,13 +312,22 @@ class _Index:
             previous[unit] = before
             if not self.units[unit].heading or unit in named:  # "## What is *args?" counts
                 before = unit
+        # ... and the items of a list that such a sentence opens, all of them: "Learn about
+        # generator functions:" then "- Describe iterables", "- Are lazy evaluated"
+        carried: dict[int, frozenset[tuple[str, ...]]] = {}
+        for unit in sorted(unit_start):
+            forms = frozenset(named.get(previous[unit], ()))
+            if not forms and previous[unit] in carried and is_bullet(self.text, self.units[unit]) \
+                    and is_bullet(self.text, self.units[previous[unit]]):
+                forms = carried[previous[unit]]
+            if forms:
+                carried[unit] = forms
         for unit, pos in unit_start.items():
-            forms = named.get(previous[unit])
-            if forms and not self.units[unit].code and not self.units[unit].heading:
+            if unit in carried and not self.units[unit].code and not self.units[unit].heading:
                 # a sentence that says the term itself needs no stand-in for it
-                forms = forms - named.get(unit, set())
+                forms = carried[unit] - named.get(unit, set())
                 if forms:
-                    self._referents.append((pos, CARRY_SCORE, frozenset(forms)))
+                    self._referents.append((pos, CARRY_SCORE, forms))
         self._terms.clear()  # an idea's first term now also hears its stand-ins
 
     def hits(self, word: str) -> dict[int, float]:

@@ -478,6 +478,11 @@ def _heading_level(body: str) -> int:
 
 
 _BULLET = re.compile(r"^\s*([-*\u2022+]|\d+[.)])\s")
+
+
+def is_bullet(text: str, unit: Unit) -> bool:
+    """Whether a unit is an item of a list: "- Are lazy evaluated", "2) Use a tuple"."""
+    return _BULLET.match(text[unit.start:unit.end]) is not None
 _MARKDOWN_TITLE = re.compile(r"^\s*#{2,6}\s")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -927,7 +932,7 @@ class Shapes:
 
     def _bullet(self, u: int) -> bool:
         unit = self.units[u]
-        return bool(_BULLET.match(self.text[unit.start:unit.end]))
+        return is_bullet(self.text, unit)
 
     def _said(self, pos: int) -> str:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""

@@ -102,6 +102,16 @@ def test_in_order_choices_skip_dead_ends() -> None:
     assert len(list(itertools.islice(_in_order([many] * 7), 1000))) == 1000
 
 
+def test_every_item_of_a_list_opened_by_the_topic_is_about_it(catalog) -> None:
+    notes = ("What to know about generators:\n- Hand back one value and pause\n"
+             "- Are lazy: each value is made on demand\n")
+    concept = score(notes, catalog.get("generators")).layers["concept"]
+    assert concept.covered and concept.matched[0].said == "Are lazy"
+    # a list that follows a list item, not the sentence naming the topic, carries nothing
+    plain = "Shopping:\n- Buy milk\n- Are lazy days good for you\n"
+    assert not score(plain, catalog.get("generators")).layers["concept"].covered
+
+
 def test_scoring_is_deterministic(gil: Rubric) -> None:
     assert score(GIL_ANSWER, gil).to_dict() == score(GIL_ANSWER, gil).to_dict()
 
