@@ -270,6 +270,9 @@ class _Index:
                 # "And tuples, we cannot assign to them", "In Python, threads ...": a phrase
                 # put in front of the sentence, not a clause of its own
                 shared += self._gap_marks(marks, pos)
+            if token.text in ("it", "they") and pos > lead:
+                # "the decorator, it wraps your function": the subject said again, one claim
+                shared += self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
                 if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
                     # "tuples can be joined, but cannot be changed": one subject, one claim

@@ -209,6 +209,9 @@ def test_direction_and_clauses_keep_a_swapped_claim_out() -> None:
                      rubric).layers["concept"].covered
     assert not score("A list holds anything, and a set... no, unique ones.",
                      rubric).layers["concept"].covered
+    # the subject said again after a comma ("a set, it ...") is one claim, as people speak
+    assert score("The set type in Python, it keeps only unique items.",
+                 rubric).layers["concept"].covered
 
 
 def test_an_idea_split_over_two_clauses_is_no_wrong_claim(catalog) -> None:
