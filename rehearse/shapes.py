@@ -435,13 +435,14 @@ def segment(text: str) -> list[Unit]:
             indented = False  # an indented bullet or docstring sentence after a snippet is prose
         if indented or _is_code_line(body):
             flush()
-            comment = body.startswith("#") and _PLAIN_RUN.search(body)
             # a comment in a snippet that says something in words is a sentence of prose, and
             # one hard-wrapped over several comment lines is one sentence ("# ... is better" /
-            # "# than adding ...")
+            # "# than adding ...", "# threads are CPU-bound, e.g.," / "# a program that ...")
+            comment = body.startswith("#") and _PLAIN_RUN.search(body)
             last = units[-1] if units else None
             if comment and last is not None and last.prose and not last.heading \
-                    and text[last.start:last.start + 1] == "#" and _continues(prev_line, body):
+                    and text[last.start:last.start + 1] == "#" \
+                    and (_continues(prev_line, body) or prev_line.rstrip()[-1:] in ",("):
                 units[-1] = replace(last, end=end,
                                     code=looks_like_code(text[last.start:end].replace("#", " ")))
             else:

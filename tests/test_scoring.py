@@ -742,6 +742,12 @@ def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
     units = segment(snippet)
     assert [snippet[u.start:u.end].count("\n") for u in units] == [0, 2]
     assert units[1].prose and not units[0].prose
+    # ... and a comment line that ends in a comma goes on in the next one
+    snippet = ("t.join()\n"
+               "# A program whose threads are all busy computing, say,\n"
+               "# one that resizes images in parts with threads,\n"
+               "# runs no faster than with one thread.\n")
+    assert [snippet[u.start:u.end].count("\n") for u in segment(snippet)] == [0, 2]
 
 
 def test_a_note_that_opens_with_code_and_goes_on_in_prose_is_sentences() -> None:
