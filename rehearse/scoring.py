@@ -516,7 +516,15 @@ class _Index:
         """Where the answer names the topic (not in a code comment: "# would raise TypeError"
         in a snippet about tuples is no sign the answer is about exceptions)."""
         hits = {(first, last) for term in topic for first, last, _ in self.term(term)}
-        return sorted(hit for hit in hits if not self._in_comment(hit[0]))
+        return sorted(hit for hit in hits
+                      if not self._in_comment(hit[0]) and not self._misheard_in_code(hit))
+
+    def _misheard_in_code(self, hit: tuple[int, int]) -> bool:
+        """A one-word mishearing in a line of code is a name of the code, not the topic:
+        "jill=12" in a snippet about keyword arguments names no GIL."""
+        first, last = hit
+        return first == last and self.tokens[first].alias \
+            and not self.units[self.unit_of[first]].prose
 
     def _in_comment(self, pos: int) -> bool:
         unit = self.units[self.unit_of[pos]]

@@ -224,6 +224,13 @@ def test_an_idea_split_over_two_clauses_is_no_wrong_claim(catalog) -> None:
                      catalog.get("args-kwargs")).layers["concept"].covered
 
 
+def test_a_mishearing_in_a_line_of_code_names_no_topic(gil) -> None:
+    # "jill" stands for a misheard GIL in speech; in code it is somebody's name
+    snippet = ("Keyword arguments arrive as a dict.\ndef show(**ages):\n    print(ages)\n"
+               "show(john=10, jill=12, david=15)\nshow(jill=3)\n")
+    assert not any(layer.covered for layer in score(snippet, gil).layers.values())
+
+
 def test_a_shape_needs_the_topic_nearby(gil) -> None:
     code = "def area(r):\n    return 3.14 * r * r\n"
     assert not score(code, gil).layers["code"].covered
