@@ -1016,7 +1016,7 @@ class Shapes:
 
     def _solutions(self) -> list[int]:
         """Sentences that name the topic as the answer to a problem told before them:
-        "Virtual environments solve this problem by ...", "That is where a generator helps"."""
+        "Virtual environments solve this problem by ...", "a venv fixes that"."""
         found = []
         for u, unit in enumerate(self.units):
             if not (unit.prose and self.hits[u]):
