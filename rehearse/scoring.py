@@ -270,7 +270,7 @@ class _Index:
                 # "And tuples, we cannot assign to them", "In Python, threads ...": a phrase
                 # put in front of the sentence, not a clause of its own
                 shared += self._gap_marks(marks, pos)
-            if token.text in ("it", "they") and pos > lead:
+            elif token.text in ("it", "they") and pos > lead:
                 # "the decorator, it wraps your function": the subject said again, one claim
                 shared += self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
@@ -520,11 +520,14 @@ class _Index:
                       if not self._in_comment(hit[0]) and not self._misheard_in_code(hit))
 
     def _misheard_in_code(self, hit: tuple[int, int]) -> bool:
-        """A one-word mishearing in a line of code is a name of the code, not the topic:
-        "jill=12" in a snippet about keyword arguments names no GIL."""
+        """A one-word mishearing used as a name in a line of code is a name of the code, not
+        the topic: "jill=12" in a snippet about keyword arguments names no GIL (but "square =
+        lamda x: x * x" still names the lambda)."""
         first, last = hit
-        return first == last and self.tokens[first].alias \
-            and not self.units[self.unit_of[first]].prose
+        token = self.tokens[first]
+        return first == last and token.alias and not self.units[self.unit_of[first]].prose \
+            and (self.text[token.end:token.end + 1] in ("=", "(")
+                 or self.text[token.start - 1:token.start] == ".")
 
     def _in_comment(self, pos: int) -> bool:
         unit = self.units[self.unit_of[pos]]

@@ -442,7 +442,7 @@ def segment(text: str) -> list[Unit]:
             last = units[-1] if units else None
             if comment and last is not None and last.prose and not last.heading \
                     and text[last.start:last.start + 1] == "#" \
-                    and (_continues(prev_line, body) or prev_line.rstrip()[-1:] in ",("):
+                    and (_continues(prev_line, body) or prev_line.rstrip()[-1:] in (",", "(")):
                 units[-1] = replace(last, end=end,
                                     code=looks_like_code(text[last.start:end].replace("#", " ")))
             else:
@@ -452,7 +452,7 @@ def segment(text: str) -> list[Unit]:
             continue
         prev_code = False
         wrapped = para_start is not None and (_continues(prev_line, body)
-                                              or prev_line.rstrip()[-1:] in ",(")
+                                              or prev_line.rstrip()[-1:] in (",", "("))
         if not wrapped:
             flush()
             para_start = lead
@@ -672,6 +672,7 @@ _MET = frozenset({"encount", "consid"})
 _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
+_CLAUSE_BREAKS = frozenset({"and", "but", "so", "which", "howev", "although", "though"})
 _NEEDED = frozenset({"necessari", "need", "requir", "exist", "introduc", "invent", "add"})
 _MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
@@ -693,7 +694,8 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     thread-safe"."""
     said = words[span[0]:span[1] + 1]
     because = next((i for i in range(span[0]) if words[i] in ("becaus", "sinc")), None)
-    if because is not None and not _NEEDED.isdisjoint(words[:because]):
+    if because is not None and not _NEEDED.isdisjoint(words[max(0, because - 2):because]) \
+            and _CLAUSE_BREAKS.isdisjoint(words[because:span[0]]):
         return True  # "the lock is necessary because memory management is not thread-safe"
     spared = next((i for i in range(1, span[0]) if words[i] == "otherwis"), None)
     if spared is not None and words[spared - 1] in _MODALS:

@@ -755,6 +755,9 @@ def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
                "# one that resizes images in parts with threads,\n"
                "# runs no faster than with one thread.\n")
     assert [snippet[u.start:u.end].count("\n") for u in segment(snippet)] == [0, 2]
+    # ... not across a blank line
+    snippet = "f()\n# the decorator logs each call\n\n# tracebacks get harder to read today\n"
+    assert len(segment(snippet)) == 3
 
 
 def test_a_note_that_opens_with_code_and_goes_on_in_prose_is_sentences() -> None:
@@ -794,6 +797,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("exceptions", "example",
      EXC + "We install packages to our application instead of writing every utility.", False),
     ("gil", "concept", "In short the GIL wont let 2 threads run at same time.", True),
+    # a misspelling in code still names the topic; a mishearing used as a name does not
+    ("lambda", "code", "square = lamda x: x * x", True),
     # each line that a plain loop goes over is no value a generator yields
     ("generators", "concept", "Generators have the yield keyword, and at work I go over each "
      "line of the log with a plain for loop.", False),
@@ -1296,6 +1301,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # an alternative with a purpose is a reasoned choice
     ("comprehensions", "A list comprehension builds a list in one expression. Sometimes I write "
      "a plain for loop instead of a comprehension in order to add logging in the middle.", True),
+    # ... but a cost in the next clause after a reason is a cost all the same
+    ("gil", "CPython added the GIL because it kept the C API simple, and the downside is that "
+     "threads never run Python code in parallel.", True),
     # the name of a style is no comparison
     ("exceptions", "With try and except you catch the error after it happens. That style is "
      "called EAFP, easier to ask forgiveness than permission.", False),
