@@ -249,7 +249,7 @@ COST_WORDS = (
     "distasteful",
     # a harm said as a verb or an effect
     "hinder", "hinders", "hindering", "hamper", "hampers", "negative impact",
-    "negative performance impact", "performance hit", "performance penalty",
+    "negative performance impact", "performance hit",
     "is lost", "are lost", "gets lost", "get lost", "to a minimum",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
