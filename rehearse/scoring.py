@@ -517,17 +517,20 @@ class _Index:
         in a snippet about tuples is no sign the answer is about exceptions)."""
         hits = {(first, last) for term in topic for first, last, _ in self.term(term)}
         return sorted(hit for hit in hits
-                      if not self._in_comment(hit[0]) and not self._misheard_in_code(hit))
+                      if not self._in_comment(hit[0]) and not self._a_name_in_code(hit))
 
-    def _misheard_in_code(self, hit: tuple[int, int]) -> bool:
-        """A one-word mishearing used as a name in a line of code is a name of the code, not
-        the topic: "jill=12" in a snippet about keyword arguments names no GIL (but "square =
-        lamda x: x * x" still names the lambda)."""
+    def _a_name_in_code(self, hit: tuple[int, int]) -> bool:
+        """A word used as a name in a line of code names that name, not the topic: a term given
+        a value by name ("Thread(target=work, args=(1,))" names no *args, "jill=12" no GIL), or
+        a one-word mishearing called or reached with a dot ("gill(", ".jill"); but "square =
+        lamda x: x * x" still names the lambda."""
         first, last = hit
         token = self.tokens[first]
-        return first == last and token.alias and not self.units[self.unit_of[first]].prose \
-            and (self.text[token.end:token.end + 1] in ("=", "(")
-                 or self.text[token.start - 1:token.start] == ".")
+        if first != last or self.units[self.unit_of[first]].prose:
+            return False
+        after = self.text[token.end:token.end + 2]
+        return (after[:1] == "=" and after != "==") or (token.alias and (
+            after[:1] == "(" or self.text[token.start - 1:token.start] == "."))
 
     def _in_comment(self, pos: int) -> bool:
         unit = self.units[self.unit_of[pos]]

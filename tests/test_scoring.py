@@ -224,11 +224,15 @@ def test_an_idea_split_over_two_clauses_is_no_wrong_claim(catalog) -> None:
                      catalog.get("args-kwargs")).layers["concept"].covered
 
 
-def test_a_mishearing_in_a_line_of_code_names_no_topic(gil) -> None:
+def test_a_name_in_a_line_of_code_names_no_topic(gil, catalog) -> None:
     # "jill" stands for a misheard GIL in speech; in code it is somebody's name
     snippet = ("Keyword arguments arrive as a dict.\ndef show(**ages):\n    print(ages)\n"
                "show(john=10, jill=12, david=15)\nshow(jill=3)\n")
     assert not any(layer.covered for layer in score(snippet, gil).layers.values())
+    # ... and a keyword argument named "args" is no *args
+    snippet = ("Threads share memory, so I guard the counter with a lock.\nimport threading\n"
+               "t = threading.Thread(target=work, args=(1,))\nt.start()\nt.join()\n")
+    assert not score(snippet, catalog.get("args-kwargs")).layers["code"].covered
 
 
 def test_a_shape_needs_the_topic_nearby(gil) -> None:
