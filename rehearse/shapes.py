@@ -484,6 +484,8 @@ _BULLET = re.compile(r"^\s*([-*\u2022+]|\d+[.)])\s")
 def is_bullet(text: str, unit: Unit) -> bool:
     """Whether a unit is an item of a list: "- Are lazy evaluated", "2) Use a tuple"."""
     return _BULLET.match(text[unit.start:unit.end]) is not None
+
+
 _MARKDOWN_TITLE = re.compile(r"^\s*#{2,6}\s")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -660,6 +662,8 @@ def _a_project_name(name: str) -> bool:
     parts = re.split(r"[._]", name.removesuffix("()"))
     return name.split(".")[0] not in _NOT_A_PROJECT and _NOT_A_PROJECT.isdisjoint(parts) \
         and not _EXTENSION.search(name)
+
+
 _IDENTIFIER = re.compile(r"\w+")
 _CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
@@ -672,7 +676,8 @@ _MET = frozenset({"encount", "consid"})
 _MEETS = frozenset({"hit", "into", "face", "met", "meet", "across", "experi", "experienc",
                     "against"})  # ... after "when": "when you hit a problem" (not "it will hit a problem")
 _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
-_CLAUSE_BREAKS = frozenset({"and", "but", "so", "which", "howev", "although", "though"})
+_CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
+_CLAUSE_BREAKS = _CONTRASTS | {"and", "so", "which"}  # where a reason for the topic stops
 _NEEDED = frozenset({"necessari", "need", "requir", "exist", "introduc", "invent", "add"})
 _MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
@@ -858,7 +863,7 @@ class Shapes:
         opened = False  # the sentence before opens this one: "For example:", "### Example 1"
         for u in range(len(self.units)):
             # the items of a list opened by "This can be used for:" are all opened by it
-            opened = self._opens_example(u - 1) or (opened and self._bullet(u))
+            opened = self._opens_example(u - 1) or (opened and is_bullet(self.text, self.units[u]))
             if not (self.relevant[u] or u < opening) or u in skip:
                 continue
             words = self._words(u)
@@ -932,10 +937,6 @@ class Shapes:
         return opener is not None and words[opener[0]:opener[0] + 2] != ["e", "g"] and (
             opener[1] >= len(words) - 2 or words[-1] in _LEADS_ON
             or self.text[unit.start:unit.end].rstrip().endswith(":"))
-
-    def _bullet(self, u: int) -> bool:
-        unit = self.units[u]
-        return is_bullet(self.text, unit)
 
     def _said(self, pos: int) -> str:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""
@@ -1253,7 +1254,6 @@ _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
-_CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _STORYTELLERS = frozenset({"i", "we"})
 _PAST = frozenset({"have", "had", "i", "we", "ive"})  # "I've never used", "i never used"
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
