@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .shapes import Shapes, is_bullet, segment
+from .shapes import Shapes, Unit, is_bullet, segment
 from .text import (
     NEGATIONS,
     Idea,
@@ -230,13 +230,35 @@ _POSSESS = frozenset({"has", "have", "had", "with"})
 Occurrence = tuple[int, int, float]  # first and last token position, similarity 0..1
 
 
+# A bracket that opens a literal in code (not a call's or a subscript's), read as a speaker says
+# it, so a rubric's spoken code ("open bracket n times n for n in numbers") also finds it
+# written ("[n * n for n in numbers]"). In a sentence with code in it, a parenthesis is prose's.
+_WRITTEN = {"(": ("open", "paren"), "[": ("open", "bracket"), "{": ("open", "brace")}
+_COMMENT = re.compile(r"(?<!\S)#")
+_OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])")
+
+
+def _code_symbols(text: str, units: Sequence[Unit]) -> list[Token]:
+    """The opening brackets of literals in code, as the words a speaker would say for them."""
+    out: list[Token] = []
+    for unit in units:
+        if not unit.code:
+            continue
+        comment = _COMMENT.search(text, unit.start, unit.end)
+        for m in _OPENING.finditer(text, unit.start, comment.start() if comment else unit.end):
+            if not unit.prose or m.group(1) != "(":
+                out.extend(Token(word, m.start(1), m.end(1), m.group(1))
+                           for word in _WRITTEN[m.group(1)])
+    return out
+
+
 class _Index:
     """The transcript's tokens, its sentences, and where each rubric word occurs and how well."""
 
     def __init__(self, text: str, tokens: Sequence[Token]) -> None:
         self.text = text
-        self.tokens = list(tokens)
         self.units = segment(text)
+        self.tokens = sorted([*tokens, *_code_symbols(text, self.units)], key=lambda t: t.start)
         starts = [u.start for u in self.units]
         self.unit_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in self.tokens]
         self.positions: dict[str, list[int]] = {}
@@ -480,6 +502,8 @@ class _Index:
                 spans = sorted(o[:2] for o in combo)
                 if any(spans[i][0] <= spans[i - 1][1] for i in range(1, len(spans))):
                     continue  # two terms on the same words
+                if code and self._in_comment(hi):
+                    continue  # a comment on a line of code is prose, not code
                 if any(term.after and idea.clauses and not self.units[unit].code
                        and self._clause_break(combo[i - 1][1], combo[i][0])
                        for i, term in enumerate(idea.terms) if i):

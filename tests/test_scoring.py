@@ -1451,6 +1451,13 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
      False),
     ("comprehensions", "A comprehension builds a list. The teacher graded it one for one and "
      "moved on.", False),
+    # written code is read as it is said: the bracket that opens a literal is "open bracket"
+    ("comprehensions", "Notes from the workshop:\nprices = [9.5, 12.0, 3.25]\n"
+     "cheap = [round(p) for p in prices if p < 10]\nprint(cheap)", True),
+    ("comprehensions", "Here are my notes.\nby_sku = {item.sku: item for item in stock}\n",
+     True),
+    # a comment on a line of code is no code
+    ("comprehensions", "Some notes.\nsizes = [3, 5]  # for each in grid\n", False),
 ])
 def test_code_or_not_in_a_whole_answer(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
