@@ -1196,6 +1196,17 @@ class Shapes:
         return (len(after) > 0 and after[0] in _RELATIVE) \
             or (after[:1] == ["in"] and len(after) == 3 and after[2] in _RELATIVE)
 
+    def _kind_that(self, p: int, end: int) -> bool:
+        """A kind of thing and a relative clause that says which: "(exceptions are) errors
+        that occur while the program runs", "(lambdas are) small functions which ..."."""
+        words = [t.text for t in self.tokens[p:min(end, p + 5)]]
+        for i, word in enumerate(words[1:-1], 1):
+            if word in _RELATIVE:
+                # "... that I avoid", "... that people overuse": an opinion, not a kind
+                return words[i + 1] not in _WHOSE and all(
+                    is_content(w) and w not in _DEGREE and w not in _WHOSE for w in words[:i])
+        return False
+
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
         ``plain``, only "X is ..." and "X means ..." (a mechanism verb, "a decorator edits the
@@ -1229,7 +1240,8 @@ class Shapes:
                 able = word == "can" and p + 1 < end and tokens[p + 1].text not in _NOT_ABLE
                 defines = word in _MEANS if plain else word in W.defining or able
                 if defines or (word in W.is_ and p + 1 < end
-                               and tokens[p + 1].text in W.definition_starts):
+                               and (tokens[p + 1].text in W.definition_starts
+                                    or self._kind_that(p + 1, end))):
                     rest = [t.text for t in tokens[p + 1:end]]
                     if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))
@@ -1250,6 +1262,7 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl", "someth", "anyth", "everyth"})
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})

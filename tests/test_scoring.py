@@ -1143,6 +1143,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "that pip installs.", False),
     ("venv", "concept", "A virtual environment is a plain folder of packages, one per project, "
      "that pip installs into.", True),
+    # a kind of thing with a clause that says which is a definition; what someone thinks of it
+    # is not
+    ("exceptions", "concept", "Exceptions are signals which tell the caller that a step went "
+     "wrong.", True),
+    ("exceptions", "concept", "Exceptions are signals that we ignore too often at work.", False),
+    ("lambda", "concept", "Lambdas are something that I avoid in code reviews.", False),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
