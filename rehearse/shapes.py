@@ -1072,7 +1072,9 @@ class Shapes:
                            # "useful if you can't predict how many": a case, not a cost
                            and _CONDITIONS.isdisjoint(words[max(0, i - 5):i])), None)
             if denied is not None:  # "not a very efficient way", "it does hurt readability"
-                return Found("trade_off", "quality denied", first + max(0, denied - 3),
+                start = _far_denial(words, denied)
+                return Found("trade_off", "quality denied",
+                             first + (max(0, denied - 3) if start is None else start),
                              first + denied)
             if costs_only:
                 continue
@@ -1283,6 +1285,19 @@ _ALTERNATIVES = frozenset({"way", "approach", "option", "choic", "idea", "solut"
 _EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
 
 
+_AMOUNTS = frozenset({"see", "get", "gain", "much", "ani", "real", "big", "huge", "great",
+                      "signific", "noticeabl", "measur"})
+
+
+def _far_denial(words: Sequence[str], at: int) -> int | None:
+    """Where a negation further back denies the quality at ``words[at]`` across only an amount
+    ("won't see much of an improvement", "do not get any real benefit"), or None."""
+    neg = next((j for j in range(at - 4, max(-1, at - 7), -1) if words[j] in _NEG), None)
+    if neg is None or any(is_content(w) and w not in _AMOUNTS for w in words[neg + 1:at]):
+        return None
+    return neg
+
+
 def _denied(words: Sequence[str], at: int) -> bool:
     """A quality at ``words[at]`` said to be missing or harmed: "not a very efficient way",
     "does hurt readability" (but not "would not hurt readability")."""
@@ -1290,7 +1305,7 @@ def _denied(words: Sequence[str], at: int) -> bool:
     harm = next((j for j in range(lo, at) if words[j] in _HARMS), None)
     if harm is not None:
         return not _negated(words, harm)
-    return any(w in _NEG for w in words[lo:at])
+    return any(w in _NEG for w in words[lo:at]) or _far_denial(words, at) is not None
 
 
 def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),

@@ -251,6 +251,16 @@ COST_WORDS = (
     "hinder", "hinders", "hindering", "hamper", "hampers", "negative impact",
     "negative performance impact", "performance hit",
     "is lost", "are lost", "gets lost", "get lost", "to a minimum",
+    # a cost measured: "takes almost twice the amount of time", "three times as long"
+    "twice as long", "twice the time", "twice the amount of time", "twice as much time",
+    "twice as much memory", "twice the memory", "times as long", "times longer",
+    "times the memory", "times more memory", "times as much memory",
+    # a limit on what it may hold: "the body has to be a single expression"
+    "has to be a single", "have to be a single", "must be a single", "has to be one line",
+    "must be one line", "has to be a one liner", "must be a one liner", "must fit on one line",
+    # when to use it, and so when not to: "tuples should be used only when ..."
+    "used only when", "use only when", "only use it when", "only use them when",
+    "only be used when", "should only be used", "only use it if", "only use them if",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to", "to achieve",

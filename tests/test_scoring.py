@@ -1413,6 +1413,18 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("gil", "Threads under the GIL dont scale across cores for number crunching.", True),
     ("oop", "Polymorphism: the same save method on the floppyDisk class and the hardDisk "
      "class.", False),
+    # a gain denied across an amount, a cost measured, a limit on what it may hold, and when
+    # (so when not) to use it
+    ("gil", "The GIL lets one thread run bytecode at a time. If the work keeps hopping back "
+     "into Python, you won't get much of a speedup from threads.", True),
+    ("gil", "The GIL lets one thread run bytecode at a time. You won't regret it, it's a big "
+     "improvement.", False),
+    ("exceptions", EXC + "Looking the key up first takes about three times as long when it is "
+     "nearly always there.", True),
+    ("lambda", _LAMBDA + "Its body has to be a single expression, nothing more.", True),
+    ("lists-tuples", "A tuple is a fixed sequence. Tuples should only be used when the fields "
+     "never change.", True),
+    ("generators", _GENERATOR + "The values are made only when needed.", False),
 ])
 def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
