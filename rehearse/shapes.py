@@ -1107,7 +1107,9 @@ class Shapes:
             if pivot is not None and pivot == evaluative and not any(
                     w in W.compare for i, w in enumerate(words) if i != pivot) \
                     and _ALTERNATIVES.isdisjoint(words[pivot + 1:pivot + 2]):
-                evaluative = None  # "it would work better if ...": no second way to compare
+                # "it would work better if ...": no second way to compare; "it performs better
+                # because ..." gives the reason a comparison gives
+                evaluative = _find(words, W.reasons, pivot + 1, len(words))
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)

@@ -1425,6 +1425,11 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("lists-tuples", "A tuple is a fixed sequence. Tuples should only be used when the fields "
      "never change.", True),
     ("generators", _GENERATOR + "The values are made only when needed.", False),
+    # a judgement with its reason compares two ways; without one it is praise
+    ("comprehensions", "A comprehension builds a list from a loop. A comprehension performs "
+     "better here because it skips the append lookup.", True),
+    ("comprehensions", "A comprehension builds a list from a loop. A comprehension would read "
+     "better if you named the parts.", False),
 ])
 def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
