@@ -871,9 +871,8 @@ class Shapes:
             announced = None if self.units[u].code else self._announced(words)
             if announced is not None:
                 return Found("example", "example", first + announced[0], first + announced[1])
-            marker = _find(words, W.example_markers, 0, len(words))
-            if marker and words[marker] == "say" and words[marker - 1] == "would":
-                marker = None  # "I'd say you don't need to worry": an opinion, not a scenario
+            marker = next((m for m, _ in _find_spans(words, W.example_markers)
+                           if self._marks_a_case(words, first, m)), None)
             if marker is None and opened:
                 marker = 0
             named = None if marked_only else self._named_instance(u)
@@ -901,6 +900,20 @@ class Shapes:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return None
+
+    def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:
+        """Whether the example marker at ``words[at]`` opens a case, not a word of another
+        sense: "I'd say you don't need to", "is generally considered good", "what they're
+        supposed to do", "what you want to use for each" (but "Consider a shop", "Now suppose
+        you ...", "it is used for caching")."""
+        said = self._said(first + at).lower()
+        if words[at] == "say":
+            return at == 0 or words[at - 1] != "would"
+        if words[at] in _ASKED_TO:  # "Suppose you run a shop", "Now imagine": an imperative
+            return said == _ASKED_TO[words[at]] and (at == 0 or words[at - 1] in _LEAD_INS)
+        if words[at:at + 2] == ["use", "for"]:
+            return said == "used"
+        return True
 
     @staticmethod
     def _announced(words: Sequence[str]) -> tuple[int, int] | None:
@@ -1266,6 +1279,9 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
+_ASKED_TO = {"consid": "consider", "suppos": "suppose", "imagin": "imagine", "pictur": "picture"}
+_LEAD_INS = frozenset({"us", "now", "so", "just", "and", "but", "then", "well", "okay", "ok",
+                       "also", "first", "next"})
 _WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl", "someth", "anyth", "everyth"})
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)

@@ -116,7 +116,7 @@ _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a wor
 # is no "finally" clause, "responsibility" is no "response".
 _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "customers": "customer", "production": "production", "finally": "finally",
-             "finale": "finale",
+             "finale": "finale", "productivity": "productivity", "productive": "productive",
              "responsibility": "responsibl", "responsibilities": "responsibl",
              "responsible": "responsibl"}
 

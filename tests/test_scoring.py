@@ -1149,6 +1149,18 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "wrong.", True),
     ("exceptions", "concept", "Exceptions are signals that we ignore too often at work.", False),
     ("lambda", "concept", "Lambdas are something that I avoid in code reviews.", False),
+    # a marker word in another sense opens no case ("considered", "supposed", "use for each"),
+    # and productivity is no product
+    ("oop", "example", "Encapsulation hides state behind methods. This is widely considered "
+     "good practice because the users of a class only see its interface.", False),
+    ("oop", "example", "Encapsulation hides state behind methods. Consider a bank account "
+     "whose balance only changes through deposit().", True),
+    ("decorators", "example", DECO + "The wrapper is supposed to hand the user the same "
+     "result.", False),
+    ("venv", "example", VENV + "You can configure what version of Python you want to use for each "
+     "environment.", False),
+    ("gil", "example", "The GIL lets one thread run bytecode at a time. The ideal scenario "
+     "keeps Python's productivity and runs code in parallel.", False),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
