@@ -117,6 +117,7 @@ _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a wor
 _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "customers": "customer", "production": "production", "finally": "finally",
              "finale": "finale", "productivity": "productivity", "productive": "productive",
+             "specified": "specified", "unspecified": "unspecified",
              "responsibility": "responsibl", "responsibilities": "responsibl",
              "responsible": "responsibl"}
 

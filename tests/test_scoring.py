@@ -1442,6 +1442,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "better here because it skips the append lookup.", True),
     ("comprehensions", "A comprehension builds a list from a loop. A comprehension would read "
      "better if you named the parts.", False),
+    # "specified" is not "specific" (catch specific exceptions, not all)
+    ("exceptions", EXC + "The finally block, if specified, runs whether or not an error was "
+     "raised.", False),
 ])
 def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
