@@ -1161,6 +1161,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "environment.", False),
     ("gil", "example", "The GIL lets one thread run bytecode at a time. The ideal scenario "
      "keeps Python's productivity and runs code in parallel.", False),
+    # what a child class has from its parent is how inheritance works
+    ("oop", "concept", "A child class has all the methods of its parent class, plus its own.",
+     True),
+    ("oop", "concept", "A subclass does not have all the methods of the parent.", False),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
