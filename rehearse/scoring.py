@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .shapes import Shapes, Unit, is_bullet, segment
+from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
     NEGATIONS,
     Idea,
@@ -234,8 +234,7 @@ Occurrence = tuple[int, int, float]  # first and last token position, similarity
 # it, so a rubric's spoken code ("open bracket n times n for n in numbers") also finds it
 # written ("[n * n for n in numbers]"). In a sentence with code in it, a parenthesis is prose's.
 _WRITTEN = {"(": ("open", "paren"), "[": ("open", "bracket"), "{": ("open", "brace")}
-_COMMENT = re.compile(r"(?<!\S)#")
-_OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])")
+_OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an empty one: "[]"
 
 
 def _code_symbols(text: str, units: Sequence[Unit]) -> list[Token]:
@@ -244,11 +243,12 @@ def _code_symbols(text: str, units: Sequence[Unit]) -> list[Token]:
     for unit in units:
         if not unit.code:
             continue
-        comment = _COMMENT.search(text, unit.start, unit.end)
-        for m in _OPENING.finditer(text, unit.start, comment.start() if comment else unit.end):
-            if not unit.prose or m.group(1) != "(":
-                out.extend(Token(word, m.start(1), m.end(1), m.group(1))
-                           for word in _WRITTEN[m.group(1)])
+        line = text[unit.start:unit.end]
+        comment = comment_start(line)
+        for m in _OPENING.finditer(line, 0, len(line) if comment is None else comment):
+            if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
+                at = unit.start + m.start(1)
+                out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
     return out
 
 
@@ -557,10 +557,12 @@ class _Index:
             after[:1] == "(" or self.text[token.start - 1:token.start] == "."))
 
     def _in_comment(self, pos: int) -> bool:
+        """Whether a token is in the comment of a line of code (not a "#" in a string)."""
         unit = self.units[self.unit_of[pos]]
         if unit.prose:
             return False
-        return "#" in self.text[unit.start:self.tokens[pos].start]
+        start = comment_start(self.text[unit.start:unit.end])
+        return start is not None and unit.start + start < self.tokens[pos].start
 
 
 @dataclass(frozen=True)

@@ -382,8 +382,23 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 def _inside_a_literal(before: str) -> bool:
     """Whether the end of ``before`` is inside a string or an open bracket:
     'print("Saved. Now the file is closed")'."""
-    quotes = _APOSTROPHE.sub("", before).count("'")  # (not the one in "the blog's")
-    return before.count('"') % 2 == 1 or quotes % 2 == 1 or before.count("(") > before.count(")")
+    return in_quotes(before) or before.count("(") > before.count(")")
+
+
+def in_quotes(before: str) -> bool:
+    """Whether the end of ``before`` (a line of code up to a point) is inside a string."""
+    quotes = _APOSTROPHE.sub("", before).count("'")
+    return before.count('"') % 2 == 1 or quotes % 2 == 1
+
+
+_HASH = re.compile(r"(?<!\S)#")
+
+
+def comment_start(line: str) -> int | None:
+    """Where the comment of a line of code starts: a ``#`` outside a string
+    ("tags = [t.strip('#') for t in raw]  # clean them" has one, at its second ``#``)."""
+    return next((m.start() for m in _HASH.finditer(line) if not in_quotes(line[:m.start()])),
+                None)
 
 
 def _is_code_line(line: str) -> bool:
@@ -693,7 +708,8 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     "it solves the problem of ...", "the problem without virtual environments: conflicts", "an
     exception is raised when the program encounters a problem" (only for "problem" and "issue":
     "if you use threads for CPU-bound work it is slower" is a cost all the same), and a cost
-    after "would otherwise": "what would otherwise take lots of boilerplate" is a cost spared
+    after "would otherwise" or "without ... would": "what would otherwise take lots of
+    boilerplate" is a cost spared
     (but "only when the data is big, otherwise it is extra complexity" is one had), and a cost
     that says why the topic is there: "the lock is necessary because memory management is not
     thread-safe"."""
@@ -705,6 +721,9 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     spared = next((i for i in range(1, span[0]) if words[i] == "otherwis"), None)
     if spared is not None and words[spared - 1] in _MODALS:
         return True  # "what would otherwise take lots of boilerplate": a cost spared
+    without = next((i for i in range(span[0]) if words[i] == "without"), None)
+    if without is not None and not _MODALS.isdisjoint(words[without:span[0]]):
+        return True  # "without the decorator, each view would be twice as long": spared too
     if not any(w.startswith(("problem", "issu")) for w in said):
         return False
     before = words[max(0, span[0] - 2):span[0]]
@@ -909,8 +928,8 @@ class Shapes:
         said = self._said(first + at).lower()
         if words[at] == "say":
             return at == 0 or words[at - 1] != "would"
-        if words[at] in _ASKED_TO:  # "Suppose you run a shop", "Now imagine": an imperative
-            return said == _ASKED_TO[words[at]] and (at == 0 or words[at - 1] in _LEAD_INS)
+        if words[at] in _ASKED_TO:  # "Suppose you run a shop", "Alright, imagine": an imperative
+            return said in _ASKED_TO[words[at]] and (at == 0 or words[at - 1] not in _NOT_ASKING)
         if words[at:at + 2] == ["use", "for"]:
             return said == "used"
         return True
@@ -1121,8 +1140,10 @@ class Shapes:
                     w in W.compare for i, w in enumerate(words) if i != pivot) \
                     and _ALTERNATIVES.isdisjoint(words[pivot + 1:pivot + 2]):
                 # "it would work better if ...": no second way to compare; "it performs better
-                # because ..." gives the reason a comparison gives
-                evaluative = _find(words, W.reasons, pivot + 1, len(words))
+                # because ..." gives the reason a comparison gives (not "better known as")
+                reason = _find(words, W.reasons, pivot + 1, min(len(words), pivot + 6))
+                learnt = not _LEARNT.isdisjoint(words[max(0, pivot - 4):pivot])
+                evaluative = None if learnt or words[pivot + 1:pivot + 2] == ["known"] else reason
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
@@ -1219,9 +1240,11 @@ class Shapes:
         words = [t.text for t in self.tokens[p:min(end, p + 5)]]
         for i, word in enumerate(words[1:-1], 1):
             if word in _RELATIVE:
-                # "... that I avoid", "... that people overuse": an opinion, not a kind
-                return words[i + 1] not in _WHOSE and all(
-                    is_content(w) and w not in _DEGREE and w not in _WHOSE for w in words[:i])
+                # "... that I avoid", "... that people overuse": an opinion, not a kind; "is
+                # annoying, which is why": a quality, then a remark on it
+                return words[i + 1] not in _WHOSE and "," not in self._gap_before(p + i) \
+                    and all(is_content(w) and w not in _DEGREE and w not in _NOT_KINDS
+                            for w in words[:i])
         return False
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
@@ -1279,10 +1302,15 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _RELATIVE = frozenset({"which", "that", "who"})
-_ASKED_TO = {"consid": "consider", "suppos": "suppose", "imagin": "imagine", "pictur": "picture"}
-_LEAD_INS = frozenset({"us", "now", "so", "just", "and", "but", "then", "well", "okay", "ok",
-                       "also", "first", "next"})
-_WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl", "someth", "anyth", "everyth"})
+# the imperative forms that open a case ("Consider a shop ...", "Imagine reading a 10GB file")
+_ASKED_TO = {"consid": ("consider",), "suppos": ("suppose", "supposing"),
+             "imagin": ("imagine",), "pictur": ("picture",)}
+# who or what before it makes it a statement: "I suppose", "is considered", "can imagine"
+_NOT_ASKING = frozenset({"i", "you", "we", "they", "he", "she", "it", "is", "are", "was", "were",
+                         "be", "been", "can", "could", "would", "should", "might", "may", "must",
+                         "will", "do", "doe", "did", "not", "to", "the", "a", "big", "whole"})
+_WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl"})
+_NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
@@ -1303,16 +1331,19 @@ _ALTERNATIVES = frozenset({"way", "approach", "option", "choic", "idea", "solut"
 _EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
 
 
-_AMOUNTS = frozenset({"see", "get", "gain", "much", "ani", "real", "big", "huge", "great",
-                      "signific", "noticeabl", "measur"})
+# "I understand it better now because ...", "let me explain it better, since ...": the speaker
+_LEARNT = frozenset({"understand", "explain", "know", "learn", "grasp", "rememb", "see"})
+_AMOUNTS = frozenset({"see", "get", "gain", "notic", "go", "realli", "much", "lot", "ani", "real",
+                      "big", "huge", "great", "signific", "noticeabl", "measur", "perform"})
 
 
 def _far_denial(words: Sequence[str], at: int) -> int | None:
     """Where a negation further back denies the quality at ``words[at]`` across only an amount
     ("won't see much of an improvement", "do not get any real benefit"), or None."""
-    neg = next((j for j in range(at - 4, max(-1, at - 7), -1) if words[j] in _NEG), None)
-    if neg is None or any(is_content(w) and w not in _AMOUNTS for w in words[neg + 1:at]):
-        return None
+    neg = next((j for j in range(at - 4, max(-1, at - 9), -1) if words[j] in _NEG), None)
+    if neg is None or words[neg] == "no" \
+            or any(is_content(w) and w not in _AMOUNTS for w in words[neg + 1:at]):
+        return None  # ("So no, you will get a big benefit": an answer, not a denial)
     return neg
 
 

@@ -258,8 +258,8 @@ COST_WORDS = (
     # a limit on what it may hold: "the body has to be a single expression"
     "has to be a single", "have to be a single", "must be a single", "has to be one line",
     "must be one line", "has to be a one liner", "must be a one liner", "must fit on one line",
-    # when to use it, and so when not to: "tuples should be used only when ..."
-    "used only when", "use only when", "only use it when", "only use them when",
+    # when to use it, and so when not to: "tuples should only be used when ..."
+    "be used only when", "only use it when", "only use them when",
     "only be used when", "should only be used", "only use it if", "only use them if",
 )
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".

@@ -1161,6 +1161,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "environment.", False),
     ("gil", "example", "The GIL lets one thread run bytecode at a time. The ideal scenario "
      "keeps Python's productivity and runs code in parallel.", False),
+    ("gil", "concept", "The GIL is annoying, which is why people keep trying to remove it.",
+     False),
+    ("exceptions", "concept", "Exceptions are signals that something went wrong at runtime.",
+     True),
+    ("lists-tuples", "example", "I use tuples a lot. Alright, imagine a shop where each product "
+     "is stored as a tuple.", True),
     # what a child class has from its parent is how inheritance works
     ("oop", "concept", "A child class has all the methods of its parent class, plus its own.",
      True),
@@ -1446,6 +1452,17 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "better here because it skips the append lookup.", True),
     ("comprehensions", "A comprehension builds a list from a loop. A comprehension would read "
      "better if you named the parts.", False),
+    # how well the speaker knows it, "better known as", a "no" that answers, a cost spared
+    ("gil", "I know the GIL well. The global interpreter lock, better known as the GIL, exists "
+     "because reference counting is not thread safe.", False),
+    ("decorators", "I use decorators a lot. I understand decorators much better now because I "
+     "had to write a retry decorator at work.", False),
+    ("generators", "I use generators a lot. So no, you will get a big benefit from a generator "
+     "here.", False),
+    ("decorators", "I use decorators a lot. Without the decorator, every view function would be "
+     "twice as long.", False),
+    ("generators", "I use generators a lot. You're not going to see much of an improvement.",
+     True),
     # "specified" is not "specific" (catch specific exceptions, not all)
     ("exceptions", EXC + "The finally block, if specified, runs whether or not an error was "
      "raised.", False),
@@ -1500,6 +1517,13 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
      True),
     # a comment on a line of code is no code
     ("comprehensions", "Some notes.\nsizes = [3, 5]  # for each in grid\n", False),
+    # a "#" in a string starts no comment; brackets in a string and an empty literal are no
+    # comprehension
+    ("comprehensions", "Here is how I clean tags with a comprehension.\n"
+     "tags = [t.strip(\"#\") for t in raw_tags]\n", True),
+    ("comprehensions", "Comprehensions are great.\nfor path in paths:\n"
+     "    print(f\"Found {n} matches for {pattern} in {path}\")\n", False),
+    ("comprehensions", "Some notes.\nresult = []; for n in nums: result.append(n * 2)\n", False),
 ])
 def test_code_or_not_in_a_whole_answer(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
