@@ -36,6 +36,7 @@ from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
+    CONNECTIVES,
     NEGATIONS,
     Idea,
     Term,
@@ -540,8 +541,22 @@ class _Index:
         """Where the answer names the topic (not in a code comment: "# would raise TypeError"
         in a snippet about tuples is no sign the answer is about exceptions)."""
         hits = {(first, last) for term in topic for first, last, _ in self.term(term)}
-        return sorted(hit for hit in hits
-                      if not self._in_comment(hit[0]) and not self._a_name_in_code(hit))
+        return sorted(hit for hit in hits if not self._in_comment(hit[0])
+                      and not self._a_name_in_code(hit) and not self._a_connective(hit))
+
+    def _a_connective(self, hit: tuple[int, int]) -> bool:
+        """A keyword said as the English word it comes from, in prose: "Finally, ..." and
+        "Except, you do need ..." opening a sentence, "except for long ones", "finally we got
+        there" (not "except ValueError", "finally runs", "the finally block", nor a recogniser's
+        "the else, and finally, def divide")."""
+        first, last = hit
+        word = self.tokens[first].word
+        if first != last or word not in CONNECTIVES or not self.units[self.unit_of[first]].prose:
+            return False
+        opens = first == 0 or self.unit_of[first - 1] != self.unit_of[first]
+        comma = self.text[self.tokens[first].end:self.tokens[first].end + 1] == ","
+        return (opens and comma) or (first + 1 < len(self.tokens)
+                                     and self.tokens[first + 1].text in CONNECTIVES[word])
 
     def _a_name_in_code(self, hit: tuple[int, int]) -> bool:
         """A word used as a name in a line of code names that name, not the topic: a term given

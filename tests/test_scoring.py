@@ -1463,6 +1463,11 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "twice as long.", False),
     ("generators", "I use generators a lot. You're not going to see much of an improvement.",
      True),
+    # "except" and "finally" said as English words name no exception handling
+    ("exceptions", "Tuples suit fixed records. Except, you do need a class once the data has a "
+     "schema. Tuples should only be used when you pass data between two functions.", False),
+    ("exceptions", "Finally, we shipped it. Tuples should only be used when you pass data "
+     "between two functions.", False),
     # "specified" is not "specific" (catch specific exceptions, not all)
     ("exceptions", EXC + "The finally block, if specified, runs whether or not an error was "
      "raised.", False),
