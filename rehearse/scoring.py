@@ -36,7 +36,6 @@ from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
-    CONNECTIVES,
     NEGATIONS,
     Idea,
     Term,
@@ -48,6 +47,7 @@ from .text import (
     phrase_as_idea,
     tokenize,
 )
+from .thesaurus import CONNECTIVES
 
 
 @dataclass(frozen=True, slots=True)

@@ -709,8 +709,8 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     exception is raised when the program encounters a problem" (only for "problem" and "issue":
     "if you use threads for CPU-bound work it is slower" is a cost all the same), and a cost
     after "would otherwise" or "without ... would": "what would otherwise take lots of
-    boilerplate" is a cost spared
-    (but "only when the data is big, otherwise it is extra complexity" is one had), and a cost
+    boilerplate" is a cost spared (but "only when the data is big, otherwise it is extra
+    complexity" is one had), and a cost
     that says why the topic is there: "the lock is necessary because memory management is not
     thread-safe"."""
     said = words[span[0]:span[1] + 1]
@@ -1305,7 +1305,8 @@ _RELATIVE = frozenset({"which", "that", "who"})
 # the imperative forms that open a case ("Consider a shop ...", "Imagine reading a 10GB file")
 _ASKED_TO = {"consid": ("consider",), "suppos": ("suppose", "supposing"),
              "imagin": ("imagine",), "pictur": ("picture",)}
-# who or what before it makes it a statement: "I suppose", "is considered", "can imagine"
+# what before it makes it a statement or a noun: "I suppose", "is considered", "can imagine",
+# "the big picture"
 _NOT_ASKING = frozenset({"i", "you", "we", "they", "he", "she", "it", "is", "are", "was", "were",
                          "be", "been", "can", "could", "would", "should", "might", "may", "must",
                          "will", "do", "doe", "did", "not", "to", "the", "a", "big", "whole"})

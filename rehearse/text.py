@@ -108,14 +108,6 @@ class Token(NamedTuple):
     alias: bool = False  # folded from another spoken form or mishearing ("gill" for gil)
 
 
-# Keywords that are also English connectives, and the words that follow them in the English
-# sense (beside a comma): "except for long lists", "finally we shipped it".
-CONNECTIVES: dict[str, frozenset[str]] = {
-    "except": frozenset({"for", "that", "when", "if", "where", "to", "in", "on", "by"}),
-    "finally": frozenset({"i", "we", "you", "they", "it", "the", "a", "an", "got", "get", "found",
-                          "realiz", "decid", "made"}),  # (stems, as tokens hold them)
-}
-
 _STEMMER = Stemmer.Stemmer("english")  # Snowball (Porter2), in C: ~0.1 us a word
 
 

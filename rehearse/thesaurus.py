@@ -262,6 +262,14 @@ COST_WORDS = (
     "be used only when", "only use it when", "only use them when",
     "only be used when", "should only be used", "only use it if", "only use them if",
 )
+# Keywords that are also English connectives, and the words that follow them in the English
+# sense (beside a comma): "except for long lists", "finally we shipped it".
+CONNECTIVES: dict[str, frozenset[str]] = {
+    "except": frozenset({"for", "that", "when", "if", "where", "to", "in", "on", "by"}),
+    "finally": frozenset({"i", "we", "you", "they", "it", "the", "a", "an", "got", "get", "found",
+                          "realiz", "decid", "made"}),  # (stems, as tokens hold them)
+}
+
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to", "to achieve",
            "in order to")
