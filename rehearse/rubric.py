@@ -85,7 +85,8 @@ class Rubric:
     vocabulary: tuple[str, ...] = ()  # jargon to prime the speech recogniser with
     topic: tuple[str, ...] = ()  # terms that make a sentence about this topic (shape gate)
     # terms that do so only once the answer has named a ``topic`` term: a neighbouring subject
-    # ("thread" for the GIL) that an answer about something else talks about too
+    # ("thread" for the GIL) that an answer about something else talks about too; in ideas too,
+    # they are heard only then ("pip install" is a venv's code once the venv is named)
     context: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None

@@ -23,11 +23,12 @@ How an answer is judged (the README's "How an idea matches" says the same for ru
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -588,6 +589,25 @@ class _Compiled:
     asked: tuple[Term, ...]  # the topic terms the question or title names: what is defined
     context: tuple[Term, ...]  # terms of the topic only once it is named (see Rubric.context)
 
+    @functools.cached_property
+    def unnamed_ideas(self) -> dict[str, list[list[Idea]]]:
+        """The ideas as heard before the answer names its topic: a ``context`` word ("pip" for
+        a venv, "thread" for the GIL) is not yet the topic's, so a term left with no other
+        alternative drops its idea ("pip > freeze/install": pip alone is no venv code)."""
+        context = {option for term in self.context for option in term.options}
+        out: dict[str, list[list[Idea]]] = {}
+        for layer, ideas in self.ideas.items():
+            out[layer] = []
+            for forms in ideas:
+                kept = []
+                for idea in forms:
+                    terms = [replace(t, options=tuple(o for o in t.options if o not in context))
+                             for t in idea.terms]
+                    if all(t.options for t in terms):
+                        kept.append(replace(idea, terms=tuple(terms)))
+                out[layer].append(kept)
+        return out
+
 
 _COMPILED: dict[str, _Compiled] = {}
 
@@ -694,7 +714,8 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
                     index.topic_hits(compiled.asked))
     if topic_hits:
         index.refer((*compiled.topic, *compiled.context), topic_hits)
-    layers = {name: _score_layer(layer, compiled.ideas[name], index, shapes, transcript)
+    ideas = compiled.ideas if topic_hits else compiled.unnamed_ideas
+    layers = {name: _score_layer(layer, ideas[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)
 

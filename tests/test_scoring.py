@@ -1520,6 +1520,13 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
      "cheap = [round(p) for p in prices if p < 10]\nprint(cheap)", True),
     ("comprehensions", "Here are my notes.\nby_sku = {item.sku: item for item in stock}\n",
      True),
+    # a rubric's context words are its topic's only once the topic is named: pip alone is no
+    # venv code, threads alone no GIL code
+    ("venv", "Handy pip commands:\npip install requests\npip freeze > requirements.txt\n", False),
+    ("venv", "A virtual environment keeps each project's packages apart:\n"
+     "pip install requests\n", True),
+    ("gil", "Two threads share a counter here:\nimport threading\n"
+     "t = threading.Thread(target=work)\n", False),
     # a comment on a line of code is no code
     ("comprehensions", "Some notes.\nsizes = [3, 5]  # for each in grid\n", False),
     # a "#" in a string starts no comment; brackets in a string and an empty literal are no
