@@ -1527,6 +1527,9 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
      "pip install requests\n", True),
     ("gil", "Two threads share a counter here:\nimport threading\n"
      "t = threading.Thread(target=work)\n", False),
+    ("decorators", "A closure keeps the variables of the function around it:\n"
+     "def outer():\n    count = 0\n    def inner():\n        return count\n    return inner\n",
+     False),
     # a comment on a line of code is no code
     ("comprehensions", "Some notes.\nsizes = [3, 5]  # for each in grid\n", False),
     # a "#" in a string starts no comment; brackets in a string and an empty literal are no
