@@ -475,7 +475,15 @@ def segment(text: str) -> list[Unit]:
         prev_line = line
     flush()
     return [replace(u, heading=True) if _is_heading(text[u.start:u.end], u)
-            else u for u in units]
+            and not _a_comment_by_code(text, units, i) else u for i, u in enumerate(units)]
+
+
+def _a_comment_by_code(text: str, units: Sequence[Unit], i: int) -> bool:
+    """Whether a short "# ..." line beside a line of code is the code's comment, not a title:
+    "# Imagine reading a huge file" above "for line in get_lines(path):"."""
+    if not text.startswith("# ", units[i].start):
+        return False
+    return any(0 <= j < len(units) and units[j].code and not units[j].prose for j in (i - 1, i + 1))
 
 
 def _continues(prev_line: str, body: str) -> bool:

@@ -1167,6 +1167,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("lists-tuples", "example", "I use tuples a lot. Alright, imagine a shop where each product "
      "is stored as a tuple.", True),
+    # a short "# ..." line beside code is the code's comment, read as a sentence, not a title
+    ("generators", "example", "# our generator\ndef read_lines(name):\n    with open(name) as f:\n"
+     "        for line in f:\n            yield line.rstrip()\n# Imagine scanning a huge file\n"
+     "for line in read_lines(\"big_dump.txt\"):\n    print(line)\n", True),
     # what a child class has from its parent is how inheritance works
     ("oop", "concept", "A child class has all the methods of its parent class, plus its own.",
      True),
