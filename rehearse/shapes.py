@@ -479,11 +479,14 @@ def segment(text: str) -> list[Unit]:
 
 
 def _a_comment_by_code(text: str, units: Sequence[Unit], i: int) -> bool:
-    """Whether a short "# ..." line beside a line of code is the code's comment, not a title:
-    "# Imagine reading a huge file" above "for line in get_lines(path):"."""
-    if not text.startswith("# ", units[i].start):
+    """Whether a short "# ..." line right above a line of code is the code's comment, not a
+    title: "# Imagine reading a huge file" on the line before "for line in get_lines(path):"
+    (a title has a blank line or a ``` fence after it)."""
+    if not text.startswith("# ", units[i].start) or i + 1 >= len(units):
         return False
-    return any(0 <= j < len(units) and units[j].code and not units[j].prose for j in (i - 1, i + 1))
+    after = units[i + 1]
+    return after.code and not after.prose \
+        and text.count("\n", units[i].end, after.start) == 1 and not text[units[i].end:after.start].strip()
 
 
 def _continues(prev_line: str, body: str) -> bool:

@@ -1171,6 +1171,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "example", "# our generator\ndef read_lines(name):\n    with open(name) as f:\n"
      "        for line in f:\n            yield line.rstrip()\n# Imagine scanning a huge file\n"
      "for line in read_lines(\"big_dump.txt\"):\n    print(line)\n", True),
+    # ... but a title after a fenced snippet stays a title
+    ("lambda", "trade_off", "A lambda is a small anonymous function, and a lambda returns its "
+     "expression.\n```python\nusers.sort(key=lambda u: u.age)\n```\n# Downsides\n"
+     "Honestly I have not run into any.\n", False),
+    # the topic named in other words or as a recogniser hears it
+    ("gil", "concept", "Python has a global lock, so threads take turns running bytecode.", True),
+    ("lists-tuples", "concept", "A list is mutable. A topple is immutable, so you can use it as "
+     "a dictionary key.", True),
     # what a child class has from its parent is how inheritance works
     ("oop", "concept", "A child class has all the methods of its parent class, plus its own.",
      True),
