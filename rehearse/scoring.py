@@ -239,14 +239,14 @@ _WRITTEN = {"(": ("open", "paren"), "[": ("open", "bracket"), "{": ("open", "bra
 _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an empty one: "[]"
 
 
-def _code_symbols(text: str, units: Sequence[Unit]) -> list[Token]:
+def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
+                  ) -> list[Token]:
     """The opening brackets of literals in code, as the words a speaker would say for them."""
     out: list[Token] = []
-    for unit in units:
+    for unit, comment in zip(units, comments, strict=True):
         if not unit.code:
             continue
         line = text[unit.start:unit.end]
-        comment = comment_start(line)
         for m in _OPENING.finditer(line, 0, len(line) if comment is None else comment):
             if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start(1)
@@ -260,7 +260,11 @@ class _Index:
     def __init__(self, text: str, tokens: Sequence[Token]) -> None:
         self.text = text
         self.units = segment(text)
-        self.tokens = sorted([*tokens, *_code_symbols(text, self.units)], key=lambda t: t.start)
+        # where the comment of each line of code starts (None: no comment, or no code)
+        self._comments = [comment_start(text[u.start:u.end]) if u.code else None
+                          for u in self.units]
+        self.tokens = sorted([*tokens, *_code_symbols(text, self.units, self._comments)],
+                             key=lambda t: t.start)
         starts = [u.start for u in self.units]
         self.unit_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in self.tokens]
         self.positions: dict[str, list[int]] = {}
@@ -574,11 +578,10 @@ class _Index:
 
     def _in_comment(self, pos: int) -> bool:
         """Whether a token is in the comment of a line of code (not a "#" in a string)."""
-        unit = self.units[self.unit_of[pos]]
-        if unit.prose:
-            return False
-        start = comment_start(self.text[unit.start:unit.end])
-        return start is not None and unit.start + start < self.tokens[pos].start
+        u = self.unit_of[pos]
+        start = self._comments[u]
+        return not self.units[u].prose and start is not None \
+            and self.units[u].start + start < self.tokens[pos].start
 
 
 @dataclass(frozen=True)
@@ -594,19 +597,17 @@ class _Compiled:
         """The ideas as heard before the answer names its topic: a ``context`` word ("pip" for
         a venv, "thread" for the GIL) is not yet the topic's, so a term left with no other
         alternative drops its idea ("pip > freeze/install": pip alone is no venv code)."""
-        context = {option for term in self.context for option in term.options}
-        out: dict[str, list[list[Idea]]] = {}
-        for layer, ideas in self.ideas.items():
-            out[layer] = []
-            for forms in ideas:
-                kept = []
-                for idea in forms:
-                    terms = [replace(t, options=tuple(o for o in t.options if o not in context))
-                             for t in idea.terms]
-                    if all(t.options for t in terms):
-                        kept.append(replace(idea, terms=tuple(terms)))
-                out[layer].append(kept)
-        return out
+        context = frozenset(option for term in self.context for option in term.options)
+        return {layer: [[kept for idea in forms if (kept := _without(idea, context)) is not None]
+                        for forms in ideas]
+                for layer, ideas in self.ideas.items()}
+
+
+def _without(idea: Idea, options: frozenset[tuple[str, ...]]) -> Idea | None:
+    """``idea`` with ``options`` taken out of its terms; None when a term is left with none."""
+    terms = tuple(replace(t, options=tuple(o for o in t.options if o not in options))
+                  for t in idea.terms)
+    return replace(idea, terms=terms) if all(t.options for t in terms) else None
 
 
 _COMPILED: dict[str, _Compiled] = {}

@@ -485,8 +485,8 @@ def _a_comment_by_code(text: str, units: Sequence[Unit], i: int) -> bool:
     if not text.startswith("# ", units[i].start) or i + 1 >= len(units):
         return False
     after = units[i + 1]
-    return after.code and not after.prose \
-        and text.count("\n", units[i].end, after.start) == 1 and not text[units[i].end:after.start].strip()
+    gap = text[units[i].end:after.start]
+    return after.code and not after.prose and gap.count("\n") == 1 and not gap.strip()
 
 
 def _continues(prev_line: str, body: str) -> bool:
@@ -721,9 +721,8 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
     "if you use threads for CPU-bound work it is slower" is a cost all the same), and a cost
     after "would otherwise" or "without ... would": "what would otherwise take lots of
     boilerplate" is a cost spared (but "only when the data is big, otherwise it is extra
-    complexity" is one had), and a cost
-    that says why the topic is there: "the lock is necessary because memory management is not
-    thread-safe"."""
+    complexity" is one had), and a cost that says why the topic is there: "the lock is
+    necessary because memory management is not thread-safe"."""
     said = words[span[0]:span[1] + 1]
     because = next((i for i in range(span[0]) if words[i] in ("becaus", "sinc")), None)
     if because is not None and not _NEEDED.isdisjoint(words[max(0, because - 2):because]) \
