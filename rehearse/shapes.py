@@ -1257,6 +1257,16 @@ class Shapes:
                             for w in words[:i])
         return False
 
+    def _one_of_them(self, first: int) -> bool:
+        """Whether the term at ``first`` names one instance, not the kind: "this generator
+        function", "our decorator", "the @tracer decorator", "the `cache` decorator"."""
+        if not first:
+            return False
+        before = self.tokens[first - 1]
+        gap = self.text[before.start - 1:before.start] if before.start else ""
+        return before.text in ("this", "these", "our", "my") or gap in ("@", "`", ".", "_") \
+            or self._gap_before(first) in ("`", "` ", ") ", "_")
+
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
         ``plain``, only "X is ..." and "X means ..." (a mechanism verb, "a decorator edits the
@@ -1271,7 +1281,7 @@ class Shapes:
                 return Found("concept", "named after", self.spans[u][0], last)
             if not plain and self._what_it_is_for(u, first, last):
                 return Found("concept", "what it is for", self.spans[u][0], last)
-            if not self._the_subject(u, first, last):
+            if not self._the_subject(u, first, last) or self._one_of_them(first):
                 continue
             end = self.spans[u + 1 if self.units[u].runs_on else u][1]
             between = 0
@@ -1284,6 +1294,9 @@ class Shapes:
                     # stack decorators, the route() decorator is ...": the later one is the
                     # subject
                     break
+                gap = self._gap_before(p)
+                if any(c in gap for c in ".;!?#") or ("," in gap and word == "but"):
+                    break  # "a tuple. It's ...", "a decorator, but ...": another clause
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does

@@ -520,6 +520,28 @@ def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("decorators", "A decorator is a small helper that records every call to a file.", True),
+    ("decorators", "The @audit decorator is a small helper that records every call to a file.",
+     False),
+    ("decorators", "Our decorator is a small helper that records every call to a file.", False),
+    ("generators", "A generator function produces the names of the servers in the inventory "
+     "file.", True),
+    ("generators", "This generator function produces the names of the servers in the inventory "
+     "file.", False),
+])
+def test_what_one_instance_does_is_no_definition_of_the_kind(catalog, topic, said,
+                                                             concept) -> None:
+    answer = f"I use {topic} a lot. {said}"
+    assert score(answer, catalog.get(topic)).layers["concept"].covered is concept
+
+
+def test_a_clause_after_the_term_is_not_what_the_term_does(catalog) -> None:
+    said = ("Decorators come up a lot. You write a decorator, but then you apply it to a method "
+            "and the name of the method gets lost.")
+    assert not score(said, catalog.get("decorators")).layers["concept"].covered
+
+
 def test_a_topic_named_once_is_defined_in_that_sentence_only(catalog) -> None:
     decorators = catalog.get("decorators")
     said = "A decorator is basically a little shell around the real code, nothing more."
