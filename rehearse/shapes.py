@@ -709,6 +709,7 @@ _MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
+_COMES_IN = (["in"], ["into", "play"], ["to", "the", "rescu"])
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
 _MOTIVES = frozenset({"if", "without", "otherwis"}) | _SOLVES
 _CONDITIONS = _WHEN | {"unless"}  # "if you lose the connection": a loss met, not had
@@ -1073,6 +1074,10 @@ class Shapes:
                 # "Virtual environments solve this problem", "a venv fixes that" (not "solve
                 # this problem of clashing versions": that one is told here; nor "you can fix
                 # that by using a list": the speaker's way round a cost)
+                if word == "come" and named_at < i \
+                        and any(words[i + 1:i + 1 + len(c)] == c for c in _COMES_IN):
+                    found.append(u)  # "this is where virtual environments come into play"
+                    break
                 if word in _SOLVES and words[i + 1] in _BACK and named_at < i \
                         and _SPEAKERS.isdisjoint(words[max(0, i - 3):i]):
                     k = i + 3 if words[i + 2:i + 3] in (["problem"], ["issu"]) else i + 2
@@ -1101,6 +1106,9 @@ class Shapes:
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if self._no_cost_said(words, first, cost):
                     continue
+                if cost[0] > 1 and words[cost[0] - 1] == "from" \
+                        and not _PREVENTS.isdisjoint(words[max(0, cost[0] - 6):cost[0] - 1]):
+                    continue  # "a lock to prevent threads from corrupting it": kept off
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):

@@ -1388,6 +1388,11 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", "A venv is a folder with its own Python and packages. Creating one is slow on a "
      "Raspberry Pi. Virtual environments solve this problem of clashing versions by giving "
      "each project its own packages.", True),
+    ("venv", "Two of my services wanted different versions of the same HTTP client, and that "
+     "was a real problem on one shared machine. That is where virtual environments come in, "
+     "since each service gets its own site-packages folder.", False),
+    ("gil", "CPython has one big lock, the GIL, and it is there to prevent two threads from "
+     "corrupting the reference counts of shared objects.", False),
     ("exceptions", "The except clause catches the error. Give the request a timeout to avoid "
      "hanging forever.", False),
     ("exceptions", "The except clause catches the error. It is best to avoid a bare except, "
