@@ -901,10 +901,13 @@ class Shapes:
             announced = None if self.units[u].code else self._announced(words)
             if announced is not None:
                 return Found("example", "example", first + announced[0], first + announced[1])
-            marker = next((m for m, _ in _find_spans(words, W.example_markers)
-                           if self._marks_a_case(words, first, m)), None)
-            if marker is None and opened:
-                marker = 0
+            marked = next((span for span in _find_spans(words, W.example_markers)
+                           if self._marks_a_case(words, first, span[0])), None)
+            marker = marked[0] if marked else (0 if opened else None)
+            # "e.g.", "such as", "imagine" open what follows; "... is a good example", "a log
+            # file, for instance" may look back
+            since = 0 if marked is None or not _LOOKS_BACK.isdisjoint(
+                words[marked[0]:marked[1] + 1]) else marked[0]
             named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
@@ -923,7 +926,7 @@ class Shapes:
                     continue  # part of a path or a name: "/home/user", "user_id=", "log_event("
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
-                    if marker is not None:
+                    if marker is not None and i >= since:
                         lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
         if len(nouns) >= 3 and not marked_only:
@@ -1342,6 +1345,7 @@ _NOT_ASKING = frozenset({"i", "you", "we", "they", "he", "she", "it", "is", "are
                          "be", "been", "can", "could", "would", "should", "might", "may", "must",
                          "will", "do", "doe", "did", "not", "to", "the", "a", "big", "whole"})
 _WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl"})
+_LOOKS_BACK = frozenset({"exampl", "instanc", "case"})  # the markers a case may come before
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)

@@ -1189,6 +1189,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("lists-tuples", "example", "I use tuples a lot. Alright, imagine a shop where each product "
      "is stored as a tuple.", True),
+    # "e.g." opens what follows it; "for example" may look back at the case before it
+    ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
+     "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
+    ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A customer "
+     "record, for example, can be passed on with two stars.", True),
     # a short "# ..." line beside code is the code's comment, read as a sentence, not a title
     ("generators", "example", "# our generator\ndef read_lines(name):\n    with open(name) as f:\n"
      "        for line in f:\n            yield line.rstrip()\n# Imagine scanning a huge file\n"
