@@ -254,6 +254,9 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
     return out
 
 
+MISHEARD_IN = 0.8  # how surely "for x and xs" in a line of code is "for x in xs"
+
+
 class _Index:
     """The transcript's tokens, its sentences, and where each rubric word occurs and how well."""
 
@@ -376,6 +379,12 @@ class _Index:
                         # stems can meet where the words do not: "several" is no "server"
                         if fuzz.ratio(word, self.tokens[pos].word) >= SURFACE_CUTOFF:
                             found.setdefault(pos, ratio / 100)
+        if word == "in":
+            # "for num and numbers": a recogniser's "in" of a loop said aloud
+            for pos in self.positions.get("and", ()):
+                if pos >= 2 and self.tokens[pos - 2].text == "for" \
+                        and self.units[self.unit_of[pos]].code:
+                    found.setdefault(pos, MISHEARD_IN)
         self._hits[word] = found
         return found
 

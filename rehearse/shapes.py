@@ -213,9 +213,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
     # a comprehension said: "parties x for x in names" (not "translated word for word in the
     # docs"), and "in" heard as "and" after a short loop variable: "x for x and items" (not
-    # "point for point and line for line")
+    # "point for point and line for line", "word for word and ...")
     r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
-    r"|\b([a-z]{1,2})\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+",
+    r"|\b(?!(word|one|day|year|step|line|page|side|time)\b)([a-z]\w{0,3})\s+for\s+\4\s+and\s+"
+    r"(?!(the|a|an|this|that|my|your|our)\b)\w+",
     # a def, then what a body or a signature holds: "Def run self", "def name, args" (not "a def
     # contains yield", "write a def, then yield", "in the def line, args come first")
     r"\bdef[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+[,\s]+(print|return|yield|self|pass|args)\b",

@@ -451,6 +451,10 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     # keyword arguments typed, not a number in prose; a web address is no decorator
     ("decorators", "It was version=2 of the API that first used them.", False),
     ("decorators", "Look at docs.python.org for more on how they nest.", False),
+    # "in" heard as "and" in a loop said aloud (not "step for step and page by page")
+    ("comprehensions", "Evens equals num for num and numbers if num mod two equals zero.", True),
+    ("comprehensions", "We went step for step and page by page if the docs were unclear.",
+     False),
 ])
 def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     rubric = catalog.get(topic)
@@ -461,6 +465,7 @@ def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
                "lambda": "A lambda is a small function without a name. ",
                "exceptions": "An exception is raised when something fails and except catches it. ",
                "lists-tuples": "A tuple is an immutable sequence and a list a mutable one. ",
+               "comprehensions": "A comprehension builds a list from a loop in one line. ",
                }[topic]
     assert score(opening + said, rubric).layers["code"].covered is code
 
