@@ -239,18 +239,32 @@ _WRITTEN = {"(": ("open", "paren"), "[": ("open", "bracket"), "{": ("open", "bra
 _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an empty one: "[]"
 
 
+# A starred name in a signature or a call ("def log(msg, *values)", "f(**options)") is the
+# construct *args / **kwargs name, whatever the name.
+_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*")
+
+
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
                   ) -> list[Token]:
-    """The opening brackets of literals in code, as the words a speaker would say for them."""
+    """The opening brackets of literals in code, as the words a speaker would say for them, and
+    a starred parameter or argument as the "args" or "kwargs" it is."""
     out: list[Token] = []
     for unit, comment in zip(units, comments, strict=True):
         if not unit.code:
             continue
         line = text[unit.start:unit.end]
-        for m in _OPENING.finditer(line, 0, len(line) if comment is None else comment):
+        end = len(line) if comment is None else comment
+        for m in _OPENING.finditer(line, 0, end):
             if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start(1)
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
+        for m in _STARRED.finditer(line, 0, end):
+            before = line[:m.start(1)]
+            if before.count("(") > before.count(")") and not in_quotes(before):
+                at = unit.start + m.start(1)
+                stars = m.group(1)
+                out.append(Token("kwarg" if len(stars) == 2 else "arg", at, at + len(stars),
+                                 stars, alias=True))
     return out
 
 

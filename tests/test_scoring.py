@@ -1220,6 +1220,18 @@ def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
 
 
+@pytest.mark.parametrize(("snippet", "code"), [
+    # a starred parameter is *args / **kwargs whatever its name ...
+    ("def send(to, *attachments, **headers):\n    for a in attachments:\n        attach(a)\n",
+     True),
+    ("mail = dict(to='ops')\nsend(*recipients, **mail)\n", True),
+    # ... but a starred target of an assignment is unpacking, not a parameter
+    ("first, *rest = line.split()\nprint(first, rest)\n", False),
+])
+def test_a_starred_name_in_a_signature_or_a_call_is_args_code(catalog, snippet, code) -> None:
+    assert score(snippet, catalog.get("args-kwargs")).layers["code"].covered is code
+
+
 def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
     # "for > in > if > mod/equals" does not hold in order here ("=" comes first); that is
     # no wrong claim that would hide the snippet from the code shape
