@@ -244,10 +244,15 @@ _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an emp
 _STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*")
 
 
+# "[n * n for n in nums]", "{k: v for k, v in pairs}"
+_COMPREHENSION = re.compile(r"[\[{][^\[\]{}]*?\bfor\b[^\[\]{}]*?\bin\b")
+
+
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
                   ) -> list[Token]:
-    """The opening brackets of literals in code, as the words a speaker would say for them, and
-    a starred parameter or argument as the "args" or "kwargs" it is."""
+    """The opening brackets of literals in code, as the words a speaker would say for them, a
+    written comprehension as the "comprehension" it is (faintly: an alias of no word), and a
+    starred parameter or argument as the "args" or "kwargs" it is."""
     out: list[Token] = []
     for unit, comment in zip(units, comments, strict=True):
         if not unit.code:
@@ -258,6 +263,10 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
             if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start(1)
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
+        for m in _COMPREHENSION.finditer(line, 0, end):
+            if not in_quotes(line[:m.start()]):
+                at = unit.start + m.start()
+                out.append(Token("comprehens", at, at + 1, m.group()[0], alias=True))
         for m in _STARRED.finditer(line, 0, end):
             before = line[:m.start(1)]
             if before.count("(") > before.count(")") and not in_quotes(before):

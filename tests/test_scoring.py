@@ -1232,6 +1232,16 @@ def test_a_starred_name_in_a_signature_or_a_call_is_args_code(catalog, snippet, 
     assert score(snippet, catalog.get("args-kwargs")).layers["code"].covered is code
 
 
+@pytest.mark.parametrize(("snippet", "concept"), [
+    ("squares = [n * n for n in nums]\n", True),  # a comprehension written is one named
+    ("squares = list(map(square, nums))\n", False),
+])
+def test_a_written_comprehension_names_its_topic(catalog, snippet, concept) -> None:
+    said = snippet + "\nThis one line builds a new list, where a loop would need an empty list "
+    said += "and append.\n"
+    assert score(said, catalog.get("comprehensions")).layers["concept"].covered is concept
+
+
 def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
     # "for > in > if > mod/equals" does not hold in order here ("=" comes first); that is
     # no wrong claim that would hide the snippet from the code shape
