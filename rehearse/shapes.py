@@ -48,6 +48,7 @@ from .text import NEGATIONS, Token, is_content, tokenize
 
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 5  # a shape counts this many sentences away from one that names the topic
+DICTATED_WORDS = 6  # at most this long, a sentence may be one line of code dictated
 STORY_MENTIONS = 3  # an answer this sure of its topic may open with the scenario that motivates it
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
 
@@ -344,8 +345,14 @@ def _line_of_code(text: str) -> bool:
 
 def looks_like_code(text: str) -> bool:
     """Whether a line or a sentence is (written or spoken) code."""
+    return _code_signs(text) >= 2
+
+
+def _code_signs(text: str) -> int:
+    """How surely a line or a sentence is code: 2 for a line of code or a strong sign of code
+    said aloud, else how many weak signs it holds ("x equals y", "def name", "print x")."""
     if _line_of_code(text):
-        return True
+        return 2
     code = _code()
     # "we add @login_required on any view": a recogniser writes the "at" said as "@" (not in
     # an address or a link, nor a name in markdown's backticks: "`@functools.wraps`")
@@ -354,13 +361,13 @@ def looks_like_code(text: str) -> bool:
     spoken = _SPOKEN_URL.sub(" ", spoken)
     present = code.present(spoken)
     if any(pattern.search(spoken) for pattern in code.opened(code.strong, present)):
-        return True
+        return 2
     found = 0
     for pattern in code.opened(code.weak, present):
         found += bool(pattern.search(spoken))
         if found >= 2:
-            return True
-    return False
+            return 2
+    return found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -537,7 +544,13 @@ def _sentences(text: str, start: int, end: int) -> list[Unit]:
         cut = m.end()
     if cut < end:
         out.extend(_chunks(text, cut, end))
-    return out
+    # code dictated line by line, each line a sentence of its own ("Def wrapper. Print
+    # before. Return func of x."): one sign of code in each of two short sentences in a row
+    signs = [2 if u.code else _code_signs(text[u.start:u.end])
+             if len(text[u.start:u.end].split()) <= DICTATED_WORDS else 0 for u in out]
+    return [replace(u, code=True) if n == 1 and (
+        (i > 0 and signs[i - 1] >= 1) or (i + 1 < len(out) and signs[i + 1] >= 1)) else u
+        for i, (u, n) in enumerate(zip(out, signs, strict=True))]
 
 
 _WORD = re.compile(r"\S+")

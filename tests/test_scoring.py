@@ -451,6 +451,9 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     # keyword arguments typed, not a number in prose; a web address is no decorator
     ("decorators", "It was version=2 of the API that first used them.", False),
     ("decorators", "Look at docs.python.org for more on how they nest.", False),
+    # code dictated a line at a time, each line a short sentence of its own
+    ("decorators", "Def log calls. Print calling now. Return wrapper.", True),
+    ("decorators", "Return values matter. Print statements are gone.", False),
     # "in" heard as "and" in a loop said aloud (not "step for step and page by page")
     ("comprehensions", "Evens equals num for num and numbers if num mod two equals zero.", True),
     ("comprehensions", "We went step for step and page by page if the docs were unclear.",
