@@ -324,6 +324,10 @@ class _Index:
                 # "And tuples, we cannot assign to them", "In Python, threads ...": a phrase
                 # put in front of the sentence, not a clause of its own
                 shared += self._gap_marks(marks, pos)
+            elif pos == lead + 1 and self.units[self.unit_of[pos]].prose \
+                    and is_content(self.tokens[lead].text) and self.tokens[lead].text not in NEGATIONS:
+                # "Decorators, wrap functions": a recogniser's pause after the subject
+                shared += self._gap_marks(marks, pos)
             elif token.text in ("it", "they") and pos > lead:
                 # "the decorator, it wraps your function": the subject said again, one claim
                 shared += self._gap_marks(marks, pos)

@@ -1197,6 +1197,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      True),
     ("lists-tuples", "example", "I use tuples a lot. Alright, imagine a shop where each product "
      "is stored as a tuple.", True),
+    # a recogniser's comma after the subject starts no clause of its own
+    ("decorators", "concept", "Decorators, wrap a function so you can add logging to it.", True),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
