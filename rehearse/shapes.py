@@ -1314,7 +1314,9 @@ class Shapes:
             later = {f for f, _ in self.topic_hits if f > last}
             for p in range(last + 1, min(end, last + 6)):
                 word = tokens[p].text
-                if word in NEGATIONS or word in ("and", "or") or p in later:
+                heard_in = word == "and" and tokens[p + 1].text == "python" if p + 1 < end \
+                    else False  # "list comprehensions and Python provide": "in Python" misheard
+                if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later:
                     # "X does not ...", "X and Y are ...": not a definition of X; "when you
                     # stack decorators, the route() decorator is ...": the later one is the
                     # subject

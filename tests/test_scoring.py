@@ -1199,6 +1199,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "is stored as a tuple.", True),
     # a recogniser's comma after the subject starts no clause of its own
     ("decorators", "concept", "Decorators, wrap a function so you can add logging to it.", True),
+    # "in Python" heard as "and Python" leaves the term the subject (not "X and Y are ...")
+    ("decorators", "concept", "Decorators and Python are a neat shortcut for reusing behaviour "
+     "across many views.", True),
+    ("decorators", "concept", "Decorators and closures are a neat shortcut for reusing "
+     "behaviour across many views.", False),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
