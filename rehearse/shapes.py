@@ -48,6 +48,7 @@ from .text import NEGATIONS, Token, is_content, tokenize
 
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 5  # a shape counts this many sentences away from one that names the topic
+LIST_ITEM_WORDS = 3  # a sentence this short may be one item of a list said aloud
 DICTATED_WORDS = 6  # at most this long, a sentence may be one line of code dictated
 STORY_MENTIONS = 3  # an answer this sure of its topic may open with the scenario that motivates it
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
@@ -832,7 +833,8 @@ class Shapes:
 
     def _relevant(self, hits: list[int]) -> list[bool]:
         """Units within NEIGHBOURS sentences of one that names the topic. Consecutive code lines
-        count as one sentence; headings ("2.4.3 Cons") count as none."""
+        count as one sentence, and so do the items of a list said aloud ("Pros. Readable.
+        Fast."); headings ("2.4.3 Cons") count as none."""
         blocks: list[list[int]] = []
         for i, unit in enumerate(self.units):
             if unit.heading:
@@ -841,6 +843,8 @@ class Shapes:
                 continue
             if unit.code and blocks and self.units[blocks[-1][-1]].code and blocks[-1][-1] == i - 1:
                 blocks[-1].append(i)
+            elif blocks and blocks[-1][-1] == i - 1 and self._an_item(i) and self._an_item(i - 1):
+                blocks[-1].append(i)  # "Pros. Readable. Faster. Cons. Hard to debug.": one list
             else:
                 blocks.append([i])
         named = [any(hits[i] for i in block) for block in blocks]
@@ -882,6 +886,11 @@ class Shapes:
             return self._code(far) if layer == "code" else self._concept(far, plain=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
+
+    def _an_item(self, u: int) -> bool:
+        """Whether a unit is short enough to be one item of a list said aloud."""
+        first, last = self.spans[u]
+        return last - first <= LIST_ITEM_WORDS
 
     def _words(self, u: int) -> list[str]:
         first, last = self.spans[u]

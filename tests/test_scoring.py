@@ -1199,6 +1199,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "is stored as a tuple.", True),
     # a recogniser's comma after the subject starts no clause of its own
     ("decorators", "concept", "Decorators, wrap a function so you can add logging to it.", True),
+    # a list said aloud, an item a sentence, is as near the topic as one sentence would be
+    ("comprehensions", "trade_off", "List comprehensions build a list in one line. Pros. Short. "
+     "Readable. Fast. Local loop variable. Concise. Cons. Hard to debug.", True),
     # "in Python" heard as "and Python" leaves the term the subject (not "X and Y are ...")
     ("decorators", "concept", "Decorators and Python are a neat shortcut for reusing behaviour "
      "across many views.", True),
