@@ -241,11 +241,12 @@ _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an emp
 
 # A starred name in a signature or a call ("def log(msg, *values)", "f(**options)") is the
 # construct *args / **kwargs name, whatever the name.
-_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*")
+_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\b(?!\*)")  # not **bold**
 
 
 # "[n * n for n in nums]", "{k: v for k, v in pairs}"
-_COMPREHENSION = re.compile(r"[\[{][^\[\]{}]*?\bfor\b[^\[\]{}]*?\bin\b")
+_NESTED = r"(?:[^\[\]{}]|\[[^\[\]{}]*\]|\{[^\[\]{}]*\})*?"  # one level: [u["name"] for ...]
+_COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
 
 
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
@@ -264,7 +265,7 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
                 at = unit.start + m.start(1)
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
         for m in _COMPREHENSION.finditer(line, 0, end):
-            if not in_quotes(line[:m.start()]):
+            if not in_quotes(line[:m.start()]) and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start()
                 out.append(Token("comprehens", at, at + 1, m.group()[0], alias=True))
         for m in _STARRED.finditer(line, 0, end):

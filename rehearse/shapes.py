@@ -215,10 +215,11 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
     # a comprehension said: "parties x for x in names" (not "translated word for word in the
     # docs"), and "in" heard as "and" after a short loop variable: "x for x and items" (not
-    # "point for point and line for line", "word for word and ...")
+    # "point for point and line for line"), or a longer one over its plural: "num for num and
+    # numbers" (not "item for item and then", "bit for bit and byte")
     r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
-    r"|\b(?!(word|one|day|year|step|line|page|side|time)\b)([a-z]\w{0,3})\s+for\s+\4\s+and\s+"
-    r"(?!(the|a|an|this|that|my|your|our)\b)\w+",
+    r"|\b([a-z]{1,2})\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
+    r"|\b([a-z]{3,})\s+for\s+\5\s+and\s+\5\w+",
     # a def, then what a body or a signature holds: "Def run self", "def name, args" (not "a def
     # contains yield", "write a def, then yield", "in the def line, args come first")
     r"\bdef[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+[,\s]+(print|return|yield|self|pass|args)\b",
@@ -546,15 +547,27 @@ def _sentences(text: str, start: int, end: int) -> list[Unit]:
     if cut < end:
         out.extend(_chunks(text, cut, end))
     # code dictated line by line, each line a sentence of its own ("Def wrapper. Print
-    # before. Return func of x."): one sign of code in each of two short sentences in a row
-    signs = [2 if u.code else _code_signs(text[u.start:u.end])
-             if len(text[u.start:u.end].split()) <= DICTATED_WORDS else 0 for u in out]
-    return [replace(u, code=True) if n == 1 and (
-        (i > 0 and signs[i - 1] >= 1) or (i + 1 < len(out) and signs[i + 1] >= 1)) else u
-        for i, (u, n) in enumerate(zip(out, signs, strict=True))]
+    # before. Return result."): one sign of code in each of two short sentences in a row, one
+    # of them opening as a line of code does (not two remarks: "Yield keeps state. Return stops
+    # iteration.", "Star args collects positional arguments. Double star kwargs ...")
+    short = [len(text[u.start:u.end].split()) <= DICTATED_WORDS for u in out]
+    signs = [2 if u.code else _code_signs(text[u.start:u.end]) if ok else 0
+             for u, ok in zip(out, short, strict=True)]
+    opens = [ok and _DICTATED_LINE.match(text, u.start, u.end) is not None
+             for u, ok in zip(out, short, strict=True)]
+
+    def dictated(i: int, j: int) -> bool:
+        return 0 <= j < len(out) and signs[j] >= 1 and (opens[i] or opens[j])
+
+    return [replace(u, code=True) if n == 1 and (dictated(i, i - 1) or dictated(i, i + 1)) else u
+            for i, (u, n) in enumerate(zip(out, signs, strict=True))]
 
 
 _WORD = re.compile(r"\S+")
+# a sentence said as a line of code: a keyword, then a name, not a verb or an article ("Print
+# user logon", "Def get user profile"; not "Yield keeps state", "Print the report")
+_DICTATED_LINE = re.compile(r"\s*(def|print|return|yield|class|import|raise)\s+"
+                            r"(?!(the|a|an|this|that|it|is|are)\b)\w+(?<![^s]s)\b", re.I)
 
 
 def _chunks(text: str, start: int, end: int) -> list[Unit]:
@@ -724,7 +737,6 @@ _MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
-_COMES_IN = (["in"], ["into", "play"], ["to", "the", "rescu"])
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
 _MOTIVES = frozenset({"if", "without", "otherwis"}) | _SOLVES
 _CONDITIONS = _WHEN | {"unless"}  # "if you lose the connection": a loss met, not had
@@ -888,9 +900,11 @@ class Shapes:
         return found
 
     def _an_item(self, u: int) -> bool:
-        """Whether a unit is short enough to be one item of a list said aloud."""
+        """Whether a unit can be one item of a list said aloud: short, and words of substance
+        ("Readable.", "Hard to debug."; not "Sure.", "Okay.")."""
         first, last = self.spans[u]
-        return last - first <= LIST_ITEM_WORDS
+        return 0 < last - first <= LIST_ITEM_WORDS and any(
+            is_content(t.text) for t in self.tokens[first:last])
 
     def _words(self, u: int) -> list[str]:
         first, last = self.spans[u]
@@ -927,10 +941,10 @@ class Shapes:
             marked = next((span for span in _find_spans(words, W.example_markers)
                            if self._marks_a_case(words, first, span[0])), None)
             marker = marked[0] if marked else (0 if opened else None)
-            # "e.g.", "such as", "imagine" open what follows; "... is a good example", "a log
-            # file, for instance" may look back
-            since = 0 if marked is None or not _LOOKS_BACK.isdisjoint(
-                words[marked[0]:marked[1] + 1]) else marked[0]
+            # "e.g." opens what follows it ("a user may mistype a key, e.g. colr=3" gives no
+            # case); other markers may look back: "a log file, for instance", "our login page,
+            # imagine it gets hit a million times"
+            since = marked[0] if marked and words[marked[0]:marked[0] + 2] == ["e", "g"] else 0
             named = None if marked_only else self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
@@ -1100,10 +1114,6 @@ class Shapes:
                 # "Virtual environments solve this problem", "a venv fixes that" (not "solve
                 # this problem of clashing versions": that one is told here; nor "you can fix
                 # that by using a list": the speaker's way round a cost)
-                if word == "come" and named_at < i \
-                        and any(words[i + 1:i + 1 + len(c)] == c for c in _COMES_IN):
-                    found.append(u)  # "this is where virtual environments come into play"
-                    break
                 if word in _SOLVES and words[i + 1] in _BACK and named_at < i \
                         and _SPEAKERS.isdisjoint(words[max(0, i - 3):i]):
                     k = i + 3 if words[i + 2:i + 3] in (["problem"], ["issu"]) else i + 2
@@ -1132,8 +1142,7 @@ class Shapes:
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if self._no_cost_said(words, first, cost):
                     continue
-                if cost[0] > 1 and words[cost[0] - 1] == "from" \
-                        and not _PREVENTS.isdisjoint(words[max(0, cost[0] - 6):cost[0] - 1]):
+                if _kept_from(words, cost[0]):
                     continue  # "a lock to prevent threads from corrupting it": kept off
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
@@ -1237,9 +1246,13 @@ class Shapes:
         if first > start and len(brand := self._said(first - 1)) > 1 and brand.isupper() \
                 and self._gap_before(first) == " ":
             return False  # another thing of the same name: "AWS Lambda runs my code"
-        if "," in self._gap_before(first) and last + 1 < end \
-                and "," in self._gap_before(last + 1):
-            return False  # one of a list: "wrappers, decorators, pass-through helpers"
+        if last + 1 < end and "," in self._gap_before(last + 1) and (
+                "," in self._gap_before(first)
+                or (self.tokens[last + 1].text not in _RELATIVE
+                    and any(t.text in ("and", "or") for t in self.tokens[last + 2:min(end, last + 5)]))):
+            # one of a list: "wrappers, decorators, pass-through helpers", "decorators,
+            # generators and context managers are ..."
+            return False
         # not "the strategy should yield a better return" (but "In object-oriented languages,
         # encapsulation is ..." is the subject), unless a relative clause defines it: "there's
         # this concept of kwargs in Python, which is basically ..."
@@ -1294,12 +1307,17 @@ class Shapes:
     def _one_of_them(self, first: int) -> bool:
         """Whether the term at ``first`` names one instance, not the kind: "this generator
         function", "our decorator", "the @tracer decorator", "the `cache` decorator"."""
-        if not first:
-            return False
+        if not first or self.unit_of[first - 1] != self.unit_of[first]:
+            return False  # (a word that ends the sentence before says nothing of this one)
         before = self.tokens[first - 1]
-        gap = self.text[before.start - 1:before.start] if before.start else ""
-        return before.text in ("this", "these", "our", "my") or gap in ("@", "`", ".", "_") \
-            or self._gap_before(first) in ("`", "` ", ") ", "_")
+        glued = self.text[before.start - 1:before.start] if before.start else ""
+        # "this" points at one thing in the middle of a sentence ("when you have this tuple
+        # passed around"), but opens a general one in speech ("so this virtual environment is
+        # basically a folder")
+        pointed = before.text == "this" and any(
+            t.text not in _OPENERS for t in self.tokens[self.spans[self.unit_of[first]][0]:first - 1])
+        return pointed or before.text in ("these", "those", "our", "my") \
+            or glued in ("@", "`", ".", "_") or self._gap_before(first) in ("`", "` ", "_")
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
@@ -1323,16 +1341,20 @@ class Shapes:
             later = {f for f, _ in self.topic_hits if f > last}
             for p in range(last + 1, min(end, last + 6)):
                 word = tokens[p].text
-                heard_in = word == "and" and tokens[p + 1].text == "python" if p + 1 < end \
-                    else False  # "list comprehensions and Python provide": "in Python" misheard
+                # "list comprehensions and Python provide ...": "in Python" misheard (not
+                # "venvs and Python versions are ...")
+                heard_in = word == "and" and p + 2 < end and tokens[p + 1].text == "python" \
+                    and (tokens[p + 2].text in W.is_ or tokens[p + 2].text in W.defining)
                 if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later:
                     # "X does not ...", "X and Y are ...": not a definition of X; "when you
                     # stack decorators, the route() decorator is ...": the later one is the
                     # subject
                     break
                 gap = self._gap_before(p)
-                if any(c in gap for c in ".;!?#") or ("," in gap and word == "but"):
-                    break  # "a tuple. It's ...", "a decorator, but ...": another clause
+                if any(c in gap for c in ";!?#") or ("," in gap and word == "but") \
+                        or ("." in gap and len(tokens[p - 1].text) > 1):
+                    break  # "a tuple. It's ...", "a decorator, but ...": another clause (but
+                    # "decorators, e.g. @property, are ..." goes on)
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
@@ -1360,6 +1382,8 @@ class Shapes:
 _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sound", "becom",
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
+_OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", "um", "uh", "then",
+                      "right", "yeah", "actual"})  # what may come before a sentence's subject
 _RELATIVE = frozenset({"which", "that", "who"})
 # the imperative forms that open a case ("Consider a shop ...", "Imagine reading a 10GB file")
 _ASKED_TO = {"consid": ("consider",), "suppos": ("suppose", "supposing"),
@@ -1370,7 +1394,6 @@ _NOT_ASKING = frozenset({"i", "you", "we", "they", "he", "she", "it", "is", "are
                          "be", "been", "can", "could", "would", "should", "might", "may", "must",
                          "will", "do", "doe", "did", "not", "to", "the", "a", "big", "whole"})
 _WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl"})
-_LOOKS_BACK = frozenset({"exampl", "instanc", "case"})  # the markers a case may come before
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
@@ -1416,6 +1439,15 @@ def _denied(words: Sequence[str], at: int) -> bool:
     if harm is not None:
         return not _negated(words, harm)
     return any(w in _NEG for w in words[lo:at]) or _far_denial(words, at) is not None
+
+
+def _kept_from(words: Sequence[str], at: int) -> bool:
+    """A cost kept off by a verb of preventing before "from": "a lock to prevent threads from
+    corrupting it" (not "it does not protect you from races")."""
+    if at < 2 or words[at - 1] != "from":
+        return False
+    verb = next((i for i in range(at - 2, max(-1, at - 7), -1) if words[i] in _PREVENTS), None)
+    return verb is not None and not _negated(words, verb)
 
 
 def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),

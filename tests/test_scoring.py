@@ -454,6 +454,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     # code dictated a line at a time, each line a short sentence of its own
     ("decorators", "Def log calls. Print calling now. Return wrapper.", True),
     ("decorators", "Return values matter. Print statements are gone.", False),
+    ("generators", "Yield pauses the function. Return ends it for good.", False),  # remarks
+    ("lists-tuples", "Two tuples are compared item for item and then by length.", False),
     # "in" heard as "and" in a loop said aloud (not "step for step and page by page")
     ("comprehensions", "Evens equals num for num and numbers if num mod two equals zero.", True),
     ("comprehensions", "We went step for step and page by page if the docs were unclear.",
@@ -535,8 +537,11 @@ def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
     ("decorators", "Our decorator is a small helper that records every call to a file.", False),
     ("generators", "A generator function produces the names of the servers in the inventory "
      "file.", True),
-    ("generators", "This generator function produces the names of the servers in the inventory "
-     "file.", False),
+    ("generators", "In the script below, this generator function produces the names of the "
+     "servers in the inventory file.", False),
+    # ... but a sentence opened by "this" in speech is as general as one opened by "a"
+    ("venv", "So this virtual environment is basically a folder tree that one project owns.",
+     True),
 ])
 def test_what_one_instance_does_is_no_definition_of_the_kind(catalog, topic, said,
                                                              concept) -> None:
@@ -1207,6 +1212,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "across many views.", True),
     ("decorators", "concept", "Decorators and closures are a neat shortcut for reusing "
      "behaviour across many views.", False),
+    ("venv", "concept", "Venvs and Python versions are a mess that confuses every beginner.",
+     False),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
@@ -1238,8 +1245,10 @@ def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None
     ("def send(to, *attachments, **headers):\n    for a in attachments:\n        attach(a)\n",
      True),
     ("mail = dict(to='ops')\nsend(*recipients, **mail)\n", True),
-    # ... but a starred target of an assignment is unpacking, not a parameter
+    # ... but a starred target of an assignment is unpacking, not a parameter, and markdown's
+    # bold is no star
     ("first, *rest = line.split()\nprint(first, rest)\n", False),
+    ("Always pass key=len to sorted (**always** stable) when you sort names.\n", False),
 ])
 def test_a_starred_name_in_a_signature_or_a_call_is_args_code(catalog, snippet, code) -> None:
     assert score(snippet, catalog.get("args-kwargs")).layers["code"].covered is code
@@ -1248,6 +1257,7 @@ def test_a_starred_name_in_a_signature_or_a_call_is_args_code(catalog, snippet, 
 @pytest.mark.parametrize(("snippet", "concept"), [
     ("squares = [n * n for n in nums]\n", True),  # a comprehension written is one named
     ("squares = list(map(square, nums))\n", False),
+    ('labels = ["ready for use in production", "beta"]\n', False),  # words in a string
 ])
 def test_a_written_comprehension_names_its_topic(catalog, snippet, concept) -> None:
     said = snippet + "\nThis one line builds a new list, where a loop would need an empty list "
@@ -1433,11 +1443,10 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("venv", "A venv is a folder with its own Python and packages. Creating one is slow on a "
      "Raspberry Pi. Virtual environments solve this problem of clashing versions by giving "
      "each project its own packages.", True),
-    ("venv", "Two of my services wanted different versions of the same HTTP client, and that "
-     "was a real problem on one shared machine. That is where virtual environments come in, "
-     "since each service gets its own site-packages folder.", False),
     ("gil", "CPython has one big lock, the GIL, and it is there to prevent two threads from "
      "corrupting the reference counts of shared objects.", False),
+    ("gil", "The GIL lets one thread run bytecode at a time. It does not protect you from race "
+     "conditions in your own code, though.", True),
     ("exceptions", "The except clause catches the error. Give the request a timeout to avoid "
      "hanging forever.", False),
     ("exceptions", "The except clause catches the error. It is best to avoid a bare except, "
