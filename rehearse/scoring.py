@@ -251,9 +251,10 @@ _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
 
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
                   ) -> list[Token]:
-    """The opening brackets of literals in code, as the words a speaker would say for them, a
-    written comprehension as the "comprehension" it is (faintly: an alias of no word), and a
-    starred parameter or argument as the "args" or "kwargs" it is."""
+    """The opening brackets of literals in code and a tuple's commas and closing parenthesis,
+    as the words a speaker would say for them, a written comprehension as the "comprehension"
+    it is (faintly: an alias of no word), and a starred parameter or argument as the "args" or
+    "kwargs" it is."""
     out: list[Token] = []
     for unit, comment in zip(units, comments, strict=True):
         if not unit.code:
@@ -264,6 +265,8 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
             if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start(1)
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
+                if m.group(1) == "(":  # a tuple written
+                    out.extend(_tuple_items(line, m.start(1), end, unit.start))
         for m in _COMPREHENSION.finditer(line, 0, end):
             if not in_quotes(line[:m.start()]) and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start()
@@ -276,6 +279,34 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
                 out.append(Token("kwarg" if len(stars) == 2 else "arg", at, at + len(stars),
                                  stars, alias=True))
     return out
+
+
+def _tuple_items(line: str, opened: int, end: int, offset: int) -> list[Token]:
+    """The commas between the items of the tuple opened at ``line[opened]`` and its closing
+    parenthesis, as said ("comma", "close paren"): ``(10, 20)`` is "open paren ten comma twenty
+    close paren". Nothing when it does not close on the line or holds one item."""
+    depth = 0
+    commas: list[int] = []
+    quote = ""
+    for i in range(opened, end):
+        c = line[i]
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                if not commas or c != ")":
+                    return []
+                return [*(Token("comma", offset + p, offset + p + 1, ",") for p in commas),
+                        Token("close", offset + i, offset + i + 1, c),
+                        Token("paren", offset + i, offset + i + 1, c)]
+        elif c == "," and depth == 1:
+            commas.append(i)
+    return []
 
 
 MISHEARD_IN = 0.8  # how surely "for x and xs" in a line of code is "for x in xs"

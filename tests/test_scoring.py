@@ -1265,6 +1265,15 @@ def test_a_written_comprehension_names_its_topic(catalog, snippet, concept) -> N
     assert score(said, catalog.get("comprehensions")).layers["concept"].covered is concept
 
 
+@pytest.mark.parametrize(("snippet", "code"), [
+    ("point = (10, 20)\nprint(point[0])\n", True),  # a tuple written is "open paren ... comma"
+    ("point = make_point(10, 20)\nprint(point[0])\n", False),  # a call's arguments are not
+    ('label = ("a, b")\nprint(label)\n', False),  # nor a comma in a string
+])
+def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
+    assert score(snippet, catalog.get("lists-tuples")).layers["code"].covered is code
+
+
 def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
     # "for > in > if > mod/equals" does not hold in order here ("=" comes first); that is
     # no wrong claim that would hide the snippet from the code shape
