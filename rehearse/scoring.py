@@ -244,6 +244,7 @@ _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an emp
 _STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\b(?!\*)")  # not **bold**
 
 
+_DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@[A-Za-z_][\w.]*")
 # "[n * n for n in nums]", "{k: v for k, v in pairs}"
 _NESTED = r"(?:[^\[\]{}]|\[[^\[\]{}]*\]|\{[^\[\]{}]*\})*?"  # one level: [u["name"] for ...]
 _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
@@ -252,9 +253,9 @@ _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
                   ) -> list[Token]:
     """The opening brackets of literals in code and a tuple's commas and closing parenthesis,
-    as the words a speaker would say for them, a written comprehension as the "comprehension"
-    it is (faintly: an alias of no word), and a starred parameter or argument as the "args" or
-    "kwargs" it is."""
+    as the words a speaker would say for them; a decorator line and a written comprehension as
+    the "decorator" and "comprehension" they are (faintly: an alias of no word), and a starred
+    parameter or argument as the "args" or "kwargs" it is."""
     out: list[Token] = []
     for unit, comment in zip(units, comments, strict=True):
         if not unit.code:
@@ -267,6 +268,9 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
                 if m.group(1) == "(":  # a tuple written
                     out.extend(_tuple_items(line, m.start(1), end, unit.start))
+        if _DECORATOR_LINE.match(line):  # "@app.route('/')" on its own line: a decorator
+            at = unit.start + line.index("@")
+            out.append(Token("decor", at, at + 1, "@", alias=True))
         for m in _COMPREHENSION.finditer(line, 0, end):
             if not in_quotes(line[:m.start()]) and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start()

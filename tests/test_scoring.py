@@ -1274,6 +1274,16 @@ def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
     assert score(snippet, catalog.get("lists-tuples")).layers["code"].covered is code
 
 
+@pytest.mark.parametrize(("snippet", "code"), [
+    # a decorator applied names the topic, even where no sentence says "decorator"
+    ("from functools import lru_cache\n\n@lru_cache(maxsize=128)\ndef price(sku):\n"
+     "    return fetch(sku)\n", True),
+    ("import numpy as np\n\nc = a @ b\nprint(c.sum())\n", False),  # matrix product
+])
+def test_a_decorator_line_is_decorator_code(catalog, snippet, code) -> None:
+    assert score(snippet, catalog.get("decorators")).layers["code"].covered is code
+
+
 def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
     # "for > in > if > mod/equals" does not hold in order here ("=" comes first); that is
     # no wrong claim that would hide the snippet from the code shape
