@@ -239,13 +239,12 @@ _WRITTEN = {"(": ("open", "paren"), "[": ("open", "bracket"), "{": ("open", "bra
 _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an empty one: "[]"
 
 
-# A starred name in a signature or a call ("def log(msg, *values)", "f(**options)") is the
-# construct *args / **kwargs name, whatever the name.
-_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\b(?!\*)")  # not **bold**
-
-
+# Constructs that name their topic in code, whatever the names in them: a starred parameter or
+# argument ("def log(msg, *values)", "f(**options)"; not markdown's **bold**) is *args / **kwargs,
+# a line opening with "@name" a decorator, and "[n * n for n in nums]" or "{k: v for k, v in
+# pairs}" a comprehension.
+_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\b(?!\*)")
 _DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@[A-Za-z_][\w.]*")
-# "[n * n for n in nums]", "{k: v for k, v in pairs}"
 _NESTED = r"(?:[^\[\]{}]|\[[^\[\]{}]*\]|\{[^\[\]{}]*\})*?"  # one level: [u["name"] for ...]
 _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
 

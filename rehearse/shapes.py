@@ -1382,8 +1382,8 @@ class Shapes:
 _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sound", "becom",
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
-_OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", "um", "uh", "then",
-                      "right", "yeah", "actual"})  # what may come before a sentence's subject
+_OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", "then", "right",
+                      "yeah", "actual"})  # what may come before a sentence's subject
 _RELATIVE = frozenset({"which", "that", "who"})
 # the imperative forms that open a case ("Consider a shop ...", "Imagine reading a 10GB file")
 _ASKED_TO = {"consid": ("consider",), "suppos": ("suppose", "supposing"),
