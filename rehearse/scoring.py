@@ -243,8 +243,14 @@ _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an emp
 # argument ("def log(msg, *values)", "f(**options)"; not markdown's **bold**) is *args / **kwargs,
 # a line opening with "@name" a decorator, and "[n * n for n in nums]" or "{k: v for k, v in
 # pairs}" a comprehension.
-_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\b(?!\*)")
-_DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@[A-Za-z_][\w.]*")
+_STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\s*(?=[,)=:])")
+_DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@([A-Za-z_][\w.]*)(\(.*\))?\s*$")  # the whole line
+_OTHER_CONSTRUCTS = frozenset({"dataclass", "property", "setter", "getter", "deleter",
+                               "staticmethod", "classmethod", "abstractmethod", "override"})
+# where a tuple may be written: after "=", an opening bracket, a comma, a colon, "return",
+# "yield" or "in", or at the start of a line (not "def area (w, h)", "except (A, B)")
+_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**"})  # what the tokens of the constructs hold
+_A_VALUE_STARTS = re.compile(r"(^|[=(\[{,:]|\b(return|yield|in))\s*$")
 _NESTED = r"(?:[^\[\]{}]|\[[^\[\]{}]*\]|\{[^\[\]{}]*\})*?"  # one level: [u["name"] for ...]
 _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
 
@@ -265,9 +271,12 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
             if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start(1)
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
-                if m.group(1) == "(":  # a tuple written
-                    out.extend(_tuple_items(line, m.start(1), end, unit.start))
-        if _DECORATOR_LINE.match(line):  # "@app.route('/')" on its own line: a decorator
+                if m.group(1) == "(" and _A_VALUE_STARTS.search(line, 0, m.start(1)):
+                    out.extend(_tuple_items(line, m.start(1), end, unit.start))  # a tuple
+        found = _DECORATOR_LINE.match(line, 0, end)
+        if found and found.group(2).split(".")[-1].lower() not in _OTHER_CONSTRUCTS:
+            # "@app.route('/')": a decorator (not "@dataclass", "@property": the data class or
+            # the property is what such an answer is about)
             at = unit.start + line.index("@")
             out.append(Token("decor", at, at + 1, "@", alias=True))
         for m in _COMPREHENSION.finditer(line, 0, end):
@@ -784,7 +793,8 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     named = sum(_naming(index.tokens[first], transcript.text, compiled) for first, _ in topic_hits)
     shapes = Shapes(transcript.text, index.tokens, index.units, index.unit_of, topic_hits, named,
                     index.topic_hits(compiled.asked))
-    if topic_hits:
+    if any(index.tokens[first].word not in _CONSTRUCTS for first, _ in topic_hits):
+        # (a construct in code, "@cache" or "[x for x in xs]", lends "it" no topic)
         index.refer((*compiled.topic, *compiled.context), topic_hits)
     ideas = compiled.ideas if topic_hits else compiled.unnamed_ideas
     layers = {name: _score_layer(layer, ideas[name], index, shapes, transcript)

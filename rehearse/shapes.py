@@ -48,7 +48,6 @@ from .text import NEGATIONS, Token, is_content, tokenize
 
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 5  # a shape counts this many sentences away from one that names the topic
-LIST_ITEM_WORDS = 3  # a sentence this short may be one item of a list said aloud
 DICTATED_WORDS = 6  # at most this long, a sentence may be one line of code dictated
 STORY_MENTIONS = 3  # an answer this sure of its topic may open with the scenario that motivates it
 MAX_UNIT_WORDS = 40  # an unpunctuated stretch of speech is cut into units of this many words
@@ -567,7 +566,9 @@ _WORD = re.compile(r"\S+")
 # a sentence said as a line of code: a keyword, then a name, not a verb or an article ("Print
 # user logon", "Def get user profile"; not "Yield keeps state", "Print the report")
 _DICTATED_LINE = re.compile(r"\s*(def|print|return|yield|class|import|raise)\s+"
-                            r"(?!(the|a|an|this|that|it|is|are)\b)\w+(?<![^s]s)\b", re.I)
+                            r"(?!(the|a|an|this|that|it|is|are|will|would|can|could|should|may"
+                            r"|might|must|just|also|always|never|only|then|now|not|cannot)\b)"
+                            r"\w+(?<![^s]s)(?<!ing)(?<!ly)\b", re.I)
 
 
 def _chunks(text: str, start: int, end: int) -> list[Unit]:
@@ -845,8 +846,7 @@ class Shapes:
 
     def _relevant(self, hits: list[int]) -> list[bool]:
         """Units within NEIGHBOURS sentences of one that names the topic. Consecutive code lines
-        count as one sentence, and so do the items of a list said aloud ("Pros. Readable.
-        Fast."); headings ("2.4.3 Cons") count as none."""
+        count as one sentence; headings ("2.4.3 Cons") count as none."""
         blocks: list[list[int]] = []
         for i, unit in enumerate(self.units):
             if unit.heading:
@@ -855,8 +855,6 @@ class Shapes:
                 continue
             if unit.code and blocks and self.units[blocks[-1][-1]].code and blocks[-1][-1] == i - 1:
                 blocks[-1].append(i)
-            elif blocks and blocks[-1][-1] == i - 1 and self._an_item(i) and self._an_item(i - 1):
-                blocks[-1].append(i)  # "Pros. Readable. Faster. Cons. Hard to debug.": one list
             else:
                 blocks.append([i])
         named = [any(hits[i] for i in block) for block in blocks]
@@ -898,13 +896,6 @@ class Shapes:
             return self._code(far) if layer == "code" else self._concept(far, plain=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
-
-    def _an_item(self, u: int) -> bool:
-        """Whether a unit can be one item of a list said aloud: short, and words of substance
-        ("Readable.", "Hard to debug."; not "Sure.", "Okay.")."""
-        first, last = self.spans[u]
-        return 0 < last - first <= LIST_ITEM_WORDS and any(
-            is_content(t.text) for t in self.tokens[first:last])
 
     def _words(self, u: int) -> list[str]:
         first, last = self.spans[u]
@@ -1344,7 +1335,7 @@ class Shapes:
                 # "list comprehensions and Python provide ...": "in Python" misheard (not
                 # "venvs and Python versions are ...")
                 heard_in = word == "and" and p + 2 < end and tokens[p + 1].text == "python" \
-                    and (tokens[p + 2].text in W.is_ or tokens[p + 2].text in W.defining)
+                    and (tokens[p + 2].text == "are" or tokens[p + 2].text in W.defining)
                 if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later:
                     # "X does not ...", "X and Y are ...": not a definition of X; "when you
                     # stack decorators, the route() decorator is ...": the later one is the
@@ -1443,11 +1434,12 @@ def _denied(words: Sequence[str], at: int) -> bool:
 
 def _kept_from(words: Sequence[str], at: int) -> bool:
     """A cost kept off by a verb of preventing before "from": "a lock to prevent threads from
-    corrupting it" (not "it does not protect you from races")."""
-    if at < 2 or words[at - 1] != "from":
+    corrupting it" (not in a sentence with a negation or "only" anywhere: "it does not, by
+    itself, protect you from races", "it only protects the internals from corruption, not your
+    data")."""
+    if at < 2 or words[at - 1] != "from" or not _NEG.isdisjoint(words) or "onli" in words:
         return False
-    verb = next((i for i in range(at - 2, max(-1, at - 7), -1) if words[i] in _PREVENTS), None)
-    return verb is not None and not _negated(words, verb)
+    return any(w in _PREVENTS for w in words[max(0, at - 7):at - 1])
 
 
 def _negated(words: Sequence[str], at: int, also: frozenset[str] = frozenset(),

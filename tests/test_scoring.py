@@ -455,6 +455,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("decorators", "Def log calls. Print calling now. Return wrapper.", True),
     ("decorators", "Return values matter. Print statements are gone.", False),
     ("generators", "Yield pauses the function. Return ends it for good.", False),  # remarks
+    ("generators", "Yield will pause the function. Return will end it.", False),
+    ("generators", "Yield can pause a function. Return cannot.", False),
     ("lists-tuples", "Two tuples are compared item for item and then by length.", False),
     # "in" heard as "and" in a loop said aloud (not "step for step and page by page")
     ("comprehensions", "Evens equals num for num and numbers if num mod two equals zero.", True),
@@ -1204,9 +1206,6 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "is stored as a tuple.", True),
     # a recogniser's comma after the subject starts no clause of its own
     ("decorators", "concept", "Decorators, wrap a function so you can add logging to it.", True),
-    # a list said aloud, an item a sentence, is as near the topic as one sentence would be
-    ("comprehensions", "trade_off", "List comprehensions build a list in one line. Pros. Short. "
-     "Readable. Fast. Local loop variable. Concise. Cons. Hard to debug.", True),
     # "in Python" heard as "and Python" leaves the term the subject (not "X and Y are ...")
     ("decorators", "concept", "Decorators and Python are a neat shortcut for reusing behaviour "
      "across many views.", True),
@@ -1214,6 +1213,22 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "behaviour across many views.", False),
     ("venv", "concept", "Venvs and Python versions are a mess that confuses every beginner.",
      False),
+    # a second reviewer's edges: a negated or limited "protect ... from" keeps no cost off; the
+    # GIL named in the sentence before carries "one thread at a time"; a lock of one's own is
+    # no GIL; naming EAFP, or a class beside a template, explains nothing; "X and Python is"
+    # is no "X in Python is"
+    ("gil", "trade_off", "The GIL was never meant to protect your lists from corruption; it only "
+     "guards the interpreter.", True),
+    ("gil", "concept", "So, the GIL. Only one thread at a time, even with sixteen cores.", True),
+    ("gil", "trade_off", "The GIL is a mutex inside CPython. A lock of your own is another "
+     "matter. Locks are easy to misuse.", False),
+    ("exceptions", "concept", "EAFP and LBYL, I mix those two up. I catch errors where I can.",
+     False),
+    ("oop", "concept", "In Django, a class based view renders a template with the object you "
+     "hand it.", False),
+    ("oop", "concept", "A class is like a cookie cutter and each object it stamps out keeps its "
+     "own data.", True),
+    ("venv", "concept", "Venvs and Python is a combo every beginner fights with.", False),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
@@ -1249,26 +1264,28 @@ def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None
     # bold is no star
     ("first, *rest = line.split()\nprint(first, rest)\n", False),
     ("Always pass key=len to sorted (**always** stable) when you sort names.\n", False),
+    ("Sort with sorted(names, key=len) (**really important**) and move on.\n", False),
 ])
 def test_a_starred_name_in_a_signature_or_a_call_is_args_code(catalog, snippet, code) -> None:
     assert score(snippet, catalog.get("args-kwargs")).layers["code"].covered is code
 
 
-@pytest.mark.parametrize(("snippet", "concept"), [
-    ("squares = [n * n for n in nums]\n", True),  # a comprehension written is one named
-    ("squares = list(map(square, nums))\n", False),
-    ('labels = ["ready for use in production", "beta"]\n', False),  # words in a string
+@pytest.mark.parametrize(("said", "trade_off"), [
+    # a comprehension written is one named ...
+    ("I find [x for x in rows if x.ok] harder to read once it grows a second if.", True),
+    ("I find list(filter(is_ok, rows)) harder to read once it grows a second if.", False),
+    # ... but not words in a string
+    ('I find labels = ["ready for use in production"] harder to read once it grows.', False),
 ])
-def test_a_written_comprehension_names_its_topic(catalog, snippet, concept) -> None:
-    said = snippet + "\nThis one line builds a new list, where a loop would need an empty list "
-    said += "and append.\n"
-    assert score(said, catalog.get("comprehensions")).layers["concept"].covered is concept
+def test_a_written_comprehension_names_its_topic(catalog, said, trade_off) -> None:
+    assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered is trade_off
 
 
 @pytest.mark.parametrize(("snippet", "code"), [
     ("point = (10, 20)\nprint(point[0])\n", True),  # a tuple written is "open paren ... comma"
     ("point = make_point(10, 20)\nprint(point[0])\n", False),  # a call's arguments are not
     ('label = ("a, b")\nprint(label)\n', False),  # nor a comma in a string
+    ("try:\n    run()\nexcept (ValueError, KeyError):\n    pass\n", False),  # nor a clause's
 ])
 def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
     assert score(snippet, catalog.get("lists-tuples")).layers["code"].covered is code
@@ -1279,9 +1296,19 @@ def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
     ("from functools import lru_cache\n\n@lru_cache(maxsize=128)\ndef price(sku):\n"
      "    return fetch(sku)\n", True),
     ("import numpy as np\n\nc = a @ b\nprint(c.sum())\n", False),  # matrix product
+    # a data class or a property is what such an answer shows, not a decorator of its own
+    ("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass Money:\n"
+     "    amount: int\n", False),
 ])
 def test_a_decorator_line_is_decorator_code(catalog, snippet, code) -> None:
     assert score(snippet, catalog.get("decorators")).layers["code"].covered is code
+
+
+def test_a_construct_in_code_lends_no_pronoun_its_topic(catalog) -> None:
+    # "@dataclass" names a decorator (faintly), but "It" after it is the data class
+    said = ("@dataclass\nclass Point:\n    x: int\n    y: int\n\n"
+            "It saves a lot of boilerplate, but it is slower to import.\n")
+    assert not score(said, catalog.get("decorators")).layers["trade_off"].covered
 
 
 def test_code_in_another_order_than_an_idea_is_still_code(catalog) -> None:
