@@ -262,6 +262,9 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
     the "decorator" and "comprehension" they are (faintly: an alias of no word), and a starred
     parameter or argument as the "args" or "kwargs" it is."""
     out: list[Token] = []
+    # (a tuple's items only in an answer that says "tuple" somewhere: "(0, 1)" in a snippet
+    # about decorators is no answer about tuples)
+    tuples = "tupl" in text.lower()
     for unit, comment in zip(units, comments, strict=True):
         if not unit.code:
             continue
@@ -271,7 +274,7 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
             if (not unit.prose or m.group(1) != "(") and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start(1)
                 out.extend(Token(word, at, at + 1, m.group(1)) for word in _WRITTEN[m.group(1)])
-                if m.group(1) == "(" and _A_VALUE_STARTS.search(line, 0, m.start(1)):
+                if m.group(1) == "(" and tuples and _A_VALUE_STARTS.search(line, 0, m.start(1)):
                     out.extend(_tuple_items(line, m.start(1), end, unit.start))  # a tuple
         found = _DECORATOR_LINE.match(line, 0, end)
         if found and found.group(2).split(".")[-1].lower() not in _OTHER_CONSTRUCTS:

@@ -1282,10 +1282,14 @@ def test_a_written_comprehension_names_its_topic(catalog, said, trade_off) -> No
 
 
 @pytest.mark.parametrize(("snippet", "code"), [
-    ("point = (10, 20)\nprint(point[0])\n", True),  # a tuple written is "open paren ... comma"
-    ("point = make_point(10, 20)\nprint(point[0])\n", False),  # a call's arguments are not
-    ('label = ("a, b")\nprint(label)\n', False),  # nor a comma in a string
-    ("try:\n    run()\nexcept (ValueError, KeyError):\n    pass\n", False),  # nor a clause's
+    # a tuple written is "open paren ... comma ... close paren" in an answer about tuples ...
+    ("# a tuple\npoint = (10, 20)\nprint(point[0])\n", True),
+    ("# a tuple\npoint = make_point(10, 20)\nprint(point[0])\n", False),  # not a call's
+    # ... not in one about something else that happens to hold one
+    ("seen = {(1, 2), (3, 4)}\nprint(len(seen))\n", False),
+    # nor a comma in a string, nor a clause's parenthesis
+    ('# a tuple\nlabel = ("a, b")\nprint(label)\n', False),
+    ("# a tuple\ntry:\n    run()\nexcept (ValueError, KeyError):\n    pass\n", False),
 ])
 def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
     assert score(snippet, catalog.get("lists-tuples")).layers["code"].covered is code
