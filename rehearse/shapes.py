@@ -1016,6 +1016,13 @@ class Shapes:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""
         return self.text[self.tokens[pos].start:self.tokens[pos].end]
 
+    def _clause_mark(self, first: int, at: int) -> bool:
+        """Whether a "," or ";" stands in the three words before ``words[at]`` of the sentence
+        starting at token ``first``: "tuples cannot change, they safely hold ..." denies no
+        safety."""
+        return any(c in self._gap_before(first + j) for j in range(max(1, at - 2), at + 1)
+                   for c in ",;")
+
     def _gap_after(self, pos: int) -> str:
         """What is written between token ``pos`` and the one after it."""
         end = self.tokens[pos + 1].start if pos + 1 < len(self.tokens) else len(self.text)
@@ -1140,11 +1147,13 @@ class Shapes:
                 if _negated(words, cost[0], _PREVENTS, negations=False):
                     kept_off = _kept_off(words, cost[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
-                        and is_content(words[i + 1]) and not _negated(words, i)), None)
+                        and is_content(words[i + 1]) and not _negated(words, i)
+                        and not self._gap_after(first + i)), None)  # not "as well, too, ..."
             if too is not None:  # "a full class would be too heavyweight", "too clever"
                 return Found("trade_off", "cost", first + too, first + too + 1)
             denied = next((i for i, w in enumerate(words) if w in W.good
-                           and _denied(words, i) and _WH.isdisjoint(words[i + 1:i + 2])
+                           and _denied(words, i) and not self._clause_mark(first, i)
+                           and _WH.isdisjoint(words[i + 1:i + 2])
                            # "useful if you can't predict how many": a case, not a cost
                            and _CONDITIONS.isdisjoint(words[max(0, i - 5):i])), None)
             if denied is not None:  # "not a very efficient way", "it does hurt readability"

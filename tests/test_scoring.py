@@ -1229,6 +1229,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "concept", "A class is like a cookie cutter and each object it stamps out keeps its "
      "own data.", True),
     ("venv", "concept", "Venvs and Python is a combo every beginner fights with.", False),
+    # a denial or a "too" in another clause says nothing of what follows it
+    ("lists-tuples", "trade_off", "Tuples cannot change, they safely hold fixed records.", False),
+    ("args-kwargs", "trade_off", "Kwargs packs keyword arguments into a dict. Args packs "
+     "positional ones too, except into a tuple.", False),
+    ("lambda", "trade_off", "A lambda is not very readable once it grows.", True),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
