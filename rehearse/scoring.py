@@ -244,7 +244,8 @@ _OPENING = re.compile(r"(?<![\w)\]}'\"])\s*([(\[{])(?!\s*[)\]}])")  # not an emp
 # a line opening with "@name" a decorator, and "[n * n for n in nums]" or "{k: v for k, v in
 # pairs}" a comprehension.
 _STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\s*(?=[,)=:])")
-_DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@([A-Za-z_][\w.]*)(\(.*\))?\s*$")  # the whole line
+# the whole line: "@app.route('/')", or a call that goes on below it: "@app.route("
+_DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@([A-Za-z_][\w.]*)(\(.*)?\s*$")
 _OTHER_CONSTRUCTS = frozenset({"dataclass", "property", "setter", "getter", "deleter",
                                "staticmethod", "classmethod", "abstractmethod", "override"})
 # where a tuple may be written: after "=", an opening bracket, a comma, a colon, "return",

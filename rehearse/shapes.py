@@ -1016,12 +1016,20 @@ class Shapes:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""
         return self.text[self.tokens[pos].start:self.tokens[pos].end]
 
-    def _clause_mark(self, first: int, at: int) -> bool:
-        """Whether a "," or ";" stands in the three words before ``words[at]`` of the sentence
-        starting at token ``first``: "tuples cannot change, they safely hold ..." denies no
-        safety."""
-        return any(c in self._gap_before(first + j) for j in range(max(1, at - 2), at + 1)
-                   for c in ",;")
+    def _clause_mark(self, words: Sequence[str], first: int, at: int) -> bool:
+        """Whether a "," or ";" stands between ``words[at]`` and the negation just before it
+        (the sentence starts at token ``first``): "tuples cannot change, they safely hold ..."
+        denies no safety (but "honestly, not very readable" does deny it)."""
+        neg = next((j for j in range(at - 1, max(-1, at - 4), -1) if words[j] in _NEG), None)
+        return neg is not None and any(c in self._gap_before(first + j)
+                                       for j in range(neg + 1, at + 1) for c in ",;")
+
+    def _too_qualifies(self, pos: int) -> bool:
+        """Whether "too" at token ``pos`` qualifies the word after it ("too clever", "too, uh,
+        clever": a filler between), not "also" ending a clause ("positional ones too, except
+        ...")."""
+        gap = self._gap_after(pos)
+        return "," not in gap or any(c.isalpha() for c in gap)
 
     def _gap_after(self, pos: int) -> str:
         """What is written between token ``pos`` and the one after it."""
@@ -1148,11 +1156,11 @@ class Shapes:
                     kept_off = _kept_off(words, cost[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
-                        and not self._gap_after(first + i)), None)  # not "as well, too, ..."
+                        and self._too_qualifies(first + i)), None)
             if too is not None:  # "a full class would be too heavyweight", "too clever"
                 return Found("trade_off", "cost", first + too, first + too + 1)
             denied = next((i for i, w in enumerate(words) if w in W.good
-                           and _denied(words, i) and not self._clause_mark(first, i)
+                           and _denied(words, i) and not self._clause_mark(words, first, i)
                            and _WH.isdisjoint(words[i + 1:i + 2])
                            # "useful if you can't predict how many": a case, not a cost
                            and _CONDITIONS.isdisjoint(words[max(0, i - 5):i])), None)
@@ -1443,10 +1451,10 @@ def _denied(words: Sequence[str], at: int) -> bool:
 
 def _kept_from(words: Sequence[str], at: int) -> bool:
     """A cost kept off by a verb of preventing before "from": "a lock to prevent threads from
-    corrupting it" (not in a sentence with a negation or "only" anywhere: "it does not, by
+    corrupting it" (not after a negation, nor in a sentence with "only": "it does not, by
     itself, protect you from races", "it only protects the internals from corruption, not your
     data")."""
-    if at < 2 or words[at - 1] != "from" or not _NEG.isdisjoint(words) or "onli" in words:
+    if at < 2 or words[at - 1] != "from" or not _NEG.isdisjoint(words[:at]) or "onli" in words:
         return False
     return any(w in _PREVENTS for w in words[max(0, at - 7):at - 1])
 

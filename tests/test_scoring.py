@@ -1234,6 +1234,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("args-kwargs", "trade_off", "Kwargs packs keyword arguments into a dict. Args packs "
      "positional ones too, except into a tuple.", False),
     ("lambda", "trade_off", "A lambda is not very readable once it grows.", True),
+    ("lambda", "trade_off", "A lambda is a tiny function. Honestly, not very readable once "
+     "you nest two.", True),  # a comma before the negation, not between
+    ("lambda", "trade_off", "A lambda is a tiny function. Cram logic in and it gets too, uh, "
+     "clever to debug.", True),  # a filler between "too" and its word
+    ("gil", "trade_off", "The GIL stops threads from corrupting reference counts, so module "
+     "authors don't need a lock on every object.", False),  # the "don't" of another clause
+    ("oop", "concept", "Classes are blueprints, and objects are what you build from them.", True),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
@@ -1305,6 +1312,8 @@ def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
     ("from functools import lru_cache\n\n@lru_cache(maxsize=128)\ndef price(sku):\n"
      "    return fetch(sku)\n", True),
     ("import numpy as np\n\nc = a @ b\nprint(c.sum())\n", False),  # matrix product
+    ('@app.route(\n    "/users",\n    methods=["GET"],\n)\ndef users():\n    return list_users()\n',
+     True),  # a call that goes on below the "@" line
     # a data class or a property is what such an answer shows, not a decorator of its own
     ("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass Money:\n"
      "    amount: int\n", False),
