@@ -248,9 +248,9 @@ _STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\s*(?=[,)=:
 _DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@([A-Za-z_][\w.]*)(\(.*)?\s*$")
 _OTHER_CONSTRUCTS = frozenset({"dataclass", "property", "setter", "getter", "deleter",
                                "staticmethod", "classmethod", "abstractmethod", "override"})
+_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**"})  # what the tokens of the constructs hold
 # where a tuple may be written: after "=", an opening bracket, a comma, a colon, "return",
 # "yield" or "in", or at the start of a line (not "def area (w, h)", "except (A, B)")
-_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**"})  # what the tokens of the constructs hold
 _A_VALUE_STARTS = re.compile(r"(^|[=(\[{,:]|\b(return|yield|in))\s*$")
 _NESTED = r"(?:[^\[\]{}]|\[[^\[\]{}]*\]|\{[^\[\]{}]*\})*?"  # one level: [u["name"] for ...]
 _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
