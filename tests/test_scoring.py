@@ -1267,21 +1267,6 @@ def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
 
 
-@pytest.mark.parametrize(("snippet", "code"), [
-    # a starred parameter is *args / **kwargs whatever its name ...
-    ("def send(to, *attachments, **headers):\n    for a in attachments:\n        attach(a)\n",
-     True),
-    ("mail = dict(to='ops')\nsend(*recipients, **mail)\n", True),
-    # ... but a starred target of an assignment is unpacking, not a parameter, and markdown's
-    # bold is no star
-    ("first, *rest = line.split()\nprint(first, rest)\n", False),
-    ("Always pass key=len to sorted (**always** stable) when you sort names.\n", False),
-    ("Sort with sorted(names, key=len) (**really important**) and move on.\n", False),
-])
-def test_a_starred_name_in_a_signature_or_a_call_is_args_code(catalog, snippet, code) -> None:
-    assert score(snippet, catalog.get("args-kwargs")).layers["code"].covered is code
-
-
 @pytest.mark.parametrize(("said", "trade_off"), [
     # a comprehension written is one named ...
     ("I find [x for x in rows if x.ok] harder to read once it grows a second if.", True),
@@ -1293,33 +1278,40 @@ def test_a_written_comprehension_names_its_topic(catalog, said, trade_off) -> No
     assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered is trade_off
 
 
-@pytest.mark.parametrize(("snippet", "code"), [
+@pytest.mark.parametrize(("topic", "snippet", "code"), [
+    # a starred parameter is *args / **kwargs whatever its name ...
+    ("args-kwargs", "def send(to, *attachments, **headers):\n    for a in attachments:\n"
+     "        attach(a)\n", True),
+    ("args-kwargs", "mail = dict(to='ops')\nsend(*recipients, **mail)\n", True),
+    # ... but a starred target of an assignment is unpacking, not a parameter, and markdown's
+    # bold is no star
+    ("args-kwargs", "first, *rest = line.split()\nprint(first, rest)\n", False),
+    ("args-kwargs", "Always pass key=len to sorted (**always** stable) when you sort names.\n",
+     False),
+    ("args-kwargs", "Sort with sorted(names, key=len) (**really important**) and move on.\n",
+     False),
     # a tuple written is "open paren ... comma ... close paren" in an answer about tuples ...
-    ("# a tuple\npoint = (10, 20)\nprint(point[0])\n", True),
-    ("# a tuple\npoint = make_point(10, 20)\nprint(point[0])\n", False),  # not a call's
-    # ... not in one about something else that happens to hold one
-    ("seen = {(1, 2), (3, 4)}\nprint(len(seen))\n", False),
-    # nor a comma in a string, nor a clause's parenthesis
-    ('# a tuple\nlabel = ("a, b")\nprint(label)\n', False),
-    ("# a tuple\ntry:\n    run()\nexcept (ValueError, KeyError):\n    pass\n", False),
-])
-def test_a_written_tuple_is_read_as_said(catalog, snippet, code) -> None:
-    assert score(snippet, catalog.get("lists-tuples")).layers["code"].covered is code
-
-
-@pytest.mark.parametrize(("snippet", "code"), [
-    # a decorator applied names the topic, even where no sentence says "decorator"
-    ("from functools import lru_cache\n\n@lru_cache(maxsize=128)\ndef price(sku):\n"
-     "    return fetch(sku)\n", True),
-    ("import numpy as np\n\nc = a @ b\nprint(c.sum())\n", False),  # matrix product
-    ('@app.route(\n    "/users",\n    methods=["GET"],\n)\ndef users():\n    return list_users()\n',
-     True),  # a call that goes on below the "@" line
+    ("lists-tuples", "# a tuple\npoint = (10, 20)\nprint(point[0])\n", True),
+    ("lists-tuples", "# a tuple\npoint = make_point(10, 20)\nprint(point[0])\n", False),
+    # ... not in one about something else that happens to hold one, nor a comma in a string,
+    # nor a clause's parenthesis
+    ("lists-tuples", "seen = {(1, 2), (3, 4)}\nprint(len(seen))\n", False),
+    ("lists-tuples", '# a tuple\nlabel = ("a, b")\nprint(label)\n', False),
+    ("lists-tuples", "# a tuple\ntry:\n    run()\nexcept (ValueError, KeyError):\n    pass\n",
+     False),
+    # a decorator applied names the topic, even where no sentence says "decorator", also with a
+    # call that goes on below the "@" line (not a matrix product)
+    ("decorators", "from functools import lru_cache\n\n@lru_cache(maxsize=128)\n"
+     "def price(sku):\n    return fetch(sku)\n", True),
+    ("decorators", "import numpy as np\n\nc = a @ b\nprint(c.sum())\n", False),
+    ("decorators", '@app.route(\n    "/users",\n    methods=["GET"],\n)\ndef users():\n'
+     "    return list_users()\n", True),
     # a data class or a property is what such an answer shows, not a decorator of its own
-    ("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass Money:\n"
-     "    amount: int\n", False),
+    ("decorators", "from dataclasses import dataclass\n\n@dataclass(frozen=True)\n"
+     "class Money:\n    amount: int\n", False),
 ])
-def test_a_decorator_line_is_decorator_code(catalog, snippet, code) -> None:
-    assert score(snippet, catalog.get("decorators")).layers["code"].covered is code
+def test_a_construct_in_written_code_is_its_topic_code(catalog, topic, snippet, code) -> None:
+    assert score(snippet, catalog.get(topic)).layers["code"].covered is code
 
 
 def test_a_construct_in_code_lends_no_pronoun_its_topic(catalog) -> None:
