@@ -535,23 +535,23 @@ def _is_heading(body: str, unit: Unit) -> bool:
 
 
 def _sentences(text: str, start: int, end: int) -> list[Unit]:
-    out: list[Unit] = []
+    chunks: list[tuple[Unit, int]] = []  # each unit, and its signs of code (see _code_signs)
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
         before = text[max(start, m.start() - 6):m.start()].lower()
         if before.endswith(_ABBREVIATIONS) or m.start() - cut < 3:
             continue
-        out.extend(_chunks(text, cut, m.start()))
+        chunks.extend(_chunks(text, cut, m.start()))
         cut = m.end()
     if cut < end:
-        out.extend(_chunks(text, cut, end))
+        chunks.extend(_chunks(text, cut, end))
+    out = [u for u, _ in chunks]
     # code dictated line by line, each line a sentence of its own ("Def wrapper. Print
     # before. Return result."): one sign of code in each of two short sentences in a row, one
     # of them opening as a line of code does (not two remarks: "Yield keeps state. Return stops
     # iteration.", "Star args collects positional arguments. Double star kwargs ...")
     short = [len(text[u.start:u.end].split()) <= DICTATED_WORDS for u in out]
-    signs = [2 if u.code else _code_signs(text[u.start:u.end]) if ok else 0
-             for u, ok in zip(out, short, strict=True)]
+    signs = [n if ok else 0 for (_, n), ok in zip(chunks, short, strict=True)]
     opens = [ok and _DICTATED_LINE.match(text, u.start, u.end) is not None
              for u, ok in zip(out, short, strict=True)]
 
@@ -571,15 +571,16 @@ _DICTATED_LINE = re.compile(r"\s*(def|print|return|yield|class|import|raise)\s+"
                             r"\w+(?<![^s]s)(?<!ing)(?<!ly)\b", re.I)
 
 
-def _chunks(text: str, start: int, end: int) -> list[Unit]:
-    """A sentence, cut into pieces of MAX_UNIT_WORDS words when nothing else cuts it."""
+def _chunks(text: str, start: int, end: int) -> list[tuple[Unit, int]]:
+    """A sentence, cut into pieces of MAX_UNIT_WORDS words when nothing else cuts it, each with
+    its signs of code."""
     words = list(_WORD.finditer(text, start, end))
     units = []
     for i in range(0, len(words), MAX_UNIT_WORDS):
         piece = words[i:i + MAX_UNIT_WORDS]
         s, e = piece[0].start(), piece[-1].end()
-        units.append(Unit(s, e, looks_like_code(text[s:e]),
-                          runs_on=i + MAX_UNIT_WORDS < len(words)))
+        signs = _code_signs(text[s:e])
+        units.append((Unit(s, e, signs >= 2, runs_on=i + MAX_UNIT_WORDS < len(words)), signs))
     return units
 
 
