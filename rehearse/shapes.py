@@ -24,9 +24,10 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   A condition ("if you have an application") is not a scenario.
 * trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
   good quality denied ("not very efficient"), a comparison with an evaluative word
-  ("instead ... readable", "than ... memory") or a hedge ("but", "however") with one, or an
-  advantage over an alternative. Not the trouble the topic is then said to solve ("... Virtual
-  environments solve this problem"), nor a cost spared ("would otherwise take ...").
+  ("instead ... readable", "than ... memory") or a hedge ("but", "however") with one, an
+  advantage over an alternative, or two measurements of one kind ("8 MB" and "200 bytes"). Not
+  the trouble the topic is then said to solve ("... Virtual environments solve this problem"),
+  nor a cost spared ("would otherwise take ...").
 * concept: a topic term that the question names being defined: "a generator is a ...", "the
   GIL lets ..." (not a neighbour: "a thread is ..." answers no question about the GIL).
 
@@ -35,6 +36,7 @@ The word lists live in ``rehearse.thesaurus``.
 
 from __future__ import annotations
 
+import bisect
 import builtins
 import functools
 import re
@@ -736,6 +738,16 @@ _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "w
 _CLAUSE_BREAKS = _CONTRASTS | {"and", "so", "which"}  # where a reason for the topic stops
 _NEEDED = frozenset({"necessari", "need", "requir", "exist", "introduc", "invent", "add"})
 _MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
+# A quantity measured, as a benchmark prints it or a comment notes it: "120 bytes", "8MB",
+# "5.9 s", "1,048,576 bytes"; memory in group 2, time in group 3.
+_MEASURE = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:(bytes?|[kmg]i?b|kilobytes?|megabytes?|gigabytes?)"
+    r"|(ms|msec|milliseconds?|µs|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|mins?))"
+    r"(?![\w.]\w)", re.IGNORECASE)
+# ... and a quantity set, not measured: "a timeout of 5 seconds", "sleep 1 s", "retry after 30 s"
+_A_SETTING = re.compile(r"\b(time\s?outs?|delays?|sleeps?|wait|waits|interval|every|after|ttl"
+                        r"|expir\w*|retry|retries|backoff|cache\w*\s+for)\b\W*(\w+\W+){0,2}$",
+                        re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
@@ -1209,7 +1221,30 @@ class Shapes:
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
-        return None
+        return None if costs_only else self._measured(skip)
+
+    def _measured(self, skip: frozenset[int]) -> Found | None:
+        """Two different measures of one kind (memory or time) in units about the topic: what a
+        benchmark shows ("# 8 MB" for the list, "# 200 bytes" for the generator; "took 5.9 s"
+        with threads, "3 s" without). The closest such pair is the evidence."""
+        seen: dict[bool, list[tuple[str, int]]] = {True: [], False: []}  # memory? -> (value, at)
+        best: tuple[int, int] | None = None
+        starts = [t.start for t in self.tokens]
+        for u, unit in enumerate(self.units):
+            if not self.relevant[u] or u in skip:
+                continue
+            for m in _MEASURE.finditer(self.text, unit.start, unit.end):
+                if _A_SETTING.search(self.text, max(unit.start, m.start() - 40), m.start()):
+                    continue
+                at = min(bisect.bisect_left(starts, m.start()), len(starts) - 1)
+                end = max(at, bisect.bisect_left(starts, m.end()) - 1)  # through "bytes", "s"
+                value = m.group(1).replace(",", "")
+                kind = seen[m.group(2) is not None]
+                for other, was in kind:
+                    if other != value and (best is None or end - was < best[1] - best[0]):
+                        best = (was, end)
+                kind.append((value, at))
+        return None if best is None else Found("trade_off", "measured comparison", *best)
 
     def _no_cost_said(self, words: Sequence[str], first: int, cost: tuple[int, int]) -> bool:
         """A cost word (``words[cost[0]:cost[1] + 1]`` of the sentence starting at token

@@ -769,6 +769,30 @@ def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> Non
     assert score(answer, catalog.get("args-kwargs")).layers["trade_off"].covered is cost
 
 
+# A benchmark's two readings of one kind are a measured comparison: the cost shown, not said.
+@pytest.mark.parametrize(("topic", "said", "cost"), [
+    ("generators", "A generator yields values lazily.\n"
+     "big = [n * n for n in range(10**6)]\n"
+     "print(sys.getsizeof(big))  # 8448728 bytes\n"
+     "lazy = (n * n for n in range(10**6))\n"
+     "print(sys.getsizeof(lazy))  # 104 bytes\n", True),
+    ("gil", "The GIL lets one thread run bytecode at a time. My two threads counting down took "
+     "6.2 seconds, the same count in one thread took 3.1 seconds, and in two processes 1.7 s.",
+     True),
+    # one reading, the same reading twice, two of different kinds, a setting: no comparison
+    ("generators", "A generator yields values lazily. Reading the file this way stays under "
+     "20 MB.", False),
+    ("generators", "A generator yields values lazily. Each batch uses 64 KB, and the next batch "
+     "uses 64 KB again.", False),
+    ("generators", "A generator yields values lazily. The job streams 2 GB of logs in about "
+     "40 seconds.", False),
+    ("decorators", "A decorator wraps a function in another. Our retry decorator waits after "
+     "1 second, then with a delay of 2 seconds, then 4 seconds.", False),
+])
+def test_two_measurements_of_one_kind_are_a_trade_off(catalog, topic, said, cost) -> None:
+    assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
