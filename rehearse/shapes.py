@@ -690,6 +690,10 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     return before in _PURPOSE
 
 
+# "This is enforced by the GIL": the mechanism behind what the sentences before it describe
+# (stems; not "caused by": a trouble's cause is no definition)
+_DONE_BY = frozenset({"enforc", "handl", "manag", "guarante", "ensur", "control", "implement",
+                      "impos"})
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
 _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this", "that", "these",
                        "those", "certain", "mani"})
@@ -1318,7 +1322,8 @@ class Shapes:
 
     def _named_after_it(self, u: int, first: int, last: int) -> bool:
         """A sentence that names what the sentences before it explained: "That's what we call a
-        virtual environment.", "This is called a generator.", "... is known as a decorator."."""
+        virtual environment.", "This is called a generator.", "... is known as a decorator.",
+        "That is enforced by the GIL."."""
         start, end = self.spans[u]
         if last + 1 != end or u == 0:
             return False  # the term ends the sentence, and something came before it
@@ -1326,7 +1331,10 @@ class Shapes:
         while before and before[-1] in _DETERMINERS:
             before.pop()
         return before[-3:] == ["what", "we", "call"] or before[-2:] in (
-            ["is", "call"], ["are", "call"], ["known", "as"])
+            ["is", "call"], ["are", "call"], ["known", "as"]) or (
+            before[-1:] == ["by"] and before[-3:-2] in (["is"], ["are"])
+            and before[-2] in _DONE_BY and first - start <= 5
+            and self.tokens[start].text in ("this", "that", "it"))
 
     def _relative_after(self, last: int, end: int) -> bool:
         """A relative pronoun right after the term, or after "in <word>": "kwargs in Python,

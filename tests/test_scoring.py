@@ -793,6 +793,20 @@ def test_two_measurements_of_one_kind_are_a_trade_off(catalog, topic, said, cost
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
 
 
+# A sentence that puts a name to the mechanism the one before it described defines that name.
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("gil", "Two threads never run Python code at the same moment. That is enforced by the global "
+     "interpreter lock.", True),
+    ("generators", "Each value is computed when the loop asks for it. This is handled by a "
+     "generator.", True),
+    # a trouble and its cause, or the name first: no mechanism described before it
+    ("gil", "My web scraper got slower with more threads. This is caused by the GIL.", False),
+    ("gil", "This is enforced by the GIL.", False),
+])
+def test_a_mechanism_then_what_enforces_it_is_a_definition(catalog, topic, said, concept) -> None:
+    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
