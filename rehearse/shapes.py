@@ -694,6 +694,14 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
 # (stems; not "caused by": a trouble's cause is no definition)
 _DONE_BY = frozenset({"enforc", "handl", "manag", "guarante", "ensur", "control", "implement",
                       "impos"})
+# "What is a generator?", "## What exactly are Python decorators?" (up to the term; then its "?")
+_ASKS_WHAT = re.compile(r"\bwhat(\s+is|\s+are|'s|\s+exactly\s+(is|are))\s+(an?\s+|the\s+)?"
+                        r"(python\s+)?$", re.IGNORECASE)
+_ASKED = re.compile(r"(\s*\(\w+\))?\s*\?")  # "What is the Global Interpreter Lock (GIL)?"
+_ANSWER_UNITS = 3  # the answer to it is told within this many units (bullets count one each)
+_ANSWER_WORDS = 4  # ... in at least this many content words
+# how a sentence after the question starts when it puts the answer off: "Let me show you"
+_NOT_ANSWERS = (["let"], ["i"], ["here"], ["look"], ["see"], ["good"], ["great"], ["hmm"])
 _DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "python"})
 _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this", "that", "these",
                        "those", "certain", "mani"})
@@ -1320,6 +1328,27 @@ class Shapes:
         return cleft and after[:1] in (["is"], ["are"], ["do"], ["doe"]) \
             and after[1:2] in (["for"], ["do"])
 
+    def _question_answered(self, u: int, first: int, last: int) -> int | None:
+        """Where the answer ends when the term is asked about and the next units answer it:
+        "## What are exceptions?" over "- Runtime errors - Interrupt normal flow", "So what is a
+        generator? It's a function that ..." (not "What is a generator? I don't remember", "...?
+        Let me show you"), or None."""
+        start, end = self.units[u].start, self.units[u].end
+        if not (_ASKS_WHAT.search(self.text, start, self.tokens[first].start)
+                and _ASKED.match(self.text, self.tokens[last].end, end)):
+            return None
+        content = 0
+        for v in range(u + 1, min(len(self.units), u + 1 + _ANSWER_UNITS)):
+            if self.units[v].heading or not self.units[v].prose:
+                return None
+            words = self._words(v)
+            if v == u + 1 and (words[:1] in _NOT_ANSWERS or not NEGATIONS.isdisjoint(words[:5])):
+                return None
+            content += sum(is_content(w) for w in words)
+            if content >= _ANSWER_WORDS:
+                return self.spans[v][1] - 1
+        return None
+
     def _named_after_it(self, u: int, first: int, last: int) -> bool:
         """A sentence that names what the sentences before it explained: "That's what we call a
         virtual environment.", "This is called a generator.", "... is known as a decorator.",
@@ -1385,6 +1414,9 @@ class Shapes:
                 return Found("concept", "named after", self.spans[u][0], last)
             if not plain and self._what_it_is_for(u, first, last):
                 return Found("concept", "what it is for", self.spans[u][0], last)
+            answered = None if plain else self._question_answered(u, first, last)
+            if answered is not None:
+                return Found("concept", "question answered", first, answered)
             if not self._the_subject(u, first, last) or self._one_of_them(first):
                 continue
             end = self.spans[u + 1 if self.units[u].runs_on else u][1]

@@ -807,6 +807,24 @@ def test_a_mechanism_then_what_enforces_it_is_a_definition(catalog, topic, said,
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+# Notes and speech ask the question, then answer it: the answer defines the term asked about.
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("decorators", "## What are decorators?\n- Callables taking a callable\n- Hand back a "
+     "replacement\n\nDecorators show up all over Flask.\n", True),
+    ("gil", "So what is the GIL? Basically the thing CPython holds while running bytecode. I ran "
+     "into the GIL last year.", True),
+    ("generators", "What exactly is a generator? In short, a resumable function body. I like "
+     "generators.", True),
+    # the answer put off, or not known
+    ("generators", "So what is a generator? Let me show you some code with one first. A "
+     "generator can be handy.", False),
+    ("generators", "What is a generator? Honestly I do not remember the details of a generator.",
+     False),
+])
+def test_a_question_then_its_answer_is_a_definition(catalog, topic, said, concept) -> None:
+    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
