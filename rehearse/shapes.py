@@ -363,7 +363,13 @@ def _code_signs(text: str) -> int:
     # a web address read out is no code: "https colon slash slash github dot com slash ..."
     spoken = _SPOKEN_URL.sub(" ", spoken)
     present = code.present(spoken)
-    if any(pattern.search(spoken) for pattern in code.opened(code.strong, present)):
+    # (also without the commas a recogniser puts between words dictated one at a time, in a
+    # run of three or more short pieces: "source, venv, slash, activate", "the file, except,
+    # ValueError, as e"; not "try and except, error messages go to the log"; a weak sign stays
+    # as heard: "asterisk, asterisk, kwargs" only names them)
+    bare = _DICTATED_RUN.sub(lambda run: _COMMA.sub(" ", run.group()), spoken)
+    if any(pattern.search(spoken) or pattern.search(bare)
+           for pattern in code.opened(code.strong, present)):
         return 2
     found = 0
     for pattern in code.opened(code.weak, present):
@@ -373,6 +379,8 @@ def _code_signs(text: str) -> int:
     return found
 
 
+_COMMA = re.compile(r"\s*,\s*")
+_DICTATED_RUN = re.compile(r"\b\w+(?:\s+\w+)?(?:\s*,\s*\w+(?:\s+\w+)?){2,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "cf.", "mr.", "dr.", "approx.")
 _PROMPTS = r">>>|\$ |In \["

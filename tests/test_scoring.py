@@ -825,6 +825,22 @@ def test_a_question_then_its_answer_is_a_definition(catalog, topic, said, concep
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+# A recogniser writes code dictated a word at a time with commas between the words; they hide
+# no code. A comma between two clauses of prose makes none.
+@pytest.mark.parametrize(("topic", "said", "code"), [
+    ("venv", "A virtual environment keeps each project's packages apart. Then you type source, "
+     "venv, slash, bin, slash, activate, and pip installs go in there.", True),
+    ("exceptions", "Exceptions stop the normal flow until something handles them. Try, open the "
+     "file, except, FileNotFoundError, as e, print e.", True),
+    ("exceptions", "Exceptions stop the normal flow until something handles them. We wrap it in "
+     "try and except, error messages go to the log.", False),
+    ("lists-tuples", "Tuples are immutable and lists are mutable. Lists, tuples, and dicts, all "
+     "hold references to objects.", False),
+])
+def test_code_dictated_between_commas_is_code(catalog, topic, said, code) -> None:
+    assert score(said, catalog.get(topic)).layers["code"].covered is code
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
