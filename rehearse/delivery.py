@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .scoring import Score, Transcript, Word
-from .text import STOPWORDS
+from .text import FILLERS, STOPWORDS
 from .timefmt import clock
 
 PACE_BAND = (120, 160)  # words per minute that sound calm and clear in an interview
@@ -23,7 +23,7 @@ RUSHED_FRACTION = 0.9  # a layer first heard after 90% of the time limit was rus
 LINGER_FRACTION = 0.6  # the first layer taking over 60% of the answer before the next one
 FILLER_NOTE = "a lower bound: speech recognition drops some"
 
-_SIMPLE_FILLERS = {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm"}
+_SIMPLE_FILLERS = frozenset(FILLERS)
 _WORD = re.compile(r"[\w']+")
 # "like" after these is a verb or a comparison ("I like", "would like", "looks like").
 _LIKE_VERB_BEFORE = {"i", "you", "we", "they", "he", "she", "would", "'d", "really", "do", "don't",

@@ -37,6 +37,7 @@ from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
+    FILLERS,
     NEGATIONS,
     Idea,
     Term,
@@ -328,6 +329,12 @@ def _tuple_items(line: str, opened: int, end: int, offset: int) -> list[Token]:
 MISHEARD_IN = 0.8  # how surely "for x and xs" in a line of code is "for x in xs"
 
 
+# what a speaker fills a pause with (the tokenizer drops these words)
+_FILLER = re.compile(r"\b(" + "|".join(FILLERS) + r")\b", re.IGNORECASE)
+_FILLER_COMMA = re.compile(r"(like|know)\s*,\s*$")  # "is like, a ...", "you know, a ..."
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
 class _Index:
     """The transcript's tokens, its sentences, and where each rubric word occurs and how well."""
 
@@ -379,6 +386,10 @@ class _Index:
             elif token.text in ("it", "they") and pos > lead:
                 # "the decorator, it wraps your function": the subject said again, one claim
                 shared += self._gap_marks(marks, pos)
+            elif pos > lead and self._a_speakers_pause(pos):
+                # "a class is, uh, a blueprint", "is like, a blueprint", "is, is a function":
+                # the commas of a pause, not a clause
+                shared += self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
                 if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
                     # "tuples can be joined, but cannot be changed": one subject, one claim
@@ -387,6 +398,19 @@ class _Index:
                     words += 1
             counts.append(bisect.bisect_left(marks, token.start) + words - shared)
         return counts
+
+    def _a_speakers_pause(self, pos: int) -> bool:
+        """Whether the gap before token ``pos`` is a speaker's pause: a filler in it ("um",
+        "uh": the tokenizer drops them), a filler "like," or "you know," just before it, or the
+        same word said again ("is, is")."""
+        before = self.tokens[pos - 1]
+        if _FILLER.search(self.text, before.end, self.tokens[pos].start):
+            return True
+        if before.text == self.tokens[pos].text:
+            return True
+        said = self.text[before.start:self.tokens[pos].start].lower()
+        return bool(_FILLER_COMMA.match(said)) and (
+            before.text == "know" or (pos >= 2 and self.tokens[pos - 2].text in _COPULAS))
 
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""

@@ -81,9 +81,9 @@ _NUMBERS.update(
 # Spoken names of symbols and separators, folded onto the canonical token or dropped.
 _SYNONYMS = {"asterisk": "star", "modulo": "mod", "modulus": "mod", "equal": "equals"}
 _DOUBLED = frozenset({"star", "equals", "underscore"})
-_DROPPED = frozenset(
-    "dunder underscore dash hyphen dot um uh uhm umm erm er ah hmm mm".split()
-)
+# What a speaker fills a pause with: no word of the answer.
+FILLERS = ("um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm")
+_DROPPED = frozenset(("dunder", "underscore", "dash", "hyphen", "dot", *FILLERS))
 
 # Words that carry no evidence on their own. Negations are deliberately absent: "threads do
 # not speed up CPU-bound work" must never be matched by "threads speed up CPU-bound work".

@@ -841,6 +841,19 @@ def test_code_dictated_between_commas_is_code(catalog, topic, said, code) -> Non
     assert score(said, catalog.get(topic)).layers["code"].covered is code
 
 
+# A speaker's pause (a filler between commas, "like,", a word said twice) splits no claim in
+# two; a clause word still does.
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("oop", "Um, so a class is like, uh, a template for making objects.", True),
+    ("oop", "A class is, is a template for making objects.", True),
+    ("oop", "A class is like, a template for making objects.", True),
+    ("lists-tuples", "Um, a list is, uh, changeable, and a tuple, er, stays fixed.", True),
+    ("args-kwargs", "So args is, uh, a dict, and kwargs is, um, a tuple.", False),
+])
+def test_a_speakers_pause_splits_no_claim(catalog, topic, said, concept) -> None:
+    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
