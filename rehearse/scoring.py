@@ -37,7 +37,6 @@ from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
-    FILLERS,
     NEGATIONS,
     Idea,
     Term,
@@ -48,6 +47,7 @@ from .text import (
     parse_idea,
     phrase_as_idea,
     tokenize,
+    without_fillers,
 )
 from .thesaurus import CONNECTIVES
 
@@ -329,12 +329,6 @@ def _tuple_items(line: str, opened: int, end: int, offset: int) -> list[Token]:
 MISHEARD_IN = 0.8  # how surely "for x and xs" in a line of code is "for x in xs"
 
 
-# what a speaker fills a pause with (the tokenizer drops these words)
-_FILLER = re.compile(r"\b(" + "|".join(FILLERS) + r")\b", re.IGNORECASE)
-_FILLER_COMMA = re.compile(r"(like|know)\s*,\s*$")  # "is like, a ...", "you know, a ..."
-_COPULAS = frozenset({"is", "are", "was", "were"})
-
-
 class _Index:
     """The transcript's tokens, its sentences, and where each rubric word occurs and how well."""
 
@@ -386,9 +380,8 @@ class _Index:
             elif token.text in ("it", "they") and pos > lead:
                 # "the decorator, it wraps your function": the subject said again, one claim
                 shared += self._gap_marks(marks, pos)
-            elif pos > lead and self._a_speakers_pause(pos):
-                # "a class is, uh, a blueprint", "is like, a blueprint", "is, is a function":
-                # the commas of a pause, not a clause
+            elif pos > lead and token.text == self.tokens[pos - 1].text:
+                # "a class is, is a blueprint": a word said again, not a clause
                 shared += self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
                 if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
@@ -398,19 +391,6 @@ class _Index:
                     words += 1
             counts.append(bisect.bisect_left(marks, token.start) + words - shared)
         return counts
-
-    def _a_speakers_pause(self, pos: int) -> bool:
-        """Whether the gap before token ``pos`` is a speaker's pause: a filler in it ("um",
-        "uh": the tokenizer drops them), a filler "like," or "you know," just before it, or the
-        same word said again ("is, is")."""
-        before = self.tokens[pos - 1]
-        if _FILLER.search(self.text, before.end, self.tokens[pos].start):
-            return True
-        if before.text == self.tokens[pos].text:
-            return True
-        said = self.text[before.start:self.tokens[pos].start].lower()
-        return bool(_FILLER_COMMA.match(said)) and (
-            before.text == "know" or (pos >= 2 and self.tokens[pos - 2].text in _COPULAS))
 
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""
@@ -814,12 +794,15 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     if isinstance(transcript, str):
         transcript = Transcript(transcript)
     compiled = _compiled(rubric)
-    index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
+    # what is judged: the words said, a filler and its commas blanked out ("a class is, uh, a
+    # blueprint" is one claim); every word where it was, so evidence quotes what was said
+    said = without_fillers(transcript.text)
+    index = _Index(said, tokenize(said, rubric.term_map))
     topic_hits = index.topic_hits(compiled.topic)
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
         topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
-    named = sum(_naming(index.tokens[first], transcript.text, compiled) for first, _ in topic_hits)
-    shapes = Shapes(transcript.text, index.tokens, index.units, index.unit_of, topic_hits, named,
+    named = sum(_naming(index.tokens[first], said, compiled) for first, _ in topic_hits)
+    shapes = Shapes(said, index.tokens, index.units, index.unit_of, topic_hits, named,
                     index.topic_hits(compiled.asked))
     if any(index.tokens[first].word not in _CONSTRUCTS for first, _ in topic_hits):
         # (a construct in code, "@cache" or "[x for x in xs]", lends "it" no topic)
@@ -847,7 +830,8 @@ def match_expected(transcript: Transcript | str, expects: Sequence[str],
     """Which of ``expects`` (ideas a good follow-up answer mentions) were said."""
     if isinstance(transcript, str):
         transcript = Transcript(transcript)
-    index = _Index(transcript.text, tokenize(transcript.text, rubric.term_map))
+    said = without_fillers(transcript.text)
+    index = _Index(said, tokenize(said, rubric.term_map))
     found = []
     for expected in expects:
         idea = (parse_idea if "+" in expected else phrase_as_idea)(expected, rubric.term_map)

@@ -84,6 +84,19 @@ _DOUBLED = frozenset({"star", "equals", "underscore"})
 # What a speaker fills a pause with: no word of the answer.
 FILLERS = ("um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm")
 _DROPPED = frozenset(("dunder", "underscore", "dash", "hyphen", "dot", *FILLERS))
+# ... with the commas a recogniser writes around it; "like" and "you know" are fillers only
+# between commas or opening a sentence ("Like, it wraps it", "a class is, like, a blueprint"),
+# and after "is like" only the pause is ("a class is like, a blueprint")
+_PAUSE = re.compile(r"(,\s*)?\b(" + "|".join(FILLERS) + r")\b(\s*,)?"
+                    r"|(,\s*|(?:^|(?<=[.!?])\s+))(like|you know)\s*,"
+                    r"|(?:(?<=\bis like)|(?<=\bare like)|(?<=\bwas like))\s*,", re.IGNORECASE)
+
+
+def without_fillers(text: str) -> str:
+    """``text`` with each filler and the commas around it blanked out, every other character
+    where it was (so a span of the result is the same span of ``text``): "a class is, uh, a
+    blueprint" reads as "a class is       a blueprint"."""
+    return _PAUSE.sub(lambda m: " " * len(m.group()), text)
 
 # Words that carry no evidence on their own. Negations are deliberately absent: "threads do
 # not speed up CPU-bound work" must never be matched by "threads speed up CPU-bound work".

@@ -8,6 +8,7 @@ must cover nothing there, except what a case file declares in ``[cross_topic]``.
 
 from __future__ import annotations
 
+import random
 import re
 import tomllib
 from pathlib import Path
@@ -40,6 +41,38 @@ def test_case_covers_exactly(topic: str, case: dict) -> None:
     covered = sorted(name for name, layer in result.layers.items() if layer.covered)
     evidence = {n: [(e.phrase, e.said) for e in layer.matched] for n, layer in result.layers.items()}
     assert covered == sorted(case["covers"]), evidence
+
+
+# How people pause while they answer, as a recogniser primed for disfluencies writes it.
+_PAUSES = (", um,", ", uh,", ", like,", ", you know,")
+
+
+def _said_with_pauses(text: str, seed: int) -> str:
+    """``text`` with a pause after about one word in eight (a filler between commas, or the word
+    said again: "is, is"), never next to punctuation or inside a line of code."""
+    rng = random.Random(seed)
+    words = text.split(" ")
+    for i, word in enumerate(words[:-1]):
+        if rng.random() < 0.12 and re.fullmatch(r"[A-Za-z']+", word):
+            words[i] = word + (rng.choice(_PAUSES) if rng.random() < 0.6 else f", {word}")
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("topic", sorted(CASES))
+def test_pauses_and_fillers_change_no_verdict(topic: str) -> None:
+    """A spoken answer is judged on what it says: "a class is, uh, a blueprint" is the same claim
+    as "a class is a blueprint", and "I, like, use it" the same story."""
+    changed = []
+    for case in CASES[topic]["case"]:
+        if case["kind"] not in ("seed", "typed", "spoken", "partial"):
+            continue
+        for seed in range(3):
+            said = _said_with_pauses(case["text"], seed)
+            result = score(said, CATALOG.get(topic))
+            covered = sorted(name for name, layer in result.layers.items() if layer.covered)
+            if covered != sorted(case["covers"]):
+                changed.append((case["name"], covered, said))
+    assert not changed
 
 
 def test_every_shipped_topic_has_cases() -> None:
