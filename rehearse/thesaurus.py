@@ -98,6 +98,10 @@ THESAURUS: dict[str, tuple[str, ...]] = {
                  "i o bound"),  # "I/O bound": "I/O" is two words before it is "io"
     "lock": ("mutex", "mutual exclusion"),
     "argument": ("parameter", "param", "params"),
+    # "you don't know how many ...": no denial, an amount unknown
+    "unknown number": ("do not know how many", "not know how many", "not sure how many",
+                       "do not know in advance how many", "not known how many",
+                       "no idea how many"),
     "immutable": ("unchangeable", "read only", "cannot be changed", "can not be changed",
                   "frozen", "unmutable", "un mutable", "non mutable", "nonmutable", "inmutable"),
     "hashable": ("hash", "hashed"),

@@ -854,6 +854,15 @@ def test_a_speakers_pause_splits_no_claim(catalog, topic, said, concept) -> None
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+# "You don't know how many" says an amount is unknown; it denies nothing.
+@pytest.mark.parametrize("said", [
+    "Star args is for when you don't know how many positional arguments you get.",
+    "So kwargs, that's for when you're not sure how many keyword arguments come in.",
+])
+def test_not_knowing_how_many_is_no_denial(catalog, said) -> None:
+    assert score(said, catalog.get("args-kwargs")).layers["concept"].covered
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
