@@ -37,6 +37,7 @@ from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
+    EXCESS,
     NEGATIONS,
     Idea,
     Term,
@@ -521,11 +522,17 @@ class _Index:
                 continue
             token = self.tokens[pos]
             if token.text in NEGATIONS and not idea.negative \
-                    and not self._denies_a_failure(pos, inside) and not self._lacks(pos, inside):
+                    and not self._denies_a_failure(pos, inside) and not self._lacks(pos, inside) \
+                    and not self._warns(pos):
                 return True
             if pos > lo and token.word in idea.antonyms:
                 return True
         return False
+
+    def _warns(self, pos: int) -> bool:
+        """ "Don't overuse lambdas": advice against too much, which denies no limit."""
+        return any(self.tokens[p].text in EXCESS and self.unit_of[p] == self.unit_of[pos]
+                   for p in range(pos + 1, min(len(self.tokens), pos + 3)))
 
     def _lacks(self, pos: int, inside: set[int]) -> bool:
         """ "has no name": a thing missing, said as a claim of its own (a limit), not a denial of

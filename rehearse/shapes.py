@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 
 from . import thesaurus
 from .rubric import SHAPES
-from .text import NEGATIONS, Token, is_content, tokenize
+from .text import EXCESS, NEGATIONS, Token, is_content, tokenize
 
 MIN_TOPIC_MENTIONS = 1.5  # how surely an answer must name the topic before any shape counts
 NEIGHBOURS = 5  # a shape counts this many sentences away from one that names the topic
@@ -1183,7 +1183,7 @@ class Shapes:
                     continue
                 if _kept_from(words, cost[0]):
                     continue  # "a lock to prevent threads from corrupting it": kept off
-                if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in _EXCESS):
+                if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in EXCESS):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):
                     kept_off = _kept_off(words, cost[1])
@@ -1504,7 +1504,6 @@ _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "
 # "a better way would be ...": an alternative offered
 _ALTERNATIVES = frozenset({"way", "approach", "option", "choic", "idea", "solut", "altern",
                            "practic", "design", "fit"})
-_EXCESS = frozenset({"overus", "abus", "misus"})  # "don't overuse it" is advice, still a limit
 
 
 # "I understand it better now because ...", "let me explain it better, since ...": the speaker

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import Stemmer
 
+from . import thesaurus
 from .thesaurus import NEGATIONS, SPOKEN_FORMS, THESAURUS
 
 # Raw pieces of text: a word (letters/digits, with an inner apostrophe for contractions) or one
@@ -319,6 +320,7 @@ def antonyms(words: Iterable[str]) -> frozenset[str]:
 
 
 _STOPWORDS_CANONICAL = frozenset(c for w in STOPWORDS if (c := _canonical(w)))
+EXCESS = frozenset(c for w in thesaurus.EXCESS if (c := _canonical(w)))  # as tokens hold them
 
 
 def is_content(word: str) -> bool:

@@ -70,6 +70,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff"),
     "overhead": ("extra cost", "costly", "expensive"),
+    "overuse": ("go overboard", "goes overboard", "going overboard", "overdo", "overdoing",
+                "go crazy with", "going crazy with", "get carried away"),
     "speedup": ("speed up", "speeds up", "sped up", "speed", "faster", "quicker", "accelerate",
                 "performance boost", "parallel speedup", "speed boost"),
     "slower": ("slow down", "slows down", "slow", "sluggish"),
@@ -111,6 +113,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
 
 # Words that flip a claim.
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "neither", "none"})
+# Too much of a thing: "don't overuse it" warns against it and denies no limit.
+EXCESS = ("overuse", "abuse", "misuse")
 
 # --- layer shapes (rehearse.shapes) -----------------------------------------------------------
 

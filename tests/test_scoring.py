@@ -863,6 +863,17 @@ def test_not_knowing_how_many_is_no_denial(catalog, said) -> None:
     assert score(said, catalog.get("args-kwargs")).layers["concept"].covered
 
 
+# "Don't overuse it" (and how people say it: "don't go overboard with", "go crazy with") is a
+# limit, not the limit denied.
+@pytest.mark.parametrize(("topic", "said"), [
+    ("lambda", "Lambdas are anonymous functions. My advice, don't go overboard with lambdas."),
+    ("oop", "Classes bundle data with behaviour. Just don't go crazy with inheritance."),
+    ("lambda", "Lambdas are anonymous functions. Please do not overuse lambdas."),
+])
+def test_advice_against_too_much_is_a_trade_off(catalog, topic, said) -> None:
+    assert score(said, catalog.get(topic)).layers["trade_off"].covered
+
+
 @pytest.mark.parametrize("said", ["Tuples are unmutable.", "A tuple is inmutable, you know.",
                                   "Tuples are non-mutable.", "Tuples are not mutable.",
                                   "A tuple isn't mutable, a list is."])
