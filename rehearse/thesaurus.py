@@ -96,7 +96,9 @@ THESAURUS: dict[str, tuple[str, ...]] = {
                   "processor bound", "number crunching", "heavy computation",
                   ),
     "io bound": ("io heavy", "network bound", "io intensive", "disk bound", "waiting on io",
-                 "io work", "io task", "io operations", "io operation",
+                 "io work", "io task", "io operations", "io operation", "io stuff",
+                 "i o stuff", "i o work", "i o task", "i o tasks",
+                 "io calls", "io call", "i o calls", "io wait", "io waits", "i o wait",
                  "i o bound"),  # "I/O bound": "I/O" is two words before it is "io"
     "lock": ("mutex", "mutual exclusion"),
     "argument": ("parameter", "param", "params"),
