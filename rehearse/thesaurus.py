@@ -142,6 +142,10 @@ EXAMPLE_MARKERS = (
     "in our company", "in my job", "in my work", "at my work", "real case",
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
     "i got a", "we got a", "i have got a", "we have got a",
+    # an experience recalled: "we noticed it when our service ...", "it came in handy for ..."
+    "we noticed", "i noticed", "we ran into", "i ran into", "came in handy", "comes in handy",
+    "helped me", "helped us", "saved me", "saved us", "bit us", "bit me", "the way i have used",
+    "where i have used",
 )
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.

@@ -655,6 +655,19 @@ def test_where_i_have_used_it_is_a_story(catalog) -> None:
                      generators).layers["example"].covered
 
 
+# An experience recalled the way people tell it out loud opens a story.
+@pytest.mark.parametrize(("topic", "said"), [
+    ("gil", "The GIL lets one thread run bytecode at a time. We noticed it when our thumbnail "
+     "service got no faster with eight threads."),
+    ("generators", "A generator yields lazily. It came in handy when we had to follow a log file "
+     "that kept growing."),
+    ("args-kwargs", "Kwargs gathers keyword arguments into a dict. Where it helped me was a chart "
+     "helper that hands extra options through to matplotlib."),
+])
+def test_an_experience_recalled_is_a_story(catalog, topic, said) -> None:
+    assert score(said, catalog.get(topic)).layers["example"].covered
+
+
 def test_a_named_tool_in_a_story_is_concrete_but_not_in_a_command(catalog) -> None:
     gil = catalog.get("gil")
     intro = "The GIL lets one thread run Python bytecode at a time, so threads take turns. "
