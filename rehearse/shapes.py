@@ -382,6 +382,7 @@ def _code_signs(text: str) -> int:
 _COMMA = re.compile(r"\s*,\s*")
 _DICTATED_RUN = re.compile(r"\b\w+(?:\s+\w+)?(?:\s*,\s*\w+(?:\s+\w+)?){2,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}$")  # "i.o.", "a.p.i." (lowered)
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "cf.", "mr.", "dr.", "approx.")
 _PROMPTS = r">>>|\$ |In \["
 _PROMPT = re.compile(rf"^\s*({_PROMPTS})")
@@ -549,8 +550,9 @@ def _sentences(text: str, start: int, end: int) -> list[Unit]:
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
         before = text[max(start, m.start() - 6):m.start()].lower()
-        if before.endswith(_ABBREVIATIONS) or m.start() - cut < 3:
-            continue
+        if before.endswith(_ABBREVIATIONS) or m.start() - cut < 3 \
+                or (_ACRONYM.search(before) and text[m.end():m.end() + 1].islower()):
+            continue  # (nor "blocking I.O. releases the GIL": letters with dots, then more)
         chunks.extend(_chunks(text, cut, m.start()))
         cut = m.end()
     if cut < end:

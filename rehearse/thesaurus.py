@@ -64,7 +64,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     # comparing and choosing
     "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
                 "favor", "favour", "opt for"),
-    "avoid": ("do not use", "stay away from", "steer clear of", "should not use",
+    "avoid": ("do not use", "do not bother with", "stay away from", "steer clear of", "should not use",
               "would not use", "never use", "refrain from", "not to use", "should not be used",
               "should never be used", "must not be used"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
@@ -76,7 +76,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
                 "performance boost", "parallel speedup", "speed boost"),
     "slower": ("slow down", "slows down", "slow", "sluggish"),
     "harder": ("hard", "difficult", "tricky", "trickier", "awkward", "painful", "confusing",
-               "messy"),
+               "messy", "challenging"),
     "readable": ("readability", "legible", "clear", "clearer", "clarity",
                  "easy to read", "easier to read", "easy to understand", "easier to understand"),
     "unreadable": ("hard to read", "harder to read", "less readable", "hard to understand",
@@ -257,6 +257,10 @@ COST_WORDS = (
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",
     "does not help", "no way to", "you lose", "you will lose", "you would lose",
     "we lose",
+    # as people say it in conversation: "the only problem you run into", "not a huge fan of"
+    "only problem", "causes trouble", "cause trouble", "causes problems", "cause problems",
+    "falls down", "falls apart", "not a fan", "not a big fan", "not a huge fan",
+    "not much of a fan",
     # a failure nobody sees
     "silent failure", "silent failures", "fails silently", "fail silently", "silently fail",
     "silently fails", "silently ignored", "silently ignores", "silently swallowed",

@@ -597,6 +597,11 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "The old advice was not to use generators in hot loops.",
     "Use generators only where you need lazy evaluation or memory savings.",
     "Sharing one generator between two loops is an issue: the second sees what is left.",
+    # as said in conversation
+    "The only problem is a generator you already looped over just gives you nothing.",
+    "Honestly, I'm not a huge fan of long generator pipelines, they are hard to step through.",
+    "Once two consumers share it, the whole thing falls apart.",
+    "Getting send and throw right on generators is challenging.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
@@ -804,6 +809,14 @@ def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> Non
 ])
 def test_two_measurements_of_one_kind_are_a_trade_off(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
+
+
+def test_letters_with_dots_end_no_sentence(catalog) -> None:
+    # a transcript writes "I/O" as "I.O."; the sentence goes on after it
+    said = "Any call that does blocking I.O. releases the GIL while it waits."
+    assert score(said, catalog.get("gil")).layers["concept"].covered
+    text = "It was the U.S. Then we left."  # ... but a capital after them starts one
+    assert [text[u.start:u.end] for u in segment(text)] == ["It was the U.S.", "Then we left."]
 
 
 # A sentence that puts a name to the mechanism the one before it described defines that name.
