@@ -813,7 +813,7 @@ def test_two_measurements_of_one_kind_are_a_trade_off(catalog, topic, said, cost
 
 def test_letters_with_dots_end_no_sentence(catalog) -> None:
     # a transcript writes "I/O" as "I.O."; the sentence goes on after it
-    said = "Any call that does blocking I.O. releases the GIL while it waits."
+    said = "Any call that does blocking I.O. releases the GIL first."
     assert score(said, catalog.get("gil")).layers["concept"].covered
     text = "It was the U.S. Then we left."  # ... but a capital after them starts one
     assert [text[u.start:u.end] for u in segment(text)] == ["It was the U.S.", "Then we left."]
