@@ -64,9 +64,9 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     # comparing and choosing
     "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
                 "favor", "favour", "opt for"),
-    "avoid": ("do not use", "do not bother with", "stay away from", "steer clear of", "should not use",
-              "would not use", "never use", "refrain from", "not to use", "should not be used",
-              "should never be used", "must not be used"),
+    "avoid": ("do not use", "do not bother with", "stay away from", "steer clear of",
+              "should not use", "would not use", "never use", "refrain from", "not to use",
+              "should not be used", "should never be used", "must not be used"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff"),
     "overhead": ("extra cost", "costly", "expensive"),
