@@ -1359,6 +1359,17 @@ class Shapes:
                 return self.spans[v][1] - 1
         return None
 
+    def _thought_of_as(self, u: int, first: int, last: int) -> bool:
+        """ "You can think of a generator as a function that remembers where it stopped": the
+        term, thought of as what follows "as" (three content words of it at least)."""
+        start, end = self.spans[u]
+        before = [t.text for t in self.tokens[max(start, first - 4):first]]
+        while before and before[-1] in _DETERMINERS:
+            before.pop()
+        rest = [t.text for t in self.tokens[last + 2:end]]
+        return before[-2:] == ["think", "of"] and self.tokens[last + 1:last + 2] != [] \
+            and self.tokens[last + 1].text == "as" and sum(is_content(w) for w in rest) >= 3
+
     def _named_after_it(self, u: int, first: int, last: int) -> bool:
         """A sentence that names what the sentences before it explained: "That's what we call a
         virtual environment.", "This is called a generator.", "... is known as a decorator.",
@@ -1427,6 +1438,8 @@ class Shapes:
             answered = None if plain else self._question_answered(u, first, last)
             if answered is not None:
                 return Found("concept", "question answered", first, answered)
+            if self._thought_of_as(u, first, last):  # (as sure as "X is a ...")
+                return Found("concept", "definition", first, min(self.spans[u][1] - 1, last + 6))
             if not self._the_subject(u, first, last) or self._one_of_them(first):
                 continue
             end = self.spans[u + 1 if self.units[u].runs_on else u][1]

@@ -851,6 +851,17 @@ def test_a_question_then_its_answer_is_a_definition(catalog, topic, said, concep
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+# "Think of X as ..." says what X is, as surely as "X is ...".
+@pytest.mark.parametrize(("topic", "said", "concept"), [
+    ("generators", "You can think of a generator as a function that remembers where it stopped.",
+     True),
+    ("gil", "I think of the GIL as one big mutex around the CPython interpreter state.", True),
+    ("generators", "I think of generators all the time.", False),
+])
+def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, concept) -> None:
+    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
+
+
 # A recogniser writes code dictated a word at a time with commas between the words; they hide
 # no code. A comma between two clauses of prose makes none.
 @pytest.mark.parametrize(("topic", "said", "code"), [
