@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .shapes import Shapes, Unit, comment_start, in_quotes, is_bullet, segment
+from .shapes import NOT_AT_A_NAME, Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
     EXCESS,
     NEGATIONS,
@@ -256,14 +256,25 @@ _CONSTRUCTS = frozenset({"@", "[", "{", "*", "**"})  # what the tokens of the co
 _A_VALUE_STARTS = re.compile(r"(^|[=(\[{,:]|\b(return|yield|in))\s*$")
 _NESTED = r"(?:[^\[\]{}]|\[[^\[\]{}]*\]|\{[^\[\]{}]*\})*?"  # one level: [u["name"] for ...]
 _COMPREHENSION = re.compile(rf"[\[{{]{_NESTED}\b(for)\b{_NESTED}\bin\b")
+# ... and the same constructs said aloud, in a sentence that holds code: "select p for p in
+# person", "u dot name for u in users" (the loop's name said before "for"; not "word for word
+# in"), "user of star star dictionary" (star star kwargs is a term of its own), "at app dot
+# route" (the name after "at" is no English: not "at the top", "at least")
+_SAID = re.compile(
+    r"\b(?P<comprehens>(?!word\b)([a-z]\w*)(?:\s+\w+){0,3}?\s+for\s+\2\s+(?:in|and)\s+"
+    r"(?!(?:the|a|an|this|that|my|your|our)\b)\w+)"
+    r"|\b(?P<kwarg>(?:star|asterisk)[\s,]+(?:star|asterisk)[\s,]+"
+    r"(?!(?:kwargs?|kw|args|arcs)\b)[a-z]\w*)"
+    r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+[a-z]\w*)", re.IGNORECASE)
+_SAID_AS = {"comprehens": "[", "kwarg": "**", "decor": "@"}  # what each is when written
 
 
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
                   ) -> list[Token]:
     """The opening brackets of literals in code and a tuple's commas and closing parenthesis,
     as the words a speaker would say for them; a decorator line and a written comprehension as
-    the "decorator" and "comprehension" they are (faintly: an alias of no word), and a starred
-    parameter or argument as the "args" or "kwargs" it is."""
+    the "decorator" and "comprehension" they are (faintly: an alias of no word), a starred
+    parameter or argument as the "args" or "kwargs" it is, and the same said aloud."""
     out: list[Token] = []
     # (a tuple's items only in an answer that says "tuple" somewhere: "(0, 1)" in a snippet
     # about decorators is no answer about tuples)
@@ -289,6 +300,10 @@ def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | Non
             if not in_quotes(line[:m.start()]) and not in_quotes(line[:m.start(1)]):
                 at = unit.start + m.start()
                 out.append(Token("comprehens", at, at + 1, m.group()[0], alias=True))
+        for m in _SAID.finditer(line, 0, end) if unit.prose else ():
+            at = unit.start + m.start()  # one character: as faint as a written construct
+            kind = next(k for k in _SAID_AS if m.group(k))
+            out.append(Token(kind, at, at + 1, _SAID_AS[kind], alias=True))
         for m in _STARRED.finditer(line, 0, end):
             before = line[:m.start(1)]
             if before.count("(") > before.count(")") and not in_quotes(before):
@@ -568,6 +583,9 @@ class _Index:
         per_term: list[list[Occurrence]] = []
         for i, term in enumerate(idea.terms):
             heard = self.term(term, i == 0)
+            if code is False:  # a construct said in code ("star star options") claims nothing
+                heard = [o for o in heard if self.tokens[o[0]].word not in _SAID_AS.values()
+                         or not self.tokens[o[0]].alias]
             if not heard:
                 return 0.0, [], contested  # a term never heard: no need to look for the rest
             per_term.append(heard)
@@ -809,8 +827,10 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
         topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
     named = sum(_naming(index.tokens[first], said, compiled) for first, _ in topic_hits)
-    shapes = Shapes(said, index.tokens, index.units, index.unit_of, topic_hits, named,
-                    index.topic_hits(compiled.asked))
+    # (what a definition defines is a word said, not a construct: "line for line in ...")
+    asked = [hit for hit in index.topic_hits(compiled.asked)
+             if index.tokens[hit[0]].word not in _CONSTRUCTS]
+    shapes = Shapes(said, index.tokens, index.units, index.unit_of, topic_hits, named, asked)
     if any(index.tokens[first].word not in _CONSTRUCTS for first, _ in topic_hits):
         # (a construct in code, "@cache" or "[x for x in xs]", lends "it" no topic)
         index.refer((*compiled.topic, *compiled.context), topic_hits)

@@ -85,7 +85,7 @@ _KEYWORD_OR_AND = (r"(class|lambda|return|yield|import|async|await|and|or|in|if|
                    r"|while|def)\b")
 # What follows "at" when it is English, not a decorator's name: "at the top", "at least", "at
 # runtime", "put at risk", "add at index", "at once".
-_NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most"
+NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most"
                   r"|all|once|some|any|home|work|run|runtime|compile|import|scale|first|last"
                   r"|times|risk|will|random|hand|length|best|worst|one|two|three)\b)")
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
@@ -153,15 +153,15 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(star|star\s+star|double\s+star)\s+\w+",
     r"\b(bash|dollar)\s+(percent|sign|prompt)\b|\bslash\s+bin\s+slash\b",
     # a decorator said aloud: "at log calls above def add", "at app dot route"
-    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+"
+    r"\bat\s+" + NOT_AT_A_NAME + r"\w+(\s+\w+){0,2}\s+(above|on\s+top\s+of|over)\s+"
     r"(the\s+|a\s+|each\s+|every\s+|my\s+)?(def|function|method|view|class|func)",
     # (" .don't": a stray dot a recogniser left before a contraction, not an attribute)
     # (not a web address: "the docs at docs.python.org", "notes at notion dot so")
-    r"\bat\s+" + _NOT_AT_A_NAME + r"(?!\S*\.(" + _TLD + r")\b)(?!(\w+\s+dot\s+)+(" + _TLD
+    r"\bat\s+" + NOT_AT_A_NAME + r"(?!\S*\.(" + _TLD + r")\b)(?!(\w+\s+dot\s+)+(" + _TLD
     + r")\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*(?![\w'])"
     # "you can just write at xfail.", "put at property on the method" (the name ends the clause
     # or sits on something: not "add at index zero", "put at risk the release")
-    r"|\b(write|put|add|stick)\s+at\s+" + _NOT_AT_A_NAME + r"[a-z_]\w*"
+    r"|\b(write|put|add|stick)\s+at\s+" + NOT_AT_A_NAME + r"[a-z_]\w*"
     r"(?=\s*([.,;!?]|$)|\s+(on|above|over)\b)",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
     r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
@@ -175,7 +175,7 @@ _SPOKEN_STRONG_PATTERNS = (
     # "lambda c goes to c dot" (not "a lambda function returns the value")
     r"\blambda[\s,]+(?!(function|functions|expression|expressions|that|which|just|always)\b)\w+"
     r"[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",
-    r"\bat\s+" + _NOT_AT_A_NAME + r"\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
+    r"\bat\s+" + NOT_AT_A_NAME + r"\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
     r"(function|method|def)\b",  # "an at jit on a function"
     r"\b(try|tri)\s+(except|accept)\s+colon\b",
     # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of",

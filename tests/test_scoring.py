@@ -1456,6 +1456,28 @@ def test_a_construct_in_written_code_is_its_topic_code(catalog, topic, snippet, 
     assert score(snippet, catalog.get(topic)).layers["code"].covered is code
 
 
+# ... and said aloud, in an answer that names its topic once: the construct names it faintly
+# too, so the code counts; a construct said claims no definition.
+@pytest.mark.parametrize(("topic", "said", "code"), [
+    ("comprehensions", "A comprehension builds a list. You would say, names equals u dot name "
+     "for u in users if u dot active.", True),
+    ("args-kwargs", "Kwargs collects keyword arguments. So you call it as settings of star star "
+     "overrides.", True),
+    ("decorators", "A decorator wraps a view. On top you put at app dot route, slash login.", True),
+    # English with "for" twice, and "at" in English, are no construct
+    ("comprehensions", "A comprehension builds a list. We did it word for word in the docs.", False),
+    ("decorators", "A decorator wraps a view. Look at the top of the file for the imports.",
+     False),
+])
+def test_a_construct_said_aloud_is_its_topic_code(catalog, topic, said, code) -> None:
+    assert score(said, catalog.get(topic)).layers["code"].covered is code
+
+
+def test_a_construct_said_aloud_claims_no_definition(catalog) -> None:
+    said = "You can merge them, config equals star star defaults, star star overrides, done."
+    assert not score(said, catalog.get("args-kwargs")).layers["concept"].covered
+
+
 def test_a_construct_in_code_lends_no_pronoun_its_topic(catalog) -> None:
     # "@dataclass" names a decorator (faintly), but "It" after it is the data class
     said = ("@dataclass\nclass Point:\n    x: int\n    y: int\n\n"
