@@ -138,6 +138,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|star|equals)\b",
     r"\b(open|left|opening|comma|star|colon|def|print|return|equals)\b.{0,60}?"
     r"\b(close|closed|right|closing)\s*" + _BRACKET,
+    # a subscript said: "my dict, square bracket, the key, close square bracket"
+    r"\b\w+,?\s+(square\s+)?bracket\b.{0,60}?\bclose\s*(square\s+)?" + _BRACKET,
+    # an import said: "from functools import wraps" (not "from the shop, import ...")
+    r"\bfrom\s+(?!(the|a|an|this|that|my|your|our|their|its)\b)[a-z_][\w.]*\s+import\s+\w+",
     r"\blambda[\s,]+\w+([\s,]+(comma[\s,]+)?\w+)*?[\s,]+colon\b",
     r"\bequals\s+lambda\b",
     r"\bdef\s+\w+\s+(open|paren|taking|takes|that takes|of|with|colon)\b",
@@ -267,7 +271,8 @@ _SPOKEN_WEAK_PATTERNS = (
 # What each spoken pattern cannot match without (a pattern that opens with \b or \w is tried
 # at every character; a substring test is not): "a b; c" is (a or b) and c.
 _STRONG_GATES = (
-    "open left", "clos right", "lambda; colon", "lambda; equals", "def", "return", "colon",
+    "open left", "clos right", "bracket; close", "import", "lambda; colon", "lambda; equals",
+    "def", "return", "colon",
     "yield", "python", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
     "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",

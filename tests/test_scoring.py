@@ -863,7 +863,7 @@ def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, conc
 
 
 # A recogniser writes code dictated a word at a time with commas between the words; they hide
-# no code. A comma between two clauses of prose makes none.
+# no code. A comma between two clauses of prose makes none. An import or a subscript said is code.
 @pytest.mark.parametrize(("topic", "said", "code"), [
     ("venv", "A virtual environment keeps each project's packages apart. Then you type source, "
      "venv, slash, bin, slash, activate, and pip installs go in there.", True),
@@ -873,8 +873,17 @@ def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, conc
      "try and except, error messages go to the log.", False),
     ("lists-tuples", "Tuples are immutable and lists are mutable. Lists, tuples, and dicts, all "
      "hold references to objects.", False),
+    # an import and a subscript, said aloud (not "from the old import tool", "tax bracket")
+    ("decorators", "A decorator wraps a function. First, from functools import wraps, and you "
+     "use it on the inner function.", True),
+    ("exceptions", "Exceptions get raised on a missing key. You write prices, square bracket, "
+     "the sku, close square bracket, inside a try.", True),
+    ("decorators", "A decorator wraps a function. We moved from the old import tool last year.",
+     False),
+    ("exceptions", "An exception stops the program. The top tax bracket is high, close to half, "
+     "so the parser raised one.", False),
 ])
-def test_code_dictated_between_commas_is_code(catalog, topic, said, code) -> None:
+def test_code_dictated_aloud_is_code(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
 
 
