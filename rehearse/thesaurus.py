@@ -259,6 +259,7 @@ COST_WORDS = (
     "we lose",
     # as people say it in conversation: "the only problem you run into", "not a huge fan of"
     "only problem", "causes trouble", "cause trouble", "causes problems", "cause problems",
+    "hides a lot", "hiding a lot", "hide a lot",
     "falls down", "falls apart", "not a fan", "not a big fan", "not a huge fan",
     "not much of a fan",
     # a failure nobody sees
@@ -308,7 +309,7 @@ GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
     portable reliable robust intuitive obvious practical ideal lightweight movable
     benefit benefits gain gains advantage improvement speedup help helps possible
-    beautiful useful helpful worth
+    beautiful useful helpful worth transparent
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "only where",
           "the catch", "keep in mind", "be careful", "note that", "watch out", "on the other hand",

@@ -602,6 +602,8 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "Honestly, I'm not a huge fan of long generator pipelines, they are hard to step through.",
     "Once two consumers share it, the whole thing falls apart.",
     "Getting send and throw right on generators is challenging.",
+    "A generator pipeline hides a lot of work behind one innocent loop.",
+    "Generators are handy, but they are not transparent to a debugger.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
