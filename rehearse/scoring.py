@@ -250,7 +250,6 @@ _STARRED = re.compile(r"[(,]\s*(\*\*?)(?!(args|kwargs)\b)[A-Za-z_]\w*\s*(?=[,)=:
 _DECORATOR_LINE = re.compile(r"\s*(>>>\s*)?@([A-Za-z_][\w.]*)(\(.*)?\s*$")
 _OTHER_CONSTRUCTS = frozenset({"dataclass", "property", "setter", "getter", "deleter",
                                "staticmethod", "classmethod", "abstractmethod", "override"})
-_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**"})  # what the tokens of the constructs hold
 # where a tuple may be written: after "=", an opening bracket, a comma, a colon, "return",
 # "yield" or "in", or at the start of a line (not "def area (w, h)", "except (A, B)")
 _A_VALUE_STARTS = re.compile(r"(^|[=(\[{,:]|\b(return|yield|in))\s*$")
@@ -266,7 +265,9 @@ _SAID = re.compile(
     r"|\b(?P<kwarg>(?:star|asterisk)[\s,]+(?:star|asterisk)[\s,]+"
     r"(?!(?:kwargs?|kw|args|arcs)\b)[a-z]\w*)"
     r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+[a-z]\w*)", re.IGNORECASE)
-_SAID_AS = {"comprehens": "[", "kwarg": "**", "decor": "@"}  # what each is when written
+_SAID_AS = {"comprehens": "for in", "kwarg": "star star", "decor": "at"}  # (their words)
+# what the tokens of the constructs hold, written and said
+_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**", *_SAID_AS.values()})
 
 
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
