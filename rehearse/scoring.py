@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .shapes import NOT_AT_A_NAME, Shapes, Unit, comment_start, in_quotes, is_bullet, segment
+from .shapes import NOT_AFTER_DOT, NOT_AT_A_NAME, Shapes, Unit, comment_start, in_quotes, is_bullet, segment
 from .text import (
     EXCESS,
     NEGATIONS,
@@ -264,7 +264,8 @@ _SAID = re.compile(
     r"(?!(?:the|a|an|this|that|my|your|our)\b)\w+)"
     r"|\b(?P<kwarg>(?:star|asterisk)[\s,]+(?:star|asterisk)[\s,]+"
     r"(?!(?:kwargs?|kw|args|arcs)\b)[a-z]\w*)"
-    r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+[a-z]\w*)", re.IGNORECASE)
+    r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+" + NOT_AFTER_DOT + r"[a-z]\w*)",
+    re.IGNORECASE)
 _SAID_AS = {"comprehens": "for in", "kwarg": "star star", "decor": "at"}  # (their words)
 # what the tokens of the constructs hold, written and said
 _CONSTRUCTS = frozenset({"@", "[", "{", "*", "**", *_SAID_AS.values()})

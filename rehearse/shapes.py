@@ -88,6 +88,8 @@ _KEYWORD_OR_AND = (r"(class|lambda|return|yield|import|async|await|and|or|in|if|
 NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most"
                   r"|all|once|some|any|home|work|run|runtime|compile|import|scale|first|last"
                   r"|times|risk|will|random|hand|length|best|worst|one|two|three)\b)")
+# what follows "dot" when the speaker went on in English: "at Stripe dot, uh, well, he ..."
+NOT_AFTER_DOT = r"(?!(well|so|and|but|or|then|now|yeah|okay|ok|anyway|i|he|she|we|they)\b)"
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
 _SYMBOL_NAME = r"paren\w*|bracket\w*|brace\w*|comma|colon"
 _TLD = r"com|org|net|edu|gov|dev|io|co|uk|me|so|ai|de|fr"  # where a web address ends
@@ -162,7 +164,7 @@ _SPOKEN_STRONG_PATTERNS = (
     # (" .don't": a stray dot a recogniser left before a contraction, not an attribute)
     # (not a web address: "the docs at docs.python.org", "notes at notion dot so")
     r"\bat\s+" + NOT_AT_A_NAME + r"(?!\S*\.(" + _TLD + r")\b)(?!(\w+\s+dot\s+)+(" + _TLD
-    + r")\b)\w+\s*(\s+dot\s+|\.)[a-z_]\w*(?![\w'])"
+    + r")\b)\w+\s*(\s+dot\s+|\.)" + NOT_AFTER_DOT + r"[a-z_]\w*(?![\w'])"
     # "you can just write at xfail.", "put at property on the method" (the name ends the clause
     # or sits on something: not "add at index zero", "put at risk the release")
     r"|\b(write|put|add|stick)\s+at\s+" + NOT_AT_A_NAME + r"[a-z_]\w*"
@@ -372,7 +374,7 @@ def _code_signs(text: str) -> int:
     # run of three or more short pieces: "source, venv, slash, activate", "the file, except,
     # ValueError, as e"; not "try and except, error messages go to the log"; a weak sign stays
     # as heard: "asterisk, asterisk, kwargs" only names them)
-    bare = _DICTATED_RUN.sub(lambda run: _COMMA.sub(" ", run.group()), spoken)
+    bare = _DICTATED_RUN.sub(_undictated, spoken)
     if any(pattern.search(spoken) or pattern.search(bare)
            for pattern in code.opened(code.strong, present)):
         return 2
@@ -385,6 +387,15 @@ def _code_signs(text: str) -> int:
 
 
 _COMMA = re.compile(r"\s*,\s*")
+
+
+def _undictated(run: re.Match[str]) -> str:
+    """A run of comma-separated pieces without its commas when it is dictation: a third of the
+    pieces one word at least ("source, venv, slash, activate", "the file, except, ValueError, as
+    e"; not a list of phrases: "from work, import scripts, that kind")."""
+    pieces = _COMMA.split(run.group())
+    single = sum(len(piece.split()) == 1 for piece in pieces)
+    return _COMMA.sub(" ", run.group()) if 3 * single >= len(pieces) else run.group()
 _DICTATED_RUN = re.compile(r"\b\w+(?:\s+\w+)?(?:\s*,\s*\w+(?:\s+\w+)?){2,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}$")  # "i.o.", "a.p.i." (lowered)
@@ -1301,6 +1312,9 @@ class Shapes:
                 or (words[at:end + 1] == ["no", "way", "to"]
                     and words[end + 1:end + 2] in (["explain"], ["tell"], ["say"], ["describ"]))
                 or (at == 0 and words[0] == "do")  # "Do not scale the image": an instruction
+                # "with a venv you don't bother with sudo pip anymore": a chore it spares
+                or (said.lower().replace("'", " ").startswith(("don t bother", "do not bother"))
+                    and "anymor" in words[end + 1:end + 10])
                 # "encapsulation is used to restrict access": what it is for
                 or (words[max(0, at - 2):at] in _FOR_IT)
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
@@ -1371,9 +1385,13 @@ class Shapes:
         before = [t.text for t in self.tokens[max(start, first - 4):first]]
         while before and before[-1] in _DETERMINERS:
             before.pop()
-        rest = [t.text for t in self.tokens[last + 2:end]]
-        return before[-2:] == ["think", "of"] and self.tokens[last + 1:last + 2] != [] \
-            and self.tokens[last + 1].text == "as" and sum(is_content(w) for w in rest) >= 3
+        if before[-2:] != ["think", "of"] or last + 1 >= end or self.tokens[last + 1].text != "as":
+            return False
+        # what it is thought of as, up to the clause's end ("as a last resort, honestly, ..."
+        # is too short to say what it is; "as something you'll see" names no kind)
+        clause = next((p for p in range(last + 3, end) if self._gap_before(p).strip()), end)
+        rest = [t.text for t in self.tokens[last + 2:clause]]
+        return sum(is_content(w) for w in rest) >= 3 and _NOT_KINDS.isdisjoint(rest[:2])
 
     def _named_after_it(self, u: int, first: int, last: int) -> bool:
         """A sentence that names what the sentences before it explained: "That's what we call a

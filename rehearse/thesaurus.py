@@ -258,7 +258,8 @@ COST_WORDS = (
     "does not help", "no way to", "you lose", "you will lose", "you would lose",
     "we lose",
     # as people say it in conversation: "the only problem you run into", "not a huge fan of"
-    "only problem", "causes trouble", "cause trouble", "causes problems", "cause problems",
+    "only problem is", "only problem you", "only problem with", "causes trouble",
+    "cause trouble", "causes problems", "cause problems",
     "hides a lot", "hiding a lot", "hide a lot",
     "falls down", "falls apart", "not a fan", "not a big fan", "not a huge fan",
     "not much of a fan",

@@ -604,10 +604,21 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "Getting send and throw right on generators is challenging.",
     "A generator pipeline hides a lot of work behind one innocent loop.",
     "Generators are handy, but they are not transparent to a debugger.",
+    "For anything with side effects, don't bother with a generator, a plain loop is clearer.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
     assert score(answer, catalog.get("generators")).layers["trade_off"].covered
+
+
+# ... but a chore spared, or a problem solved, is no cost
+@pytest.mark.parametrize(("topic", "said"), [
+    ("venv", "A venv keeps packages per project. With a venv you don't bother with sudo pip "
+     "install anymore, it all goes into the project's own folder."),
+    ("decorators", "A decorator wraps a function. The only problem decorators solve is repetition."),
+])
+def test_a_chore_spared_is_no_trade_off(catalog, topic, said) -> None:
+    assert not score(said, catalog.get(topic)).layers["trade_off"].covered
 
 
 def test_an_except_clause_said_aloud_is_code(catalog) -> None:
@@ -859,6 +870,10 @@ def test_a_question_then_its_answer_is_a_definition(catalog, topic, said, concep
      True),
     ("gil", "I think of the GIL as one big mutex around the CPython interpreter state.", True),
     ("generators", "I think of generators all the time.", False),
+    # a verdict on it, or no kind named, is no definition
+    ("lambda", "I'd think of lambdas as a last resort, honestly, a named function reads better.",
+     False),
+    ("decorators", "Think of decorators as something you'll see in every Flask app.", False),
 ])
 def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, concept) -> None:
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
@@ -882,6 +897,11 @@ def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, conc
      "the sku, close square bracket, inside a try.", True),
     ("decorators", "A decorator wraps a function. We moved from the old import tool last year.",
      False),
+    # a list of short phrases is no dictation, and "dot, well" goes on in English
+    ("generators", "A generator yields lazily. I picked most of it up from work, import scripts, "
+     "that kind of thing.", False),
+    ("decorators", "A decorator wraps a view. I learned it from a guy at Stripe dot, uh, well, "
+     "he was at Stripe then.", False),
     ("exceptions", "An exception stops the program. The top tax bracket is high, close to half, "
      "so the parser raised one.", False),
 ])
