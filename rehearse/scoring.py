@@ -267,8 +267,8 @@ _SAID = re.compile(
     r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+" + NOT_AFTER_DOT + r"[a-z]\w*)",
     re.IGNORECASE)
 _SAID_AS = {"comprehens": "for in", "kwarg": "star star", "decor": "at"}  # (their words)
-# what the tokens of the constructs hold, written and said
-_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**", *_SAID_AS.values()})
+_SAID_WORDS = frozenset(_SAID_AS.values())
+_CONSTRUCTS = frozenset({"@", "[", "{", "*", "**", *_SAID_WORDS})  # what their tokens hold
 
 
 def _code_symbols(text: str, units: Sequence[Unit], comments: Sequence[int | None]
@@ -586,7 +586,7 @@ class _Index:
         for i, term in enumerate(idea.terms):
             heard = self.term(term, i == 0)
             if code is False:  # a construct said in code ("star star options") claims nothing
-                heard = [o for o in heard if self.tokens[o[0]].word not in _SAID_AS.values()
+                heard = [o for o in heard if self.tokens[o[0]].word not in _SAID_WORDS
                          or not self.tokens[o[0]].alias]
             if not heard:
                 return 0.0, [], contested  # a term never heard: no need to look for the rest
