@@ -387,6 +387,7 @@ def _code_signs(text: str) -> int:
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_DICTATED_RUN = re.compile(r"\b\w+(?:\s+\w+)?(?:\s*,\s*\w+(?:\s+\w+)?){2,}")
 
 
 def _undictated(run: re.Match[str]) -> str:
@@ -396,7 +397,8 @@ def _undictated(run: re.Match[str]) -> str:
     pieces = _COMMA.split(run.group())
     single = sum(len(piece.split()) == 1 for piece in pieces)
     return _COMMA.sub(" ", run.group()) if 3 * single >= len(pieces) else run.group()
-_DICTATED_RUN = re.compile(r"\b\w+(?:\s+\w+)?(?:\s*,\s*\w+(?:\s+\w+)?){2,}")
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}$")  # "i.o.", "a.p.i." (lowered)
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "cf.", "mr.", "dr.", "approx.")
