@@ -88,8 +88,9 @@ _DROPPED = frozenset(("dunder", "underscore", "dash", "hyphen", "dot", *FILLERS)
 # ... with the commas a recogniser writes around it; "like" and "you know" are fillers only
 # between commas or opening a sentence ("Like, it wraps it", "a class is, like, a blueprint"),
 # and after "is like" only the pause is ("a class is like, a blueprint")
-_PAUSE = re.compile(r"(,\s*)?\b(" + "|".join(FILLERS) + r")\b(\s*,)?"
-                    r"|(,\s*|(?:^|(?<=[.!?])\s+))(like|you know)\s*,"
+_FILLER = r"\b(?:" + "|".join(FILLERS) + r")\b"
+_PAUSE = re.compile(r"(,\s*)?" + _FILLER + r"\s*,|,\s*" + _FILLER  # (not "er = 1" in code)
+                    + r"|(,\s*|(?:^|(?<=[.!?])\s+))(like|you know)\s*,"
                     r"|(?:(?<=\bis like)|(?<=\bare like)|(?<=\bwas like))\s*,", re.IGNORECASE)
 
 

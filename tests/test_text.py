@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rehearse.text import TermMap, normalize, parse_idea, parse_phrase, tokenize
+from rehearse.text import TermMap, normalize, parse_idea, parse_phrase, tokenize, without_fillers
 
 
 def test_case_punctuation_and_contractions() -> None:
@@ -106,3 +106,12 @@ def test_a_one_character_alternative_is_an_alternative_of_its_own() -> None:
     assert [len(t.options) for t in parse_idea("short/1/concise + line").terms] == [3, 1]
     io_or_cpu = parse_idea("i/o bound/cpu bound + thread").terms[0].options
     assert len(io_or_cpu) == 2 and io_or_cpu[0] == ("io bound",)  # "I/O bound" is the term
+
+
+def test_fillers_are_blanked_with_their_commas_and_code_is_left_alone() -> None:
+    said = "A class is, uh, a blueprint, like, for objects."
+    blank = without_fillers(said)
+    assert len(blank) == len(said)  # every other character where it was
+    assert blank.split() == ["A", "class", "is", "a", "blueprint", "for", "objects."]
+    # a name in code that looks like a filler is a name
+    assert without_fillers("er = compute()\nfor er in errors:") == "er = compute()\nfor er in errors:"
