@@ -398,9 +398,6 @@ class _Index:
             elif token.text in ("it", "they") and pos > lead:
                 # "the decorator, it wraps your function": the subject said again, one claim
                 shared += self._gap_marks(marks, pos)
-            elif pos > lead and token.text == self.tokens[pos - 1].text:
-                # "a class is, is a blueprint": a word said again, not a clause
-                shared += self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
                 if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
                     # "tuples can be joined, but cannot be changed": one subject, one claim

@@ -89,15 +89,22 @@ _DROPPED = frozenset(("dunder", "underscore", "dash", "hyphen", "dot", *FILLERS)
 # between commas or opening a sentence ("Like, it wraps it", "a class is, like, a blueprint"),
 # and after "is like" only the pause is ("a class is like, a blueprint")
 _FILLER = r"\b(?:" + "|".join(FILLERS) + r")\b"
+_SYMBOL_WORDS = (r"(?:star|asterisk|equals?|dot|slash|backslash|colon|comma|bracket|paren|brace"
+                 r"|underscore|dash|minus|plus|times|quote|space)")
 _PAUSE = re.compile(r"(,\s*)?" + _FILLER + r"\s*,|,\s*" + _FILLER  # (not "er = 1" in code)
                     + r"|(,\s*|(?:^|(?<=[.!?])\s+))(like|you know)\s*,"
+                    # a word said again after a comma, the speaker starting over: "a, a name",
+                    # "each venv, venv takes" (no other name of one letter: "lambda x, x times x";
+                    # nor a symbol dictated twice: "asterisk, asterisk, kwargs")
+                    + r"|\b(?!" + _SYMBOL_WORDS + r"\b)(?P<again>[a-z]\w+|a|i)\s*,\s+(?=(?P=again)\b)"
+                    + r"|\b(?P<name>[a-z])\s*,\s+(?=(?P=name)\s+in\b)"  # "for n, n in numbers"
                     r"|(?:(?<=\bis like)|(?<=\bare like)|(?<=\bwas like))\s*,", re.IGNORECASE)
 
 
 def without_fillers(text: str) -> str:
-    """``text`` with each filler and the commas around it blanked out, every other character
-    where it was (so a span of the result is the same span of ``text``): "a class is, uh, a
-    blueprint" reads as "a class is       a blueprint"."""
+    """``text`` with each filler and the commas around it blanked out, and a word the speaker
+    started over with, every other character where it was (so a span of the result is the same
+    span of ``text``): "a class is, uh, a blueprint" reads as "a class is       a blueprint"."""
     return _PAUSE.sub(lambda m: " " * len(m.group()), text)
 
 # Words that carry no evidence on their own. Negations are deliberately absent: "threads do

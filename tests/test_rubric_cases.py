@@ -66,7 +66,7 @@ def test_pauses_and_fillers_change_no_verdict(topic: str) -> None:
     for case in CASES[topic]["case"]:
         if case["kind"] not in ("seed", "typed", "spoken", "partial"):
             continue
-        for seed in range(3):
+        for seed in range(10):
             said = _said_with_pauses(case["text"], seed)
             result = score(said, CATALOG.get(topic))
             covered = sorted(name for name, layer in result.layers.items() if layer.covered)

@@ -115,3 +115,10 @@ def test_fillers_are_blanked_with_their_commas_and_code_is_left_alone() -> None:
     assert blank.split() == ["A", "class", "is", "a", "blueprint", "for", "objects."]
     # a name in code that looks like a filler is a name
     assert without_fillers("er = compute()\nfor er in errors:") == "er = compute()\nfor er in errors:"
+    # a word the speaker starts over with goes, a symbol dictated twice or a variable stays
+    assert without_fillers("each venv, venv has a, a copy").split() == ["each", "venv", "has", "a",
+                                                                        "copy"]
+    assert without_fillers("n times n for n, n in nums").split() == ["n", "times", "n", "for",
+                                                                     "n", "in", "nums"]
+    for kept in ("star, star, kwargs", "lambda x, x times x"):
+        assert without_fillers(kept) == kept
