@@ -353,6 +353,24 @@ def _line_of_code(text: str) -> bool:
     return any(mark in text for mark in _LINE_GATE) and bool(_line_patterns().search(text))
 
 
+def _code_span(text: str) -> tuple[int, int] | None:
+    """Where in a sentence its code is: the first written code, or else the first strong sign
+    of code said aloud ("... you'd use multiprocessing, from multiprocessing import Pool"), so
+    the evidence quotes the code, not the words before it. None when neither is found."""
+    if any(mark in text for mark in _LINE_GATE):
+        written = _line_patterns().search(text)
+        if written is not None and written.end() > written.start():
+            return written.span()
+    said = text.lower().replace("-", " ")  # (the same length: spans stay the text's)
+    code = _code()
+    present = code.present(said)
+    for pattern in code.opened(code.strong, present):
+        found = pattern.search(said)
+        if found is not None:
+            return found.span()
+    return None
+
+
 def looks_like_code(text: str) -> bool:
     """Whether a line or a sentence is (written or spoken) code."""
     return _code_signs(text) >= 2
@@ -961,6 +979,13 @@ class Shapes:
         for u, unit in enumerate(self.units):
             first, last = self.spans[u]
             if unit.code and (anywhere or self.relevant[u]) and last > first and u not in skip:
+                span = _code_span(self.text[unit.start:unit.end]) if unit.prose else None
+                if span is not None:  # a sentence with code in it: quote the code
+                    inside = [p for p in range(first, last)
+                              if self.tokens[p].end > unit.start + span[0]
+                              and self.tokens[p].start < unit.start + span[1]]
+                    if inside:
+                        return Found("code", "code", inside[0], inside[-1])
                 return Found("code", "code", first, last - 1)
         return None
 

@@ -1509,6 +1509,14 @@ def test_a_construct_said_aloud_claims_no_definition(catalog) -> None:
     assert not score(said, catalog.get("args-kwargs")).layers["concept"].covered
 
 
+def test_the_evidence_for_spoken_code_is_the_code_said(catalog) -> None:
+    # the quote a user sees is the code, not the words before it in the sentence
+    said = ("The GIL lets one thread run bytecode at a time. For heavy number crunching threads "
+            "will not help, so you reach for processes, from multiprocessing import Pool.")
+    code = score(said, catalog.get("gil")).layers["code"]
+    assert code.covered and [e.said for e in code.matched] == ["from multiprocessing import Pool"]
+
+
 def test_a_construct_in_code_lends_no_pronoun_its_topic(catalog) -> None:
     # "@dataclass" names a decorator (faintly), but "It" after it is the data class
     said = ("@dataclass\nclass Point:\n    x: int\n    y: int\n\n"
