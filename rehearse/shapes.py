@@ -99,6 +99,9 @@ _NOT_A_DEF_NAME = (r"(the|a|an|of|and|to|is|was|in|by|then|line|lines|plus|signa
                    r"|keywords?|functions?|blocks?|body)\b")
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
+    # an item indexed, an expression compared, written inside a sentence: "we go t[0]", "if x % 2
+    # == 1" (not a footnote "[1]", nor "Python 3 == great")
+    r"(?<![\w.])[a-z_]\w*\[-?\d+\]", r"\b[a-z_]\w*\s*[%*+/-]\s*\d+\s*==\s*\d+",
     r"\bdef\s+\w+\s*\(",
     r"\bclass\s+[A-Za-z_]\w*(\([^)\n]*\))?\s*:",
     r"\blambda\b[\w\s,*=]*:",

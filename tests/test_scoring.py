@@ -904,6 +904,13 @@ def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, conc
      "he was at Stripe then.", False),
     ("exceptions", "An exception stops the program. The top tax bracket is high, close to half, "
      "so the parser raised one.", False),
+    # an item indexed or an expression compared, written inside a sentence, is code (not a
+    # footnote mark)
+    ("lists-tuples", "A tuple is immutable. Now we try t[0], we assign the letter B, and we get "
+     "an error.", True),
+    ("lambda", "A lambda is a small anonymous function. We test if n % 2 == 1 for the odd "
+     "ones.", True),
+    ("lists-tuples", "A tuple is immutable, as the docs say [1], and a list is not.", False),
 ])
 def test_code_dictated_aloud_is_code(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
