@@ -407,6 +407,10 @@ class _Index:
             counts.append(bisect.bisect_left(marks, token.start) + words - shared)
         return counts
 
+    def _gap_marks_before(self, pos: int) -> bool:
+        """Whether a clause mark (",", ";", ":") comes right before token ``pos``."""
+        return any(c in ",;:" for c in self.text[self.tokens[pos - 1].end:self.tokens[pos].start])
+
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""
         before = self.tokens[pos - 1].end if pos else 0
@@ -531,6 +535,12 @@ class _Index:
         unit = self.unit_of[lo]
         before = [p for p in range(max(0, lo - NEGATION_REACH), lo)
                   if self.unit_of[p] == unit and not self._gap_has_punctuation(p, lo)]
+        # the subject said again after a pause starts the claim over: "tuples, they can't grow
+        # once made, they are basically immutable" claims "they are immutable"
+        again = max((p for p in range(lo + 1, hi) if self.tokens[p].text in ("it", "they")
+                     and self._gap_marks_before(p)), default=None)
+        if again is not None:
+            before, lo = [], again
         for pos in [*before, *range(lo, hi + 1)]:
             if pos in inside:
                 continue

@@ -929,6 +929,16 @@ def test_a_speakers_pause_splits_no_claim(catalog, topic, said, concept) -> None
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
+# The subject said again after a pause starts the claim over: a negation before it belongs to
+# the clause it closed, not to the claim that follows.
+@pytest.mark.parametrize(("said", "concept"), [
+    ("So tuples, they can't grow once you make them, they are basically immutable.", True),
+    ("So tuples, well, they are not immutable at all.", False),
+])
+def test_the_subject_said_again_starts_the_claim_over(catalog, said, concept) -> None:
+    assert score(said, catalog.get("lists-tuples")).layers["concept"].covered is concept
+
+
 # "You don't know how many" says an amount is unknown; it denies nothing.
 @pytest.mark.parametrize("said", [
     "Star args is for when you don't know how many positional arguments you get.",
