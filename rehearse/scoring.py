@@ -368,9 +368,9 @@ class _Index:
         # Running counts of punctuation (and of clause breaks) before each token, so whether two
         # tokens are in one stretch of words or one clause is a subtraction.
         stops = [m.start() for m in _PUNCTUATION.finditer(text)]
-        marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self._marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
         self._stops = [bisect.bisect_left(stops, t.start) for t in self.tokens]
-        self._clauses = self._count_clauses(marks)
+        self._clauses = self._count_clauses(self._marks)
         self._hits: dict[str, dict[int, float]] = {}
         self._occurrences: dict[tuple[str, ...], list[Occurrence]] = {}
         self._terms: dict[tuple[Term, bool], list[Occurrence]] = {}  # emptied by refer
@@ -406,10 +406,6 @@ class _Index:
                     words += 1
             counts.append(bisect.bisect_left(marks, token.start) + words - shared)
         return counts
-
-    def _gap_marks_before(self, pos: int) -> bool:
-        """Whether a clause mark (",", ";", ":") comes right before token ``pos``."""
-        return any(c in ",;:" for c in self.text[self.tokens[pos - 1].end:self.tokens[pos].start])
 
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""
@@ -538,7 +534,7 @@ class _Index:
         # the subject said again after a pause starts the claim over: "tuples, they can't grow
         # once made, they are basically immutable" claims "they are immutable"
         again = max((p for p in range(lo + 1, hi) if self.tokens[p].text in ("it", "they")
-                     and self._gap_marks_before(p)), default=None)
+                     and self._gap_marks(self._marks, p)), default=None)
         if again is not None:
             before, lo = [], again
         for pos in [*before, *range(lo, hi + 1)]:
