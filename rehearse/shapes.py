@@ -1342,6 +1342,9 @@ class Shapes:
                 or (words[at:end + 1] == ["no", "way", "to"]
                     and words[end + 1:end + 2] in (["explain"], ["tell"], ["say"], ["describ"]))
                 or (at == 0 and words[0] == "do")  # "Do not scale the image": an instruction
+                # "a hard drive", "a hard link": a thing named, no difficulty
+                or (self._said(first + end).lower() == "hard"
+                    and words[end + 1:end + 2] in _HARD_THINGS)
                 # "with a venv you don't bother with sudo pip anymore": a chore it spares
                 or (said.lower().replace("'", " ").startswith(("don t bother", "do not bother"))
                     and "anymor" in words[end + 1:end + 10])
@@ -1555,6 +1558,7 @@ _NOT_ASKING = frozenset({"i", "you", "we", "they", "he", "she", "it", "is", "are
                          "will", "do", "doe", "did", "not", "to", "the", "a", "big", "whole"})
 _WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl"})
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
+_HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})

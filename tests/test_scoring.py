@@ -621,6 +621,14 @@ def test_a_chore_spared_is_no_trade_off(catalog, topic, said) -> None:
     assert not score(said, catalog.get(topic)).layers["trade_off"].covered
 
 
+def test_a_hard_drive_is_no_difficulty(catalog) -> None:
+    tuples = catalog.get("lists-tuples")
+    said = "A tuple is immutable. Think of a hard drive you mounted read-only."
+    assert not score(said, tuples).layers["trade_off"].covered
+    assert score(said.replace("a hard drive you mounted", "it is hard to extend, so"),
+                 tuples).layers["trade_off"].covered
+
+
 def test_an_except_clause_said_aloud_is_code(catalog) -> None:
     answer = ("Exception handling means you try the risky call and catch what goes wrong. "
               "So we say except connection error as e, and look inside the exception.")
