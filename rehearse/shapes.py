@@ -1411,13 +1411,19 @@ class Shapes:
                 return self.spans[v][1] - 1
         return None
 
+    def _lead_in(self, start: int, first: int) -> list[str]:
+        """The (up to four) words before the term at ``first`` in the sentence starting at
+        ``start``, without the determiners right before it: "what we call (a)", "think of (the)"."""
+        before = [t.text for t in self.tokens[max(start, first - 4):first]]
+        while before and before[-1] in _DETERMINERS:
+            before.pop()
+        return before
+
     def _thought_of_as(self, u: int, first: int, last: int) -> bool:
         """ "You can think of a generator as a function that remembers where it stopped": the
         term, thought of as what follows "as" (three content words of it at least)."""
         start, end = self.spans[u]
-        before = [t.text for t in self.tokens[max(start, first - 4):first]]
-        while before and before[-1] in _DETERMINERS:
-            before.pop()
+        before = self._lead_in(start, first)
         if before[-2:] != ["think", "of"] or last + 1 >= end or self.tokens[last + 1].text != "as":
             return False
         # what it is thought of as, up to the clause's end ("as a last resort, honestly, ..."
@@ -1433,9 +1439,7 @@ class Shapes:
         start, end = self.spans[u]
         if last + 1 != end or u == 0:
             return False  # the term ends the sentence, and something came before it
-        before = [t.text for t in self.tokens[max(start, first - 4):first]]
-        while before and before[-1] in _DETERMINERS:
-            before.pop()
+        before = self._lead_in(start, first)
         return before[-3:] == ["what", "we", "call"] or before[-2:] in (
             ["is", "call"], ["are", "call"], ["known", "as"]) or (
             before[-1:] == ["by"] and before[-3:-2] in (["is"], ["are"])

@@ -840,7 +840,8 @@ def test_letters_with_dots_end_no_sentence(catalog) -> None:
     assert [text[u.start:u.end] for u in segment(text)] == ["It was the U.S.", "Then we left."]
 
 
-# A sentence that puts a name to the mechanism the one before it described defines that name.
+# Speech and notes define a term in more ways than "X is a ...": a sentence that names what
+# enforces the mechanism just described, a question answered in the next units, "think of X as".
 @pytest.mark.parametrize(("topic", "said", "concept"), [
     ("gil", "Two threads never run Python code at the same moment. That is enforced by the global "
      "interpreter lock.", True),
@@ -849,41 +850,29 @@ def test_letters_with_dots_end_no_sentence(catalog) -> None:
     # a trouble and its cause, or the name first: no mechanism described before it
     ("gil", "My web scraper got slower with more threads. This is caused by the GIL.", False),
     ("gil", "This is enforced by the GIL.", False),
-])
-def test_a_mechanism_then_what_enforces_it_is_a_definition(catalog, topic, said, concept) -> None:
-    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
-
-
-# Notes and speech ask the question, then answer it: the answer defines the term asked about.
-@pytest.mark.parametrize(("topic", "said", "concept"), [
+    # the question asked, then answered
     ("decorators", "## What are decorators?\n- Callables taking a callable\n- Hand back a "
      "replacement\n\nDecorators show up all over Flask.\n", True),
     ("gil", "So what is the GIL? Basically the thing CPython holds while running bytecode. I ran "
      "into the GIL last year.", True),
     ("generators", "What exactly is a generator? In short, a resumable function body. I like "
      "generators.", True),
-    # the answer put off, or not known
+    # ... the answer put off, or not known
     ("generators", "So what is a generator? Let me show you some code with one first. A "
      "generator can be handy.", False),
     ("generators", "What is a generator? Honestly I do not remember the details of a generator.",
      False),
-])
-def test_a_question_then_its_answer_is_a_definition(catalog, topic, said, concept) -> None:
-    assert score(said, catalog.get(topic)).layers["concept"].covered is concept
-
-
-# "Think of X as ..." says what X is, as surely as "X is ...".
-@pytest.mark.parametrize(("topic", "said", "concept"), [
+    # "think of X as ...", as sure as "X is ..."
     ("generators", "You can think of a generator as a function that remembers where it stopped.",
      True),
     ("gil", "I think of the GIL as one big mutex around the CPython interpreter state.", True),
     ("generators", "I think of generators all the time.", False),
-    # a verdict on it, or no kind named, is no definition
+    # ... not a verdict on it, nor no kind named
     ("lambda", "I'd think of lambdas as a last resort, honestly, a named function reads better.",
      False),
     ("decorators", "Think of decorators as something you'll see in every Flask app.", False),
 ])
-def test_thinking_of_the_term_as_something_defines_it(catalog, topic, said, concept) -> None:
+def test_a_definition_as_speech_and_notes_give_it(catalog, topic, said, concept) -> None:
     assert score(said, catalog.get(topic)).layers["concept"].covered is concept
 
 
