@@ -314,6 +314,15 @@ class _CodePatterns:
     def present(self, text: str) -> frozenset[str]:
         return frozenset(word for word in self.gate_words if word in text)
 
+    def first_strong(self, present: frozenset[str], *texts: str) -> re.Match[str] | None:
+        """The first strong sign of spoken code found in any of ``texts`` (forms of one sentence
+        whose gate words are ``present``), or None."""
+        for pattern in self.opened(self.strong, present):
+            for text in texts:
+                if (found := pattern.search(text)) is not None:
+                    return found
+        return None
+
     @staticmethod
     def opened(gated: tuple[Gated, ...], present: frozenset[str]) -> Iterator[re.Pattern[str]]:
         """The patterns of ``gated`` whose gates are open, in order: each group of a gate has a
@@ -366,12 +375,8 @@ def _code_span(text: str) -> tuple[int, int] | None:
             return written.span()
     said = text.lower().replace("-", " ")  # (the same length: spans stay the text's)
     code = _code()
-    present = code.present(said)
-    for pattern in code.opened(code.strong, present):
-        found = pattern.search(said)
-        if found is not None:
-            return found.span()
-    return None
+    found = code.first_strong(code.present(said), said)
+    return None if found is None else found.span()
 
 
 def looks_like_code(text: str) -> bool:
@@ -396,8 +401,7 @@ def _code_signs(text: str) -> int:
     # ValueError, as e"; not "try and except, error messages go to the log"; a weak sign stays
     # as heard: "asterisk, asterisk, kwargs" only names them)
     bare = _DICTATED_RUN.sub(_undictated, spoken)
-    if any(pattern.search(spoken) or pattern.search(bare)
-           for pattern in code.opened(code.strong, present)):
+    if code.first_strong(present, spoken, bare) is not None:
         return 2
     found = 0
     for pattern in code.opened(code.weak, present):
