@@ -1180,7 +1180,7 @@ class Shapes:
                 if any(c in self._gap_before(name) for c in ".:!?\n") or quoted \
                         or token.text in W.not_names or len(said) < 3 \
                         or self._whole_name(name).endswith(_CLASS_OF_ERROR) \
-                        or self._a_file(name):
+                        or self._a_file(name) or self._a_topic_term(name):
                     continue  # (nor an exception class, "like SystemExit", nor "like shared.py")
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)
@@ -1190,6 +1190,11 @@ class Shapes:
                         or (capitalised and not toy):
                     return p, name
         return None
+
+    def _a_topic_term(self, pos: int) -> bool:
+        """Whether token ``pos`` is part of a term of the topic ("tools like virtualenv" in an
+        answer about virtual environments names the topic itself, not an instance of it)."""
+        return any(first <= pos <= last for first, last in self.topic_hits)
 
     def _solutions(self) -> list[int]:
         """Sentences that name the topic as the answer to a problem told before them:

@@ -1298,6 +1298,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
+    # a term of the topic itself is no instance of it: "tools like virtualenv" about venvs
+    ("venv", "example", VENV + "Tools like virtualenv and conda keep each project's packages "
+     "apart.", False),
     # a tool in the speaker's small talk is no scenario
     ("venv", "example", VENV + "Honestly, I love Django.", False),
     # the operator itself, said as a star, and "varied length" for "any number"
