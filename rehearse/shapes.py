@@ -1490,6 +1490,17 @@ class Shapes:
         return pointed or before.text in ("these", "those", "our", "my") \
             or glued in ("@", "`", ".", "_") or self._gap_before(first) in ("`", "` ", "_")
 
+    def _only_judged(self, start: int, end: int, defines: bool) -> bool:
+        """Whether "X is a ..." from token ``start`` only judges X ("decorators are a useful but
+        flawed feature", "lambdas are a handy shortcut for callbacks"): a kind praised or faulted
+        with nothing said of what it does (but "a powerful feature that lets you wrap ..." does)."""
+        W = _lists()  # noqa: N806
+        at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
+        while at < end and self.tokens[at].text in _DEGREE:
+            at += 1
+        return not defines and at < end and self._said(at).lower() in _JUDGEMENTS \
+            and not any(t.text in W.defining for t in self.tokens[at + 1:end])
+
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
         ``plain``, only "X is ..." and "X means ..." (a mechanism verb, "a decorator edits the
@@ -1540,6 +1551,8 @@ class Shapes:
                                and (tokens[p + 1].text in W.definition_starts
                                     or self._kind_that(p + 1, end))):
                     rest = [t.text for t in tokens[p + 1:end]]
+                    if self._only_judged(p + 1, end, defines):
+                        break
                     if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))
                     break
@@ -1570,6 +1583,10 @@ _NOT_ASKING = frozenset({"i", "you", "we", "they", "he", "she", "it", "is", "are
                          "be", "been", "can", "could", "would", "should", "might", "may", "must",
                          "will", "do", "doe", "did", "not", "to", "the", "a", "big", "whole"})
 _WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl"})
+# "a really handy shortcut", "a useful but flawed feature": a judgement, not what it is
+_JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat", "cool", "flawed",
+                         "good", "bad", "terrible", "awesome", "convenient", "helpful", "popular",
+                         "common", "controversial", "confusing", "elegant", "beautiful", "ugly"})
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])

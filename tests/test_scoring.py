@@ -1301,6 +1301,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a term of the topic itself is no instance of it: "tools like virtualenv" about venvs
     ("venv", "example", VENV + "Tools like virtualenv and conda keep each project's packages "
      "apart.", False),
+    # a kind praised or faulted is no definition; one that says what it does is
+    ("decorators", "concept", "I reach for decorators often. Decorators are a really handy but "
+     "overused language feature.", False),
+    ("decorators", "concept", "I reach for decorators often. Decorators are a handy feature "
+     "that lets you wrap a function in extra behaviour.", True),
     # a tool in the speaker's small talk is no scenario
     ("venv", "example", VENV + "Honestly, I love Django.", False),
     # the operator itself, said as a star, and "varied length" for "any number"
@@ -1343,6 +1348,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # what something is for is no cost; "performs" is no judgement of performance
     ("venv", "trade_off", VENV + "People use a venv to avoid conflicting versions between "
      "projects.", False),
+    # "models a relationship" defines nothing unless it says which: "is a" or "has a"
+    ("oop", "concept", "Composition and inheritance both come up. Inheritance models a "
+     "relationship.", False),
+    ("oop", "concept", "Composition and inheritance both come up. Inheritance models an is-a "
+     "relationship between classes.", True),
     ("oop", "trade_off", "Inheritance lets a subclass override a parent's method. The method "
      "keeps its name, but it performs a different action.", False),
     # "once the consuming code asks" is when, not a single pass
