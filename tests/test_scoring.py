@@ -1301,6 +1301,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a term of the topic itself is no instance of it: "tools like virtualenv" about venvs
     ("venv", "example", VENV + "Tools like virtualenv and conda keep each project's packages "
      "apart.", False),
+    # the costs people name most for these topics, in their own words
+    ("decorators", "trade_off", DECO + "Mine dropped the original's docstring: the decorated "
+     "function's name was replaced too.", True),
+    ("decorators", "trade_off", DECO + "In the stack trace every decorated function is listed "
+     "as wrapper.", True),
+    ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
+     "from late binding.", True),
     # a kind praised or faulted is no definition; one that says what it does is
     ("decorators", "concept", "I reach for decorators often. Decorators are a really handy but "
      "overused language feature.", False),
