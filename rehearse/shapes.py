@@ -1049,12 +1049,12 @@ class Shapes:
 
     def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:
         """Whether the example marker at ``words[at]`` opens a case, not a word of another
-        sense: "I'd say you don't need to", "is generally considered good", "what they're
+        sense: "I'd say you don't need to", "which is to say", "is generally considered good", "what they're
         supposed to do", "what you want to use for each" (but "Consider a shop", "Now suppose
         you ...", "it is used for caching")."""
         said = self._said(first + at).lower()
         if words[at] == "say":
-            return at == 0 or words[at - 1] != "would"
+            return at == 0 or words[at - 1] not in ("would", "to")
         if words[at] in _ASKED_TO:  # "Suppose you run a shop", "Alright, imagine": an imperative
             return said in _ASKED_TO[words[at]] and (at == 0 or words[at - 1] not in _NOT_ASKING)
         if words[at:at + 2] == ["use", "for"]:

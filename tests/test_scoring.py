@@ -1308,6 +1308,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # "that is to say" opens no case; "say you ..." does
+    ("lists-tuples", "example", "A tuple is immutable. Nobody can change it, which is to say "
+     "you never worry about a caller editing your coordinates or the prices in it.", False),
     # a kind praised or faulted is no definition; one that says what it does is
     ("decorators", "concept", "I reach for decorators often. Decorators are a really handy but "
      "overused language feature.", False),
