@@ -1049,9 +1049,9 @@ class Shapes:
 
     def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:
         """Whether the example marker at ``words[at]`` opens a case, not a word of another
-        sense: "I'd say you don't need to", "which is to say", "is generally considered good", "what they're
-        supposed to do", "what you want to use for each" (but "Consider a shop", "Now suppose
-        you ...", "it is used for caching")."""
+        sense: "I'd say you don't need to", "which is to say", "is generally considered good",
+        "what they're supposed to do", "what you want to use for each" (but "Consider a shop",
+        "Now suppose you ...", "it is used for caching")."""
         said = self._said(first + at).lower()
         if words[at] == "say":
             return at == 0 or words[at - 1] not in ("would", "to")
@@ -1490,7 +1490,7 @@ class Shapes:
         return pointed or before.text in ("these", "those", "our", "my") \
             or glued in ("@", "`", ".", "_") or self._gap_before(first) in ("`", "` ", "_")
 
-    def _only_judged(self, start: int, end: int, defines: bool) -> bool:
+    def _only_judged(self, start: int, end: int) -> bool:
         """Whether "X is a ..." from token ``start`` only judges X ("decorators are a useful but
         flawed feature", "lambdas are a handy shortcut for callbacks"): a kind praised or faulted
         with nothing said of what it does (but "a powerful feature that lets you wrap ..." does)."""
@@ -1498,7 +1498,7 @@ class Shapes:
         at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
         while at < end and self.tokens[at].text in _DEGREE:
             at += 1
-        return not defines and at < end and self._said(at).lower() in _JUDGEMENTS \
+        return at < end and self._said(at).lower() in _JUDGEMENTS \
             and not any(t.text in W.defining for t in self.tokens[at + 1:end])
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
@@ -1551,7 +1551,7 @@ class Shapes:
                                and (tokens[p + 1].text in W.definition_starts
                                     or self._kind_that(p + 1, end))):
                     rest = [t.text for t in tokens[p + 1:end]]
-                    if self._only_judged(p + 1, end, defines):
+                    if not defines and self._only_judged(p + 1, end):
                         break
                     if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))
