@@ -1246,6 +1246,7 @@ class Shapes:
                     kept_off = _kept_off(words, cost[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
+                        and (i == 0 or words[i - 1] not in _TALKED_OF)
                         and self._too_qualifies(first + i)), None)
             if too is not None:  # "a full class would be too heavyweight", "too clever"
                 return Found("trade_off", "cost", first + too, first + too + 1)
@@ -1359,6 +1360,8 @@ class Shapes:
                     and "anymor" in words[end + 1:end + 10])
                 # "encapsulation is used to restrict access": what it is for
                 or (words[max(0, at - 2):at] in _FOR_IT)
+                # "we don't have to say too much there", "don't worry too much": talk, no excess
+                or (words[at] == "too" and before in _TALKED_OF)
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
@@ -1589,6 +1592,7 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
                          "common", "controversial", "confusing", "elegant", "beautiful", "ugly"})
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
+_TALKED_OF = frozenset({"say", "talk", "worri", "think", "explain", "into"})  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})

@@ -1308,6 +1308,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # "too much" said of the talk itself is no excess of the topic
+    ("oop", "trade_off", "Inheritance lets a child class reuse its parent. I won't say too "
+     "much about the base class here.", False),
+    ("oop", "trade_off", "Inheritance lets a child class reuse its parent. Too much "
+     "inheritance gets hard to follow.", True),
     # "that is to say" opens no case; "say you ..." does
     ("lists-tuples", "example", "A tuple is immutable. Nobody can change it, which is to say "
      "you never worry about a caller editing your coordinates or the prices in it.", False),
