@@ -1309,8 +1309,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
     # "too much" said of the talk itself is no excess of the topic
-    ("oop", "trade_off", "Inheritance lets a child class reuse its parent. I won't say too "
-     "much about the base class here.", False),
+    ("oop", "trade_off", "Inheritance lets a child class reuse its parent. I could talk too "
+     "much about the base class.", False),
     ("oop", "trade_off", "Inheritance lets a child class reuse its parent. Too much "
      "inheritance gets hard to follow.", True),
     # "that is to say" opens no case; "say you ..." does
