@@ -146,6 +146,12 @@ EXAMPLE_MARKERS = (
     "we noticed", "i noticed", "we ran into", "i ran into", "came in handy", "comes in handy",
     "helped me", "helped us", "saved me", "saved us", "bit us", "bit me", "the way i have used",
     "where i have used",
+    # what the speaker did or ran into: "I changed preds to a list", "we switched the importer"
+    "i encountered", "we encountered", "i changed", "we changed", "i implemented",
+    "we implemented", "i have implemented", "we have implemented", "i was using", "we were using",
+    "i switched", "we switched", "i replaced", "we replaced", "i fixed", "we fixed", "i tested",
+    "we tested", "i measured", "we measured", "i converted", "we converted", "i moved",
+    "we moved", "i ran", "we ran", "i hit", "we hit",
 )
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.

@@ -1308,6 +1308,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # what the speaker did or ran into is a story; a run of a toy snippet is not
+    ("generators", "example", GEN + "I switched our importer to one and memory dropped for "
+     "sixty thousand records.", True),
+    ("gil", "example", "The GIL lets one thread run at a time. I encountered it running a test "
+     "suite on PyPy, where the processes ate gigabytes.", True),
+    ("generators", "example", GEN + "We ran the snippet above and it printed 1, 2 and 3.",
+     False),
     # "too much" said of the talk itself is no excess of the topic
     ("oop", "trade_off", "Inheritance lets a child class reuse its parent. I could talk too "
      "much about the base class.", False),
