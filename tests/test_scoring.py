@@ -1308,6 +1308,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # costs said in the words people use in reviews and talks
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. With "
+     "bare kwargs my editor's code completion can't list the parameters.", True),
+    ("exceptions", "trade_off", EXC + "Order the handlers from the most specific error to the "
+     "most general one, or the broad one placed first catches everything.", True),
+    ("generators", "trade_off", GEN + "I turned it into a list so it could be iterated several "
+     "times.", True),
     # what the speaker did or ran into is a story; a run of a toy snippet is not
     ("generators", "example", GEN + "I switched our importer to one and memory dropped for "
      "sixty thousand records.", True),
