@@ -1308,6 +1308,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # the difference said as a contrast; swapped, it is a wrong claim
+    ("lists-tuples", "concept", "Tuples come up a lot. You can modify a list after you make "
+     "it, but not a tuple.", True),
+    ("lists-tuples", "concept", "Tuples come up a lot. You can modify a tuple after you make "
+     "it, but not a list.", False),
     # costs said in the words people use in reviews and talks
     ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. With "
      "bare kwargs my editor's code completion can't list the parameters.", True),
