@@ -1495,14 +1495,30 @@ class Shapes:
 
     def _only_judged(self, start: int, end: int) -> bool:
         """Whether "X is a ..." from token ``start`` only judges X ("decorators are a useful but
-        flawed feature", "lambdas are a handy shortcut for callbacks"): a kind praised or faulted
-        with nothing said of what it does (but "a powerful feature that lets you wrap ..." does)."""
+        flawed feature", "lambdas are a handy shortcut for callbacks", "the GIL is a really
+        important concept", "a lambda is actually pretty slow on big frames"): a kind praised or
+        faulted with nothing said in that clause of what it does (but "a powerful feature that
+        lets you wrap ..." does)."""
         W = _lists()  # noqa: N806
+        opening = [t.text for t in self.tokens[start:min(end, start + 2)]]
+        if len(opening) == 2 and opening[0] in _SUBJECTS and opening[1] in _COPULAS:
+            start += 2  # said over: "the GIL is, uh, it's a really important ..."
         at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
-        while at < end and self.tokens[at].text in _DEGREE:
+        while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in _HEDGED):
             at += 1
-        return at < end and self._said(at).lower() in _JUDGEMENTS \
-            and not any(t.text in W.defining for t in self.tokens[at + 1:end])
+        if at >= end or not (self._said(at).lower() in _JUDGEMENTS
+                             or self.tokens[at].text in W.evaluative):
+            return False
+        for p in range(at + 1, end):
+            # another clause: "a powerful feature, um, they're used a lot" (but "a nice, short
+            # hand to replace ..." lists two qualities)
+            if (p > at + 1 and any(c in self._gap_before(p) for c in ",;:.")) \
+                    or self.tokens[p].text in _SUBJECTS:
+                return True
+            if self.tokens[p].text in W.defining and any(
+                    t.text in _LINKS for t in self.tokens[max(at + 1, p - 1):p]):
+                return False  # "... that lets you wrap", "... for wrapping a function"
+        return True
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
@@ -1589,7 +1605,14 @@ _WHOSE = frozenset({"i", "we", "you", "they", "he", "she", "peopl"})
 # "a really handy shortcut", "a useful but flawed feature": a judgement, not what it is
 _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat", "cool", "flawed",
                          "good", "bad", "terrible", "awesome", "convenient", "helpful", "popular",
-                         "common", "controversial", "confusing", "elegant", "beautiful", "ugly"})
+                         "common", "controversial", "confusing", "elegant", "beautiful", "ugly",
+                         "important", "critical", "crucial", "essential", "fundamental",
+                         "advanced", "interesting", "tricky"})
+# ... said with a hedge or a degree before it: "it's actually pretty slow", "a hugely important"
+_HEDGED = frozenset({"actually", "basically", "just", "pretty", "super", "so", "hugely",
+                     "extremely", "incredibly", "truly", "definitely"})
+_SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that open a clause
+_LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool that lets you ..."
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
 _TALKED_OF = frozenset({"say", "talk", "worri", "think", "explain", "into"})  # (stems)

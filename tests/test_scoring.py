@@ -1308,6 +1308,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # ... nor is one said important, or slow, or praised in a clause of its own
+    ("gil", "concept", "I've read about the GIL. So the GIL is, uh, it's a hugely important "
+     "topic for anyone doing performance work.", False),
+    ("lambda", "concept", "I've used lambdas. Mapping with a lambda is actually pretty slow on "
+     "big inputs.", False),
+    ("decorators", "concept", "I reach for decorators often. Decorators are a handy feature, "
+     "um, they're everywhere and they wrap most views in web frameworks.", False),
+    ("comprehensions", "concept", "I like comprehensions. A list comprehension is a neat, short "
+     "way to build a list from another one.", True),
     # the difference said as a contrast; swapped, it is a wrong claim
     ("lists-tuples", "concept", "Tuples come up a lot. You can modify a list after you make "
      "it, but not a tuple.", True),
