@@ -141,7 +141,9 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "finale": "finale", "productivity": "productivity", "productive": "productive",
              "specified": "specified", "unspecified": "unspecified",
              "responsibility": "responsibl", "responsibilities": "responsibl",
-             "responsible": "responsibl"}
+             "responsible": "responsibl",
+             # "timing a call" is no "each time you call it"
+             "timing": "timing", "timings": "timing", "timed": "timing"}
 
 
 def _stem(word: str) -> str:

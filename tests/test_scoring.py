@@ -1308,6 +1308,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # timing a call is a use; "each time you call it" is not
+    ("decorators", "example", DECO + "We wrote one to time our slowest API handlers.", True),
+    ("decorators", "example", DECO + "Every time you call the function, the decorator runs its "
+     "wrapper first.", False),
     # ... nor is one said important, or slow, or praised in a clause of its own
     ("gil", "concept", "I've read about the GIL. So the GIL is, uh, it's a hugely important "
      "topic for anyone doing performance work.", False),
