@@ -143,7 +143,9 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "responsibility": "responsibl", "responsibilities": "responsibl",
              "responsible": "responsibl",
              # "timing a call" is no "each time you call it"
-             "timing": "timing", "timings": "timing", "timed": "timing"}
+             "timing": "timing", "timings": "timing", "timed": "timing",
+             # "be careful" is a warning; "the thing I really care about" is none
+             "careful": "careful", "carefully": "careful"}
 
 
 def _stem(word: str) -> str:

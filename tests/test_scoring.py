@@ -1308,6 +1308,21 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # costs as people say them aloud: "the flip side", "one thing to watch", "it doesn't
+    # cover", "where it bit us"; "the thing I really care about" is no warning to be careful
+    ("generators", "trade_off", GEN + "The flip side: once it has run out you cannot start "
+     "over.", True),
+    ("decorators", "trade_off", DECO + "One thing to watch, the stack of wrappers grows with "
+     "every layer.", True),
+    ("venv", "trade_off", VENV + "What it doesn't cover is the C libraries your packages link "
+     "against.", True),
+    ("decorators", "trade_off", DECO + "Where it bit us was a cache stacked above an auth "
+     "check.", True),
+    ("exceptions", "trade_off", EXC + "What I really care about is that the log shows the "
+     "traceback.", False),
+    # a separate space is what a venv is, not the disk space it costs
+    ("venv", "trade_off", VENV + "Think of it as a separate space for each project.", False),
+    ("venv", "trade_off", VENV + "Each one takes up disk space, a few hundred megabytes.", True),
     # timing a call is a use; "each time you call it" is not
     ("decorators", "example", DECO + "We wrote one to time our slowest API handlers.", True),
     ("decorators", "example", DECO + "Every time you call the function, the decorator runs its "
