@@ -1071,8 +1071,10 @@ class Shapes:
         span = _find_span(words, W.announced, 0, len(words))
         if span is None or not _NEG.isdisjoint(words[max(0, span[0] - 4):span[0]]):
             return None
+        # (the copula of the case, not of a pronoun: "depends on your use case and what you're
+        # trying to achieve" announces nothing)
         copula = next((i for i in range(span[1] + 1, min(len(words), span[1] + 7))
-                       if words[i] in _COPULAS), None)
+                       if words[i] in _COPULAS and words[i - 1] not in _SUBJECTS), None)
         if copula is None:
             return None
         given = words[copula + 1:]

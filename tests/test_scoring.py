@@ -1308,6 +1308,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # "your use case" and the copula of "you're" announce no case
+    ("lists-tuples", "example", "A tuple is immutable. It depends on your use case and what "
+     "you're trying to build in the end.", False),
+    ("venv", "example", VENV + "It also helps reproducibility for your teammates and the CI "
+     "server.", False),
     # costs as people say them aloud: "the flip side", "one thing to watch", "it doesn't
     # cover", "where it bit us"; "the thing I really care about" is no warning to be careful
     ("generators", "trade_off", GEN + "The flip side: once it has run out you cannot start "
