@@ -129,7 +129,9 @@ _CODE_LINE_PATTERNS = (
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
     r"\b(python3?|py)\s*-m\s+\w+|\bpip\s?3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
     r"|\bsource\s+\S*activate\b"
-    r"|[/\\](bin|Scripts)[/\\]activate\b|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b",
+    # (not a verb of a sentence: "tools like Poetry or pipenv create and manage one for you")
+    r"|[/\\](bin|Scripts)[/\\]activate\b"
+    r"|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b(?!\s+(and|or)\b)",
     r"^\s*(Traceback \(most recent|\w+Error:)",
     r"(?<![\w.-])[A-Za-z][\w.-]*(==|>=|<=|~=)\d",  # a pinned requirement: django==4.2
     r"\bDef[A-Z][a-z]",  # a recogniser's "DefGen", "def gen()" said in one breath

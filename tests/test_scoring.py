@@ -1308,6 +1308,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # a tool's command said as a verb of the sentence is no command
+    ("venv", "code", VENV + "Tools like Poetry or pipenv create and manage one for you.", False),
+    ("venv", "code", VENV + "Then you run pipenv install requests in the project.", True),
     # "your use case" and the copula of "you're" announce no case
     ("lists-tuples", "example", "A tuple is immutable. It depends on your use case and what "
      "you're trying to build in the end.", False),
