@@ -48,6 +48,7 @@ from .text import (
     parse_idea,
     phrase_as_idea,
     tokenize,
+    unfolded,
     without_fillers,
 )
 from .thesaurus import CONNECTIVES
@@ -398,6 +399,11 @@ class _Index:
             elif token.text in ("it", "they") and pos > lead:
                 # "the decorator, it wraps your function": the subject said again, one claim
                 shared += self._gap_marks(marks, pos)
+            elif self._gap_marks(marks, pos) and (aside := self._aside(marks, lead, pos)) \
+                    is not None and self._verb_first(pos):
+                # "A tuple, usually written with parentheses, can't be changed": the subject,
+                # an aside between commas, then its verb: one claim
+                shared += self._gap_marks(marks, aside) + self._gap_marks(marks, pos)
             if token.text in _CLAUSE_WORDS:
                 if pos + 1 < len(self.tokens) and self.tokens[pos + 1].text in _SHARED_SUBJECT:
                     # "tuples can be joined, but cannot be changed": one subject, one claim
@@ -406,6 +412,23 @@ class _Index:
                     words += 1
             counts.append(bisect.bisect_left(marks, token.start) + words - shared)
         return counts
+
+    def _aside(self, marks: Sequence[int], lead: int, pos: int) -> int | None:
+        """Where an aside set off by commas starts, when the clause mark before token ``pos``
+        closes one that opened right after a short subject (at most three words into the
+        sentence starting at ``lead``, and at most six words long)."""
+        opened = next((q for q in range(pos - 1, lead, -1) if self._gap_marks(marks, q)), None)
+        return opened if opened is not None and opened - lead <= 3 and pos - opened <= 6 \
+            and self.units[self.unit_of[pos]].prose else None
+
+    def _verb_first(self, pos: int) -> bool:
+        """Whether token ``pos`` opens with a verb that takes the subject before it ("can",
+        "is", ...), also when a longer form was folded into it ("can't be changed")."""
+        token = self.tokens[pos]
+        if not token.alias:
+            return token.text in _SHARED_SUBJECT
+        said = unfolded(self.text[token.start:token.end])
+        return bool(said) and said[0] in _SHARED_SUBJECT
 
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""

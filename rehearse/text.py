@@ -310,6 +310,12 @@ def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
     return (terms or _DEFAULT_TERMS).apply(_base_tokens(text))
 
 
+def unfolded(text: str) -> list[str]:
+    """Canonical tokens of ``text`` with no alias folded ("can't be changed" stays three words,
+    not "immutable")."""
+    return [t.text for t in _base_tokens(text)]
+
+
 _NEGATING_PREFIXES = ("im", "un", "in", "non", "dis", "ir", "il")
 
 

@@ -1308,6 +1308,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # an aside between commas keeps the subject with its verb
+    ("lists-tuples", "concept", "A tuple, usually written with round brackets, can't be "
+     "changed once it's made.", True),
     # a tool's command said as a verb of the sentence is no command
     ("venv", "code", VENV + "Tools like Poetry or pipenv create and manage one for you.", False),
     ("venv", "code", VENV + "Then you run pipenv install requests in the project.", True),
