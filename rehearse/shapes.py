@@ -1251,6 +1251,8 @@ class Shapes:
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
                         and (i == 0 or words[i - 1] not in _TALKED_OF)
+                        # "checks if the temperature is too high": a test on the data
+                        and _CHECKED.isdisjoint(words[max(0, i - 6):i])
                         and self._too_qualifies(first + i)), None)
             if too is not None:  # "a full class would be too heavyweight", "too clever"
                 return Found("trade_off", "cost", first + too, first + too + 1)
@@ -1619,6 +1621,7 @@ _SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that
 _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool that lets you ..."
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
+_CHECKED = frozenset({"check", "whether", "detect", "alert", "alarm", "warn", "flag"})  # (stems)
 _TALKED_OF = frozenset({"say", "talk", "worri", "think", "explain", "into"})  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)

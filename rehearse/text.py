@@ -145,7 +145,9 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              # "timing a call" is no "each time you call it"
              "timing": "timing", "timings": "timing", "timed": "timing",
              # "be careful" is a warning; "the thing I really care about" is none
-             "careful": "careful", "carefully": "careful"}
+             "careful": "careful", "carefully": "careful",
+             # "coding challenges" are nothing "challenging"
+             "challenge": "challenge", "challenges": "challenge"}
 
 
 def _stem(word: str) -> str:

@@ -1308,6 +1308,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # a test on the data, a coding challenge and a venv's scope are no costs
+    ("generators", "trade_off", GEN + "The last stage checks whether the reading is too high "
+     "and raises an alert.", False),
+    ("comprehensions", "trade_off", "A comprehension builds a new list from a loop in one line. "
+     "We wrote dozens of them in the course challenges.", False),
+    ("venv", "trade_off", VENV + "It's a folder with its own Python only for that project, so "
+     "packages don't mix.", False),
+    ("venv", "trade_off", VENV + "It only isolates Python packages, the system C libraries "
+     "stay shared.", True),
     # an aside between commas keeps the subject with its verb
     ("lists-tuples", "concept", "A tuple, usually written with round brackets, can't be "
      "changed once it's made.", True),
