@@ -430,6 +430,13 @@ class _Index:
         said = unfolded(self.text[token.start:token.end])
         return bool(said) and said[0] in _SHARED_SUBJECT
 
+    def _after_dot(self, pos: int) -> bool:
+        """Whether token ``pos`` is a name reached with a dot said aloud ("pixels dot append of
+        the pixel"): an identifier of spoken code, no word of a claim."""
+        start = self.tokens[pos].start
+        return self.text[max(0, start - 4):start].lower() == "dot " \
+            and (start < 5 or not self.text[start - 5].isalnum())
+
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
         """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""
         before = self.tokens[pos - 1].end if pos else 0
@@ -612,8 +619,9 @@ class _Index:
         for i, term in enumerate(idea.terms):
             heard = self.term(term, i == 0)
             if code is False:  # a construct said in code ("star star options") claims nothing
-                heard = [o for o in heard if self.tokens[o[0]].word not in _SAID_WORDS
-                         or not self.tokens[o[0]].alias]
+                heard = [o for o in heard if (self.tokens[o[0]].word not in _SAID_WORDS
+                                              or not self.tokens[o[0]].alias)
+                         and not self._after_dot(o[0])]
             if not heard:
                 return 0.0, [], contested  # a term never heard: no need to look for the rest
             per_term.append(heard)

@@ -1308,6 +1308,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # a name reached with a dot said aloud is code, no word of a claim
+    ("lists-tuples", "concept", "Tuples hold our colours. The readings go in a list, readings "
+     "dot append of the value, each time.", False),
     # a test on the data, a coding challenge and a venv's scope are no costs
     ("generators", "trade_off", GEN + "The last stage checks whether the reading is too high "
      "and raises an alert.", False),
