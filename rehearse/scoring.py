@@ -430,6 +430,15 @@ class _Index:
         said = unfolded(self.text[token.start:token.end])
         return bool(said) and said[0] in _SHARED_SUBJECT
 
+    def _defines_another(self, pos: int, before: int) -> bool:
+        """Whether the sentence from token ``pos`` defines a thing of its own that the sentence
+        ``before`` it named ("... you need closures first. A closure is when ..." is about
+        closures, not the topic)."""
+        subject = pos + 1 if self.tokens[pos].text in ("a", "an", "the") else pos
+        return subject + 1 < len(self.tokens) and self.tokens[subject + 1].text in ("is", "are") \
+            and self.unit_of[subject + 1] == self.unit_of[pos] \
+            and any(self.unit_of[p] == before for p in self.positions[self.tokens[subject].text])
+
     def _after_dot(self, pos: int) -> bool:
         """Whether token ``pos`` is a name reached with a dot said aloud ("pixels dot append of
         the pixel"): an identifier of spoken code, no word of a claim."""
@@ -484,7 +493,7 @@ class _Index:
             if unit in carried and not self.units[unit].code and not self.units[unit].heading:
                 # a sentence that says the term itself needs no stand-in for it
                 forms = carried[unit] - named.get(unit, set())
-                if forms:
+                if forms and not self._defines_another(pos, previous[unit]):
                     self._referents.append((pos, CARRY_SCORE, forms))
         self._terms.clear()  # an idea's first term now also hears its stand-ins
 

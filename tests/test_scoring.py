@@ -1308,6 +1308,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # the sentence after one naming the topic stands for it, unless it defines another thing
+    # that sentence named
+    ("decorators", "concept", "Before decorators you need closures, so first closures. A "
+     "closure is an inner function that keeps the variables of the function that returns "
+     "it.", False),
     # a name reached with a dot said aloud is code, no word of a claim
     ("lists-tuples", "concept", "Tuples hold our colours. The readings go in a list, readings "
      "dot append of the value, each time.", False),
