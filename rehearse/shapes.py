@@ -1379,6 +1379,13 @@ class Shapes:
         before = self.tokens[first - 1].text if first else ""
         if not self.units[u].prose or before in ("and", "or"):
             return False  # code, or one of a list: "inheritance and encapsulation are ..."
+        lead = first - 1
+        while lead > start and self.tokens[lead].text in ("a", "an", "the"):
+            lead -= 1
+        if lead >= start and self.tokens[lead].text in _PREPOSITIONS:
+            # a thing's part: "apply with a lambda is a loop", "a list of tuples is" (unless a
+            # relative clause defines it: "we lean on decorators, which are ...")
+            return self._relative_after(last, end)
         if first > start and len(brand := self._said(first - 1)) > 1 and brand.isupper() \
                 and self._gap_before(first) == " ":
             return False  # another thing of the same name: "AWS Lambda runs my code"
@@ -1557,7 +1564,9 @@ class Shapes:
                 # "venvs and Python versions are ...")
                 heard_in = word == "and" and p + 2 < end and tokens[p + 1].text == "python" \
                     and (tokens[p + 2].text == "are" or tokens[p + 2].text in W.defining)
-                if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later:
+                if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later \
+                        or (word in _SUBJECTS and p == last + 1 and not self._gap_before(p).strip()):
+                    # (and "the decorator I use most is ...": one of them)
                     # "X does not ...", "X and Y are ...": not a definition of X; "when you
                     # stack decorators, the route() decorator is ...": the later one is the
                     # subject
@@ -1618,6 +1627,8 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
 _HEDGED = frozenset({"actually", "basically", "just", "pretty", "super", "so", "hugely",
                      "extremely", "incredibly", "truly", "definitely"})
 _SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that open a clause
+_PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "over", "under",
+                           "without", "through", "via"})
 _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool that lets you ..."
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)

@@ -1308,6 +1308,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # a term after a preposition, or followed by "I/we ...", is not what the sentence defines
+    ("lambda", "concept", "I use lambdas with pandas. Mapping with a lambda is basically a "
+     "Python loop over every row.", False),
+    ("decorators", "concept", "I use decorators daily. The decorator I like most is the one "
+     "that caches our lookups.", False),
+    ("lists-tuples", "concept", "I use tuples a lot. A list of tuples is a handy table of "
+     "records.", False),
     # the sentence after one naming the topic stands for it, unless it defines another thing
     # that sentence named
     ("decorators", "concept", "Before decorators you need closures, so first closures. A "
