@@ -152,6 +152,9 @@ EXAMPLE_MARKERS = (
     "i switched", "we switched", "i replaced", "we replaced", "i fixed", "we fixed", "i tested",
     "we tested", "i measured", "we measured", "i converted", "we converted", "i moved",
     "we moved", "i ran", "we ran", "i hit", "we hit",
+    # a story announced: "so, quick story", "funny story, at my internship ..."
+    "quick story", "short story", "funny story", "true story", "war story", "my internship",
+    "my first internship", "i was writing", "we were writing", "at one point",
 )
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.

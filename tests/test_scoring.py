@@ -1383,6 +1383,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "most general one, or the broad one placed first catches everything.", True),
     ("generators", "trade_off", GEN + "I turned it into a list so it could be iterated several "
      "times.", True),
+    # a story announced before the topic is named
+    ("venv", "example", "So, quick story. Back at the bootcamp everything went in globally, "
+     "then a friend's Flask app wanted an older Flask. That's when I learned about virtual "
+     "environments. A venv is a folder with its own packages.", True),
     # what the speaker did or ran into is a story; a run of a toy snippet is not
     ("generators", "example", GEN + "I switched our importer to one and memory dropped for "
      "sixty thousand records.", True),
