@@ -1528,8 +1528,8 @@ class Shapes:
             if (p > at + 1 and any(c in self._gap_before(p) for c in ",;:.")) \
                     or self.tokens[p].text in _SUBJECTS:
                 return True
-            if self.tokens[p].text in W.defining and any(
-                    t.text in _LINKS for t in self.tokens[max(at + 1, p - 1):p]):
+            if self.tokens[p].text in W.defining and p - 1 > at \
+                    and self.tokens[p - 1].text in _LINKS:
                 return False  # "... that lets you wrap", "... for wrapping a function"
         return True
 
@@ -1566,10 +1566,9 @@ class Shapes:
                     and (tokens[p + 2].text == "are" or tokens[p + 2].text in W.defining)
                 if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later \
                         or (word in _SUBJECTS and p == last + 1 and not self._gap_before(p).strip()):
-                    # (and "the decorator I use most is ...": one of them)
                     # "X does not ...", "X and Y are ...": not a definition of X; "when you
                     # stack decorators, the route() decorator is ...": the later one is the
-                    # subject
+                    # subject; "the decorator I use most is ...": one of them
                     break
                 gap = self._gap_before(p)
                 if any(c in gap for c in ";!?#") or ("," in gap and word == "but") \
