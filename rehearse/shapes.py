@@ -1565,7 +1565,7 @@ class Shapes:
                 heard_in = word == "and" and p + 2 < end and tokens[p + 1].text == "python" \
                     and (tokens[p + 2].text == "are" or tokens[p + 2].text in W.defining)
                 if word in NEGATIONS or (word in ("and", "or") and not heard_in) or p in later \
-                        or (word in _SUBJECTS and p == last + 1 and not self._gap_before(p).strip()):
+                        or (word in _SUBJECTS and p == last + 1 and self._gap_before(p) == " "):
                     # "X does not ...", "X and Y are ...": not a definition of X; "when you
                     # stack decorators, the route() decorator is ...": the later one is the
                     # subject; "the decorator I use most is ...": one of them

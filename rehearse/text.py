@@ -142,8 +142,6 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "specified": "specified", "unspecified": "unspecified",
              "responsibility": "responsibl", "responsibilities": "responsibl",
              "responsible": "responsibl",
-             # "timing a call" is no "each time you call it"
-             "timing": "timing", "timings": "timing", "timed": "timing",
              # "be careful" is a warning; "the thing I really care about" is none
              "careful": "careful", "carefully": "careful",
              # "coding challenges" are nothing "challenging"

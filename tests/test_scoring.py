@@ -1358,10 +1358,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a separate space is what a venv is, not the disk space it costs
     ("venv", "trade_off", VENV + "Think of it as a separate space for each project.", False),
     ("venv", "trade_off", VENV + "Each one takes up disk space, a few hundred megabytes.", True),
-    # timing a call is a use; "each time you call it" is not
+    # timing a call is a use
     ("decorators", "example", DECO + "We wrote one to time our slowest API handlers.", True),
-    ("decorators", "example", DECO + "Every time you call the function, the decorator runs its "
-     "wrapper first.", False),
     # ... nor is one said important, or slow, or praised in a clause of its own
     ("gil", "concept", "I've read about the GIL. So the GIL is, uh, it's a hugely important "
      "topic for anyone doing performance work.", False),
