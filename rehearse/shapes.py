@@ -1018,6 +1018,8 @@ class Shapes:
                 return Found("example", "example", first + announced[0], first + announced[1])
             marked = next((span for span in _find_spans(words, W.example_markers)
                            if self._marks_a_case(words, first, span[0])), None)
+            if marked and self._how_learnt(u):
+                marked = None  # "funny story, I learned decorators from a YouTube video"
             marker = marked[0] if marked else (0 if opened else None)
             # "e.g." opens what follows it ("a user may mistype a key, e.g. colr=3" gives no
             # case); other markers may look back: "a log file, for instance", "our login page,
@@ -1048,6 +1050,15 @@ class Shapes:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return None
+
+    def _how_learnt(self, u: int) -> bool:
+        """Whether unit ``u`` tells how the speaker came to know the topic ("I learned
+        decorators from a video", "I first saw generators in a talk"), which is no use of it."""
+        first, last = self.spans[u]
+        starts = {f for f, _ in self.topic_hits}
+        return any(self.tokens[p].text in _CAME_TO_KNOW
+                   and not starts.isdisjoint(range(p + 1, min(last, p + 4)))
+                   for p in range(first, last))
 
     def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:
         """Whether the example marker at ``words[at]`` opens a case, not a word of another
@@ -1368,6 +1379,10 @@ class Shapes:
                 or (words[max(0, at - 2):at] in _FOR_IT)
                 # "we don't have to say too much there", "don't worry too much": talk, no excess
                 or (words[at] == "too" and before in _TALKED_OF)
+                # "this answer doesn't cover exception groups": the talk's own limit
+                or (words[end:end + 1] == ["cover"] and not _TALKS.isdisjoint(words[max(0, at - 3):at]))
+                # "On the flip side, a list you can change": a contrast, no cost
+                or (said.lower().startswith("flip") and words[max(0, at - 2):at] == ["on", "the"])
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
@@ -1632,6 +1647,9 @@ _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool th
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
 _CHECKED = frozenset({"check", "whether", "detect", "alert", "alarm", "warn", "flag"})  # (stems)
+_CAME_TO_KNOW = frozenset({"learn", "learnt", "heard", "saw", "watch", "discov", "taught"})
+_TALKS = frozenset({"answer", "i", "we", "talk", "post", "articl", "tutori", "section",
+                    "chapter", "video", "cours", "guid", "note"})  # (stems)
 _TALKED_OF = frozenset({"say", "talk", "worri", "think", "explain", "into"})  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)

@@ -61,6 +61,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "wait": ("block on", "blocked on", "waiting on", "idle"),
     "isolate": ("isolation", "separate", "sandbox", "self contained", "independent"),
     "conflict": ("clash", "incompatible", "incompatibility", "collide", "collision"),
+    # "no problem" is a judgement that all is well, not a problem denied
+    "fine": ("no problem", "not a problem", "no issue", "not an issue"),
     # comparing and choosing
     "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
                 "favor", "favour", "opt for"),

@@ -1381,6 +1381,18 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "most general one, or the broad one placed first catches everything.", True),
     ("generators", "trade_off", GEN + "I turned it into a list so it could be iterated several "
      "times.", True),
+    # how the speaker came to know the topic is no use of it
+    ("generators", "example", "Quick story, I first saw generators in a conference video. A "
+     "generator hands out one value at a time.", False),
+    # "on the flip side" only turns to the other side; "the flip side is" names a cost
+    ("lists-tuples", "trade_off", "A tuple stays fixed once built. On the flip side, a list you "
+     "can grow and shrink as you like.", False),
+    # the answer's own limit is no limit of the topic
+    ("exceptions", "trade_off", "This answer doesn't cover exception groups. The try block "
+     "holds the risky code and except catches what it raises.", False),
+    # "no problem" is all well, not a problem denied
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments. Code completion "
+     "is no problem with kwargs once you annotate them.", False),
     # a story announced before the topic is named
     ("venv", "example", "So, quick story. Back at the bootcamp everything went in globally, "
      "then a friend's Flask app wanted an older Flask. That's when I learned about virtual "
