@@ -231,6 +231,7 @@ _FRONTING = frozenset({"and", "in", "for", "with", "as", "so", "now", "then", "a
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
 
 _POSSESS = frozenset({"has", "have", "had", "with"})
+_HEDGE_WORDS = frozenset({"basic", "realli", "actual", "essenti", "simpli", "just"})  # (stems)
 
 Occurrence = tuple[int, int, float]  # first and last token position, similarity 0..1
 
@@ -430,6 +431,14 @@ class _Index:
         said = unfolded(self.text[token.start:token.end])
         return bool(said) and said[0] in _SHARED_SUBJECT
 
+    def _after_but(self, pos: int) -> bool:
+        """Whether token ``pos`` opens a clause after "but" (a hedge between: "but basically
+        they ...") in a sentence that named the topic before it."""
+        before = pos - 1
+        while before > 0 and self.tokens[before].text in _HEDGE_WORDS:
+            before -= 1
+        return before >= 0 and self.tokens[before].text == "but"
+
     def _defines_another(self, pos: int, before: int) -> bool:
         """Whether the sentence from token ``pos`` defines a thing of its own that the sentence
         ``before`` it named ("... you need closures first. A closure is when ..." is about
@@ -462,10 +471,14 @@ class _Index:
         unit_start: dict[int, int] = {}
         for pos, unit in enumerate(self.unit_of):
             unit_start.setdefault(unit, pos)
-        # Mid-sentence "it" is as likely the car as the topic.
+        # Mid-sentence "it" is as likely the car as the topic (but not after "but" in a
+        # sentence that named the topic: "I could talk about decorators, but basically they
+        # take a function ...").
+        named_at = {self.unit_of[first] for first, _ in hits}
         self._referents = [(p, PRONOUN_SCORE, main) for word in PRONOUNS
                            for p in self.positions.get(word, ())
-                           if p - unit_start[self.unit_of[p]] < 2
+                           if (p - unit_start[self.unit_of[p]] < 2
+                               or (self.unit_of[p] in named_at and self._after_but(p)))
                            and not self.units[self.unit_of[p]].code]
         named: dict[int, set[tuple[str, ...]]] = {}  # unit: the forms of the terms it names
         starts = {first for first, _ in hits}

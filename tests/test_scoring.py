@@ -1381,6 +1381,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "most general one, or the broad one placed first catches everything.", True),
     ("generators", "trade_off", GEN + "I turned it into a list so it could be iterated several "
      "times.", True),
+    # "but they ..." in a sentence that named the topic stands for it
+    ("decorators", "concept", "I could say a lot about decorators, but basically they take a "
+     "function as their input.", True),
     # how the speaker came to know the topic is no use of it
     ("generators", "example", "Quick story, I first saw generators in a conference video. A "
      "generator hands out one value at a time.", False),
