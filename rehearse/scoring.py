@@ -35,7 +35,17 @@ from rapidfuzz import fuzz, process
 
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
-from .shapes import NOT_AFTER_DOT, NOT_AT_A_NAME, Shapes, Unit, comment_start, in_quotes, is_bullet, segment
+from .shapes import (
+    NOT_AFTER_DOT,
+    NOT_AT_A_NAME,
+    SOFTENERS,
+    Shapes,
+    Unit,
+    comment_start,
+    in_quotes,
+    is_bullet,
+    segment,
+)
 from .text import (
     EXCESS,
     NEGATIONS,
@@ -231,7 +241,6 @@ _FRONTING = frozenset({"and", "in", "for", "with", "as", "so", "now", "then", "a
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
 
 _POSSESS = frozenset({"has", "have", "had", "with"})
-_HEDGE_WORDS = frozenset({"basic", "realli", "actual", "essenti", "simpli", "just"})  # (stems)
 
 Occurrence = tuple[int, int, float]  # first and last token position, similarity 0..1
 
@@ -432,10 +441,11 @@ class _Index:
         return bool(said) and said[0] in _SHARED_SUBJECT
 
     def _after_but(self, pos: int) -> bool:
-        """Whether token ``pos`` opens a clause after "but" (a hedge between: "but basically
-        they ...") in a sentence that named the topic before it."""
+        """Whether token ``pos`` opens a clause after "but", softeners between ("but basically
+        they ...")."""
         before = pos - 1
-        while before > 0 and self.tokens[before].text in _HEDGE_WORDS:
+        while before > 0 and self.text[self.tokens[before].start:self.tokens[before].end].lower() \
+                in SOFTENERS:
             before -= 1
         return before >= 0 and self.tokens[before].text == "but"
 

@@ -1532,7 +1532,7 @@ class Shapes:
         if len(opening) == 2 and opening[0] in _SUBJECTS and opening[1] in _COPULAS:
             start += 2  # said over: "the GIL is, uh, it's a really important ..."
         at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
-        while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in _HEDGED):
+        while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in SOFTENERS):
             at += 1
         if at >= end or not (self._said(at).lower() in _JUDGEMENTS
                              or self.tokens[at].text in W.evaluative):
@@ -1637,9 +1637,11 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
                          "common", "controversial", "confusing", "elegant", "beautiful", "ugly",
                          "important", "critical", "crucial", "essential", "fundamental",
                          "advanced", "interesting", "tricky"})
-# ... said with a hedge or a degree before it: "it's actually pretty slow", "a hugely important"
-_HEDGED = frozenset({"actually", "basically", "just", "pretty", "super", "so", "hugely",
-                     "extremely", "incredibly", "truly", "definitely"})
+# Words a speaker softens or stresses a claim with, as said: "it's actually pretty slow", "a
+# hugely important ...", "but basically they ..."
+SOFTENERS = frozenset({"actually", "basically", "essentially", "simply", "just", "really",
+                       "pretty", "super", "so", "hugely", "extremely", "incredibly", "truly",
+                       "definitely"})
 _SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that open a clause
 _PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "over", "under",
                            "without", "through", "via"})
