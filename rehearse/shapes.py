@@ -1386,7 +1386,22 @@ class Shapes:
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
-                    at == 0 and self._gap_after(first + at)[:1] == ","))))
+                    at == 0 and self._gap_after(first + at)[:1] == ",")))
+                or self._after_without(self.unit_of[first]))
+
+    def _after_without(self, u: int) -> bool:
+        """Whether unit ``u`` goes on about a world without the topic, told by the sentence
+        before it and not naming the topic itself: "Without virtual environments, every package
+        goes into one global install. This seems fine at first, but it quickly becomes a
+        problem" is why to use them, no cost of theirs."""
+        if u == 0 or self.hits[u] or self.units[u - 1].code:
+            return False
+        first, last = self.spans[u - 1]
+        at = first
+        while at < last and self.tokens[at].text in _OPENERS:
+            at += 1
+        return at < last and self.tokens[at].text == "without" \
+            and any(at < f <= at + 4 for f, _ in self.topic_hits)
 
     def _the_subject(self, u: int, first: int, last: int) -> bool:
         """Whether the topic term at tokens ``first..last`` is what its sentence is about."""
@@ -1532,10 +1547,11 @@ class Shapes:
         if len(opening) == 2 and opening[0] in _SUBJECTS and opening[1] in _COPULAS:
             start += 2  # said over: "the GIL is, uh, it's a really important ..."
         at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
-        while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in SOFTENERS):
+        while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in SOFTENERS
+                            or self.tokens[at].text in _BY_HOW_MUCH):
             at += 1
         if at >= end or not (self._said(at).lower() in _JUDGEMENTS
-                             or self.tokens[at].text in W.evaluative):
+                             or self.tokens[at].text in W.evaluative or self._compares(at, end)):
             return False
         for p in range(at + 1, end):
             # another clause: "a powerful feature, um, they're used a lot" (but "a nice, short
@@ -1547,6 +1563,12 @@ class Shapes:
                     and self.tokens[p - 1].text in _LINKS:
                 return False  # "... that lets you wrap", "... for wrapping a function"
         return True
+
+    def _compares(self, at: int, end: int) -> bool:
+        """Whether token ``at`` opens a comparison ("less robust than a def", "more readable
+        than a loop"), not "more or less a function", "more like a record"."""
+        return self.tokens[at].text in ("less", "more") and at + 1 < end \
+            and self.tokens[at + 1].text not in ("or", "like", "than", "of")
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
@@ -1642,6 +1664,7 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
 SOFTENERS = frozenset({"actually", "basically", "essentially", "simply", "just", "really",
                        "pretty", "super", "so", "hugely", "extremely", "incredibly", "truly",
                        "definitely"})
+_BY_HOW_MUCH = frozenset({"bit", "littl", "lot", "much", "far", "way", "slight"})  # "a bit less ..."
 _SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that open a clause
 _PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "over", "under",
                            "without", "through", "via"})

@@ -1308,6 +1308,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # a comparison only judges: "a bit less robust than ..."
+    ("lambda", "concept", "I reach for lambdas in sorts. Naming a lambda like that is a bit "
+     "less robust than writing a small def.", False),
+    # what goes wrong in a world without the topic is why to use it, no cost of it
+    ("venv", "trade_off", "Virtual environments give each project its own packages. Without a "
+     "virtual environment, every install goes into one shared site-packages. That seems fine "
+     "at first, but it soon becomes a problem.", False),
+    ("venv", "trade_off", "Without a virtual environment, installs land in the system Python. "
+     "Virtual environments, though, cost disk space for every project.", True),
     # a term after a preposition, or followed by "I/we ...", is not what the sentence defines
     ("lambda", "concept", "I use lambdas with pandas. Mapping with a lambda is basically a "
      "Python loop over every row.", False),
