@@ -1195,8 +1195,10 @@ class Shapes:
                 if any(c in self._gap_before(name) for c in ".:!?\n") or quoted \
                         or token.text in W.not_names or len(said) < 3 \
                         or self._whole_name(name).endswith(_CLASS_OF_ERROR) \
-                        or self._a_file(name) or self._a_topic_term(name):
-                    continue  # (nor an exception class, "like SystemExit", nor "like shared.py")
+                        or self._a_file(name) or self._a_topic_term(name) \
+                        or self._whole_name(name).lower() in sys.stdlib_module_names:
+                    continue  # (nor an exception class, "like SystemExit", nor "like shared.py",
+                    # nor Python's own modules: "libraries like multiprocessing", "like pydoc")
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)
                 # "I like Mondays" is a verb; "subclasses like Dog" are the textbook toys

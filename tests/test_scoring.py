@@ -1298,6 +1298,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "function again after a pause.", True),
     ("exceptions", "example", EXC + "Languages like Java make you declare what a method "
      "throws.", False),
+    # ... nor is one of Python's own modules
+    ("decorators", "example", DECO + "Decorators keep the name of what they wrap only with "
+     "helpers like functools, and tools like pydoc show the wrapper otherwise.", False),
     # a term of the topic itself is no instance of it: "tools like virtualenv" about venvs
     ("venv", "example", VENV + "Tools like virtualenv and conda keep each project's packages "
      "apart.", False),
