@@ -87,12 +87,18 @@ FILLERS = ("um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm")
 _DROPPED = frozenset(("dunder", "underscore", "dash", "hyphen", "dot", *FILLERS))
 # ... with the commas a recogniser writes around it; "like" and "you know" are fillers only
 # between commas or opening a sentence ("Like, it wraps it", "a class is, like, a blueprint"),
-# and after "is like" only the pause is ("a class is like, a blueprint")
+# and after "is like" only the pause is ("a class is like, a blueprint"); a hedge is one between
+# commas ("decorators, I guess, wrap ...")
 _FILLER = r"\b(?:" + "|".join(FILLERS) + r")\b"
+_HEDGES = ("i guess", "i think", "i mean", "i believe", "i suppose", "i'd say", "of course",
+           "you see", "so to speak", "so to say", "if you will", "in a sense", "in a way",
+           "sort of", "kind of")
 _SYMBOL_WORDS = (r"(?:star|asterisk|equals?|dot|slash|backslash|colon|comma|bracket|paren|brace"
                  r"|underscore|dash|minus|plus|times|quote|space)")
 _PAUSE = re.compile(r"(,\s*)?" + _FILLER + r"\s*,|,\s*" + _FILLER  # (not "er = 1" in code)
                     + r"|(,\s*|(?:^|(?<=[.!?])\s+))(like|you know)\s*,"
+                    # a hedge between commas: "what matters about decorators, I guess, is ..."
+                    + r"|,\s*(" + "|".join(_HEDGES) + r")\s*,"
                     # a word said again after a comma, the speaker starting over: "a, a name",
                     # "each venv, venv takes" (no other name of one letter: "lambda x, x times x";
                     # nor a symbol dictated twice: "asterisk, asterisk, kwargs")

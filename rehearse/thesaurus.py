@@ -84,7 +84,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "unreadable": ("hard to read", "harder to read", "less readable", "hard to understand",
                    "harder to understand", "obscure", "cryptic"),
     # things
-    "behaviour": ("behavior", "behaviours", "behaviors"),
+    "behaviour": ("behavior", "behaviours", "behaviors", "behave", "behaves", "behaving"),
     "memory": ("ram", "memory usage", "memory footprint"),
     "parallel": ("in parallel", "parallelism", "simultaneously", "at the same time",
                  "at same time",  # as typed in a hurry

@@ -1311,6 +1311,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "as wrapper.", True),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Lambdas in a loop suffer "
      "from late binding.", True),
+    # a hedge between commas keeps the subject with its claim
+    ("decorators", "concept", "What I find neat about decorators, I guess, is that they modify "
+     "the behaviour of a function.", True),
+    # "how it behaves" is its behaviour
+    ("decorators", "concept", "Decorators change how a function behaves without editing it.",
+     True),
     # a comparison only judges: "a bit less robust than ..."
     ("lambda", "concept", "I reach for lambdas in sorts. Naming a lambda like that is a bit "
      "less robust than writing a small def.", False),

@@ -122,3 +122,9 @@ def test_fillers_are_blanked_with_their_commas_and_code_is_left_alone() -> None:
                                                                      "n", "in", "nums"]
     for kept in ("star, star, kwargs", "lambda x, x times x"):
         assert without_fillers(kept) == kept
+    # a hedge between commas goes with them; said as a claim of its own, it stays
+    assert without_fillers("Generators, I guess, pause between values.").split() == [
+        "Generators", "pause", "between", "values."]
+    kept = "I think generators are lazy, sort of like a tap."
+    assert without_fillers(kept) == kept
+
