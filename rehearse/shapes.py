@@ -113,6 +113,8 @@ _CODE_LINE_PATTERNS = (
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
     r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))(?!O\()"
+    # (nor a plural put in brackets: "whichever version(s) you have")
+    r"(?![a-z]+\((?:s|es|ies)\))"
     # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
@@ -1552,6 +1554,8 @@ class Shapes:
         while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in SOFTENERS
                             or self.tokens[at].text in _BY_HOW_MUCH):
             at += 1
+            if self.tokens[at - 1].text == "bit" and at < end and self.tokens[at].text == "of":
+                at += 2 if at + 1 < end and self.tokens[at + 1].text in ("a", "an") else 1
         if at >= end or not (self._said(at).lower() in _JUDGEMENTS
                              or self.tokens[at].text in W.evaluative or self._compares(at, end)):
             return False

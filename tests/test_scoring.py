@@ -776,6 +776,8 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Don't pip install anything into the system Python.", False),
     ("pip install requests", True),
     ("Membership tests run in fast O(1) time, unions in O(n).", False),  # big-O
+    ("venv uses whichever version(s) of Python you have installed.", False),  # a plural
+    ("Tune it with sys.setswitchinterval(s) if you must.", True),
     ("Choose a tuple where a full class would be too heavy, a list for a set of data.", False),
     ("We've written expressions like list1 = empty square brackets to make a list.", True),
     ("Then x = 5, and y = x plus one.", True),
@@ -1318,6 +1320,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "concept", "Decorators change how a function behaves without editing it.",
      True),
     # a comparison only judges: "a bit less robust than ..."
+    ("venv", "concept", "I keep one per project. A virtualenv is a bit of a tricky compromise "
+     "between OS packages and pip.", False),
     ("lambda", "concept", "I reach for lambdas in sorts. Naming a lambda like that is a bit "
      "less robust than writing a small def.", False),
     # what goes wrong in a world without the topic is why to use it, no cost of it
