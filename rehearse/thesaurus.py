@@ -324,6 +324,7 @@ GOOD_QUALITIES = frozenset("""
     portable reliable robust intuitive obvious practical ideal lightweight movable
     benefit benefits gain gains advantage improvement speedup help helps possible
     beautiful useful helpful worth transparent
+    debuggable debuggability testable testability
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "only where",
           "the catch", "keep in mind", "be careful", "note that", "watch out", "on the other hand",

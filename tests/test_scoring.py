@@ -1319,6 +1319,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "how it behaves" is its behaviour
     ("decorators", "concept", "Decorators change how a function behaves without editing it.",
      True),
+    # a quality harmed: how easy the code is to debug
+    ("decorators", "trade_off", DECO + "Piling five of them onto one view quickly hurts "
+     "debuggability.", True),
     # a comparison only judges: "a bit less robust than ..."
     ("venv", "concept", "I keep one per project. A virtualenv is a bit of a tricky compromise "
      "between OS packages and pip.", False),
