@@ -819,6 +819,7 @@ _A_SETTING = re.compile(r"\b(time\s?outs?|delays?|sleeps?|wait|waits|interval|ev
                         re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
+_EXACTLY = frozenset({"exact", "precis", "just"})  # "a venv fixes exactly this" (stems)
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
 _MOTIVES = frozenset({"if", "without", "otherwis"}) | _SOLVES
@@ -972,7 +973,7 @@ class Shapes:
             near = naming if layer in ("code", "concept") else naming | {u + 1 for u in naming}
             far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
             if layer == "example":
-                return self._example(far, marked_only=True)
+                return self._example(far, marked_only=True) or self._solved_case(frozenset(skip))
             if layer == "trade_off":
                 return self._trade_off(far, costs_only=True)
             return self._code(far) if layer == "code" else self._concept(far, plain=True)
@@ -1051,6 +1052,23 @@ class Shapes:
         if len(nouns) >= 3 and not marked_only:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
+        return None if marked_only else self._solved_case(skip)
+
+    def _solved_case(self, skip: frozenset[int]) -> Found | None:
+        """A real-world trouble told in the sentences right before one that names the topic as
+        its fix: "upgrading NumPy broke our web app ... venv fixes this by ..." is the case the
+        topic is for, with no "for example" said."""
+        W = _lists()  # noqa: N806
+        for s in self._solutions():
+            for u in range(max(0, s - 3), s):
+                unit = self.units[u]
+                if u in skip or not unit.prose or unit.code or unit.heading:
+                    continue
+                first, last = self.spans[u]
+                for p in range(first, last):
+                    if (self.tokens[p].text in W.concrete or self.tokens[p].text in W.tools) \
+                            and not self._glued(p) and not self._in_a_name(p):
+                        return Found("example", "a case it solves", p, p)
         return None
 
     def _how_learnt(self, u: int) -> bool:
@@ -1229,9 +1247,10 @@ class Shapes:
                 # "Virtual environments solve this problem", "a venv fixes that" (not "solve
                 # this problem of clashing versions": that one is told here; nor "you can fix
                 # that by using a list": the speaker's way round a cost)
-                if word in _SOLVES and words[i + 1] in _BACK and named_at < i \
+                back = i + 2 if words[i + 1] in _EXACTLY and i + 2 < len(words) else i + 1
+                if word in _SOLVES and words[back] in _BACK and named_at < i \
                         and _SPEAKERS.isdisjoint(words[max(0, i - 3):i]):
-                    k = i + 3 if words[i + 2:i + 3] in (["problem"], ["issu"]) else i + 2
+                    k = back + 2 if words[back + 1:back + 2] in (["problem"], ["issu"]) else back + 1
                     if words[k:k + 1] != ["of"]:
                         found.append(u)
                         break

@@ -1319,6 +1319,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "how it behaves" is its behaviour
     ("decorators", "concept", "Decorators change how a function behaves without editing it.",
      True),
+    # the real trouble told right before the topic is named as its fix is the case it is for
+    ("venv", "example", "Last spring I bumped pandas for a reporting job and our billing "
+     "service broke overnight. A venv fixes exactly this: each project gets its own "
+     "packages.", True),
+    ("venv", "example", "Installing everything globally leads to clashes between projects. "
+     "A venv fixes this: each project gets its own packages.", False),
     # a quality harmed: how easy the code is to debug
     ("decorators", "trade_off", DECO + "Piling five of them onto one view quickly hurts "
      "debuggability.", True),
