@@ -70,7 +70,10 @@ THESAURUS: dict[str, tuple[str, ...]] = {
               "should not use", "would not use", "never use", "refrain from", "not to use",
               "should not be used", "should never be used", "must not be used"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
-                 "gotcha", "catch is", "trade off", "tradeoff", "flip side"),
+                 "gotcha", "catch is", "trade off", "tradeoff", "flip side",
+                 # "the trade is parallelism for simplicity", "it trades away ..."
+                 "the trade is", "trades away", "trade away", "trading away", "you trade",
+                 "we trade", "you are trading"),
     "overhead": ("extra cost", "costly", "expensive"),
     "overuse": ("go overboard", "goes overboard", "going overboard", "overdo", "overdoing",
                 "go crazy with", "going crazy with", "get carried away"),
