@@ -238,7 +238,7 @@ _SHARED_SUBJECT = frozenset({"can", "could", "will", "would", "should", "must", 
                              "might", "is", "are", "was", "were", "doe", "do", "did", "has",
                              "have", "had", "not"})
 _FRONTING = frozenset({"and", "in", "for", "with", "as", "so", "now", "then", "about"})
-_CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea", "or"})  # "whereas" stems to "wherea"
+_CLAUSE_WORDS = frozenset({"and", "but", "while", "wherea"})  # "whereas" stems to "wherea"
 
 _POSSESS = frozenset({"has", "have", "had", "with"})
 

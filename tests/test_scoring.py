@@ -1325,6 +1325,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "packages.", True),
     ("venv", "example", "Installing everything globally leads to clashes between projects. "
      "A venv fixes this: each project gets its own packages.", False),
+    # "or" between two verbs keeps one claim
+    ("decorators", "concept", "In short, decorators wrap or augment a call.", True),
     # a trade said as one: "the trade is X for Y", "it trades away ..."
     ("gil", "trade_off", "The GIL is one lock around the interpreter. The trade is thread "
      "parallelism for a simpler runtime.", True),
