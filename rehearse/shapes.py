@@ -1738,12 +1738,13 @@ def _far_denial(words: Sequence[str], at: int) -> int | None:
 
 def _denied(words: Sequence[str], at: int) -> bool:
     """A quality at ``words[at]`` said to be missing or harmed: "not a very efficient way",
-    "does hurt readability" (but not "would not hurt readability")."""
+    "does hurt readability", "non-portable" (but not "would not hurt readability")."""
     lo = max(0, at - 3)
     harm = next((j for j in range(lo, at) if words[j] in _HARMS), None)
     if harm is not None:
         return not _negated(words, harm)
-    return any(w in _NEG for w in words[lo:at]) or _far_denial(words, at) is not None
+    return any(w in _NEG for w in words[lo:at]) or _far_denial(words, at) is not None \
+        or words[at - 1:at] == ["non"]  # "non-portable"
 
 
 def _kept_from(words: Sequence[str], at: int) -> bool:

@@ -1327,6 +1327,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "A venv fixes this: each project gets its own packages.", False),
     # "or" between two verbs keeps one claim
     ("decorators", "concept", "In short, decorators wrap or augment a call.", True),
+    ("venv", "trade_off", VENV + "One thing: they are non-portable, so copy the requirements, "
+     "never the folder.", True),
     # a trade said as one: "the trade is X for Y", "it trades away ..."
     ("gil", "trade_off", "The GIL is one lock around the interpreter. The trade is thread "
      "parallelism for a simpler runtime.", True),
