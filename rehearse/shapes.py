@@ -1439,6 +1439,11 @@ class Shapes:
             # a thing's part: "apply with a lambda is a loop", "a list of tuples is" (unless a
             # relative clause defines it: "we lean on decorators, which are ...")
             return self._relative_after(last, end)
+        if lead >= start and lead < first - 1 and self.tokens[lead].text in _HEADS:
+            return False  # in a clause about another noun: "the sole benefit a lambda can offer"
+        if last + 1 < end and self.tokens[last + 1].text in ("call", "name") \
+                and self._said(last + 1).lower() in ("called", "named"):
+            return False  # one named: "create a virtual environment called interview_env"
         if first > start and len(brand := self._said(first - 1)) > 1 and brand.isupper() \
                 and self._gap_before(first) == " ":
             return False  # another thing of the same name: "AWS Lambda runs my code"
@@ -1669,6 +1674,9 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
 _OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", "then", "right",
                       "yeah", "actual"})  # what may come before a sentence's subject
 _RELATIVE = frozenset({"which", "that", "who"})
+# nouns that a clause about the topic may qualify: "the one benefit a lambda can offer" (stems)
+_HEADS = frozenset({"benefit", "advantag", "thing", "reason", "featur", "job", "point",
+                    "everyth", "someth", "anyth", "noth"})
 # the imperative forms that open a case ("Consider a shop ...", "Imagine reading a 10GB file")
 _ASKED_TO = {"consid": ("consider",), "suppos": ("suppose", "supposing"),
              "imagin": ("imagine",), "pictur": ("picture",)}

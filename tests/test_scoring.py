@@ -1325,6 +1325,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "packages.", True),
     ("venv", "example", "Installing everything globally leads to clashes between projects. "
      "A venv fixes this: each project gets its own packages.", False),
+    # the topic in a clause about another noun, or one instance named, is not what is defined
+    ("lambda", "concept", "I use lambdas in sorts. Binding one to a name throws away the sole "
+     "advantage a lambda expression can offer over a def statement.", False),
+    ("venv", "concept", "I keep a venv for every project. Create a fresh virtual environment "
+     "called scratch_env and switch to it.", False),
     # "or" between two verbs keeps one claim
     ("decorators", "concept", "In short, decorators wrap or augment a call.", True),
     ("venv", "trade_off", VENV + "One thing: they are non-portable, so copy the requirements, "
