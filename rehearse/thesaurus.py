@@ -160,6 +160,12 @@ EXAMPLE_MARKERS = (
     # a story announced: "so, quick story", "funny story, at my internship ..."
     "quick story", "short story", "funny story", "true story", "war story", "my internship",
     "my first internship", "i was writing", "we were writing", "at one point",
+    # the job or project it happened in, however it is named
+    "at an old job", "at my old job", "at a previous job", "at my previous job", "at my current job",
+    "at my old company", "at my previous company", "at a previous company", "at a startup",
+    "in a side project", "in my side project", "on a side project", "on my side project",
+    "in a previous project", "in my previous project", "in a previous role", "in my last role",
+    "i actually used", "we actually used",
 )
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.

@@ -1330,6 +1330,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "advantage a lambda expression can offer over a def statement.", False),
     ("venv", "concept", "I keep a venv for every project. Create a fresh virtual environment "
      "called scratch_env and switch to it.", False),
+    # the job or project a story happened in, however it is named
+    ("venv", "example", VENV + "At a previous job the build server broke after someone "
+     "upgraded the system Python.", True),
     # "or" between two verbs keeps one claim
     ("decorators", "concept", "In short, decorators wrap or augment a call.", True),
     ("venv", "trade_off", VENV + "One thing: they are non-portable, so copy the requirements, "
