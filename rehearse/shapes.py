@@ -97,6 +97,7 @@ _TLD = r"com|org|net|edu|gov|dev|io|co|uk|me|so|ai|de|fr"  # where a web address
 _NOT_A_DEF_NAME = (r"(the|a|an|of|and|to|is|was|in|by|then|line|lines|plus|signature|header"
                    r"|contains?|has|have|uses?|needs?|with|without|that|which|statements?"
                    r"|keywords?|functions?|blocks?|body)\b")
+_BUILTIN_NAMES = "|".join(n for n in dir(builtins) if n.islower() and not n.startswith("_"))
 _CODE_LINE_PATTERNS = (
     r"^\s*(>>>|\.\.\.\s|\$ |In \[\d+\]:|Out\[\d+\]:)",
     # an item indexed, an expression compared, written inside a sentence: "we go t[0]", "if x % 2
@@ -113,8 +114,8 @@ _CODE_LINE_PATTERNS = (
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
     r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))(?!O\()"
-    # (nor a plural put in brackets: "whichever version(s) you have")
-    r"(?![a-z]+\((?:s|es|ies)\))"
+    # (nor a plural put in brackets: "whichever version(s) you have"; but "len(s)" is a call)
+    r"(?!(?!(?:" + _BUILTIN_NAMES + r")\()[a-z]+\((?:s|es|ies)\))"
     # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
@@ -1417,8 +1418,9 @@ class Shapes:
         before it and not naming the topic itself: "Without virtual environments, every package
         goes into one global install. This seems fine at first, but it quickly becomes a
         problem" is why to use them, no cost of theirs."""
-        if u == 0 or self.hits[u] or self.units[u - 1].code:
-            return False
+        if u == 0 or self.hits[u] or self.units[u - 1].code \
+                or self.tokens[self.spans[u][0]].text in _CONTRASTS:
+            return False  # ("But you can only iterate over it once": back to the topic)
         first, last = self.spans[u - 1]
         at = first
         while at < last and self.tokens[at].text in _OPENERS:

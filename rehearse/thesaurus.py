@@ -71,9 +71,9 @@ THESAURUS: dict[str, tuple[str, ...]] = {
               "should not be used", "should never be used", "must not be used"),
     "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff", "flip side",
-                 # "the trade is parallelism for simplicity", "it trades away ..."
-                 "the trade is", "trades away", "trade away", "trading away", "you trade",
-                 "we trade", "you are trading"),
+                 # "it trades away parallelism for simplicity" (not "you trade stocks": the
+                 # word is folded, and a trade of the world would be lost as a noun)
+                 "trades away", "trade away", "trading away", "traded away"),
     "overhead": ("extra cost", "costly", "expensive"),
     "overuse": ("go overboard", "goes overboard", "going overboard", "overdo", "overdoing",
                 "go crazy with", "going crazy with", "get carried away"),

@@ -778,6 +778,7 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Membership tests run in fast O(1) time, unions in O(n).", False),  # big-O
     ("venv uses whichever version(s) of Python you have installed.", False),  # a plural
     ("Tune it with sys.setswitchinterval(s) if you must.", True),
+    ("If s is your list, len(s) gives you its length.", True),  # a builtin called on s
     ("Choose a tuple where a full class would be too heavy, a list for a set of data.", False),
     ("We've written expressions like list1 = empty square brackets to make a list.", True),
     ("Then x = 5, and y = x plus one.", True),
@@ -1337,9 +1338,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "concept", "In short, decorators wrap or augment a call.", True),
     ("venv", "trade_off", VENV + "One thing: they are non-portable, so copy the requirements, "
      "never the folder.", True),
-    # a trade said as one: "the trade is X for Y", "it trades away ..."
-    ("gil", "trade_off", "The GIL is one lock around the interpreter. The trade is thread "
+    # a trade said as one: "it trades away ..." (not "you trade stocks")
+    ("gil", "trade_off", "The GIL is one lock around the interpreter. It trades away thread "
      "parallelism for a simpler runtime.", True),
+    ("lists-tuples", "trade_off", "A tuple is a fixed sequence. In the app you trade stocks, and "
+     "each order is kept as a tuple.", False),
     # a quality harmed: how easy the code is to debug
     ("decorators", "trade_off", DECO + "Piling five of them onto one view quickly hurts "
      "debuggability.", True),
@@ -1352,6 +1355,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("venv", "trade_off", "Virtual environments give each project its own packages. Without a "
      "virtual environment, every install goes into one shared site-packages. That seems fine "
      "at first, but it soon becomes a problem.", False),
+    ("generators", "trade_off", GEN + "Without generators you would build the whole list up "
+     "front. But you can only walk through it once.", True),
     ("venv", "trade_off", "Without a virtual environment, installs land in the system Python. "
      "Virtual environments, though, cost disk space for every project.", True),
     # a term after a preposition, or followed by "I/we ...", is not what the sentence defines
