@@ -1279,7 +1279,8 @@ class Shapes:
                     continue
                 if _kept_from(words, cost[0]):
                     continue  # "a lock to prevent threads from corrupting it": kept off
-                if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in EXCESS):
+                if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in EXCESS) \
+                        and not _none_met(words, cost[0]):
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):
                     kept_off = _kept_off(words, cost[1])
@@ -1732,8 +1733,21 @@ _ALTERNATIVES = frozenset({"way", "approach", "option", "choic", "idea", "solut"
 
 # "I understand it better now because ...", "let me explain it better, since ...": the speaker
 _LEARNT = frozenset({"understand", "explain", "know", "learn", "grasp", "rememb", "see"})
+_SEEN = frozenset({"see", "saw", "seen", "find", "found", "notic", "think", "hit", "had", "ran",
+                   "run", "encount", "experienc", "into", "of"})  # "never ran into any" (stems)
 _AMOUNTS = frozenset({"see", "get", "gain", "notic", "go", "realli", "much", "lot", "ani", "real",
                       "big", "huge", "great", "signific", "noticeabl", "measur", "perform"})
+
+
+def _none_met(words: Sequence[str], at: int) -> bool:
+    """A cost at ``words[at]`` that the speaker says they never met: "I don't really see a
+    downside", "we haven't hit any problems", "I can't think of a drawback"."""
+    neg = next((j for j in range(at - 1, max(-1, at - 7), -1) if words[j] in _NEG), None)
+    if neg is None:
+        return False
+    between = words[neg + 1:at]
+    return not _SEEN.isdisjoint(between) and all(w in _SEEN or not is_content(w)
+                                                 or w in _AMOUNTS for w in between)
 
 
 def _far_denial(words: Sequence[str], at: int) -> int | None:

@@ -290,7 +290,7 @@ COST_WORDS = (
     "silently fails", "silently ignored", "silently ignores", "silently swallowed",
     "distasteful",
     # a harm said as a verb or an effect
-    "hinder", "hinders", "hindering", "hamper", "hampers", "negative impact",
+    "hinder", "hinders", "hindering", "hamper", "hampers", "hurts", "negative impact",
     "negative performance impact", "performance hit",
     "is lost", "are lost", "gets lost", "get lost", "to a minimum",
     # a cost measured: "takes almost twice the amount of time", "three times as long"
@@ -325,7 +325,7 @@ EVALUATIVE_WORDS = frozenset("""
     simpler explicit implicit clean cleaner concise fast quick overhead flexible
     flexibility reusable reuse predictable harder easier easy clarity
     scalable throughput latency cost better worse secure
-    beautiful elegant nicer convenient ugly messy
+    beautiful elegant nicer convenient ugly messy robust
     """.split())
 # A quality denied is a cost: "not very efficient", "no longer readable", "never safe".
 GOOD_QUALITIES = frozenset("""

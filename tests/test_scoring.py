@@ -1338,6 +1338,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "concept", "In short, decorators wrap or augment a call.", True),
     ("venv", "trade_off", VENV + "One thing: they are non-portable, so copy the requirements, "
      "never the folder.", True),
+    # a harm said as a verb, a cost the speaker never met, robustness compared
+    ("gil", "trade_off", "The GIL lets one thread run bytecode at a time. It mostly hurts "
+     "number crunching spread over threads.", True),
+    ("decorators", "trade_off", DECO + "Honestly I don't really see a downside there.", False),
+    ("generators", "trade_off", GEN + "We never ran into any problems with ours.", False),
+    ("lambda", "trade_off", "A lambda is a small anonymous function. Bound to a name it is less "
+     "robust than a def, because errors only show the word lambda.", True),
     # a trade said as one: "it trades away ..." (not "you trade stocks")
     ("gil", "trade_off", "The GIL is one lock around the interpreter. It trades away thread "
      "parallelism for a simpler runtime.", True),
