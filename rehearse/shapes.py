@@ -1678,8 +1678,8 @@ _OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", 
                       "yeah", "actual"})  # what may come before a sentence's subject
 _RELATIVE = frozenset({"which", "that", "who"})
 # nouns that a clause about the topic may qualify: "the one benefit a lambda can offer" (stems)
-_HEADS = frozenset({"benefit", "advantag", "thing", "reason", "featur", "job", "point",
-                    "everyth", "someth", "anyth", "noth"})
+_HEADS = frozenset({"benefit", "advantag", "thing", "featur", "job", "everyth", "someth", "anyth",
+                    "noth"})
 # the imperative forms that open a case ("Consider a shop ...", "Imagine reading a 10GB file")
 _ASKED_TO = {"consid": ("consider",), "suppos": ("suppose", "supposing"),
              "imagin": ("imagine",), "pictur": ("picture",)}
