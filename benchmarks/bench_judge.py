@@ -57,8 +57,22 @@ def main() -> None:
         folders.append((args.rubrics, "user"))
     catalog = Catalog(folders)
     topics = sorted(catalog.rubrics)
-    rows = [json.loads(line) for f in args.files for line in f.read_text("utf-8").splitlines()
-            if line.strip()]
+    rows = []
+    for f in args.files:
+        if not f.is_file():
+            parser.error(f"no such file: {f}")
+        for n, line in enumerate(f.read_text("utf-8").splitlines(), 1):
+            try:
+                row = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError as e:
+                parser.error(f"{f}:{n}: not a JSON object ({e.msg})")
+            if row is not None:
+                if not isinstance(row, dict) or not {"topic", "text", "labels"} <= row.keys():
+                    parser.error(f"{f}:{n}: needs 'topic', 'text' and 'labels'")
+                if row["topic"] not in catalog.rubrics:
+                    parser.error(f"{f}:{n}: unknown topic {row['topic']!r} "
+                                 f"(one of: {', '.join(topics)})")
+                rows.append(row)
     layers = list(dict.fromkeys(k for row in rows for k in row["labels"]))
     counts = {layer: Counter() for layer in layers}
     misses: list[tuple[str, int, dict, str, object]] = []
