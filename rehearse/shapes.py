@@ -820,6 +820,8 @@ _A_SETTING = re.compile(r"\b(time\s?outs?|delays?|sleeps?|wait|waits|interval|ev
                         re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
+_SO_WHAT = frozenset({"so", "mean", "need", "therefor", "henc", "not"})
+_ONE_EXPRESSION = re.compile(r"(\w+ ){0,2}(one|singl|1) (\w+ )?express")
 _EXACTLY = frozenset({"exact", "precis", "just"})  # "a venv fixes exactly this" (stems)
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
@@ -1412,7 +1414,12 @@ class Shapes:
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
-                or self._after_without(self.unit_of[first]))
+                or self._after_without(self.unit_of[first])
+                # "it can take any number of arguments, but can only have one expression": what
+                # a lambda is, as the textbooks put it (unless a consequence follows: "... so a
+                # loop needs a def")
+                or (_ONE_EXPRESSION.match(" ".join(words[end + 1:end + 6])) is not None
+                    and "argument" in words[:at] and _SO_WHAT.isdisjoint(words[end + 1:])))
 
     def _after_without(self, u: int) -> bool:
         """Whether unit ``u`` goes on about a world without the topic, told by the sentence

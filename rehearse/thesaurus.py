@@ -270,7 +270,7 @@ COST_WORDS = (
     "very careful", "really careful", "super careful", "slow", "hold back", "holds back",
     "get in the way", "gets in the way",
     "not in production", "not for production", "no bueno", "unwieldy", "you better",
-    "you would better", "you had better", "ugly", "unexpected", "unexpectedly", "corrupt",
+    "you would better", "you had better", "ugly", "unexpectedly", "corrupt",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "improper", "inappropriate", "take forever", "takes forever",
     "took forever", "sacrifice", "sacrifices", "sacrificing",

@@ -1345,6 +1345,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "trade_off", GEN + "We never ran into any problems with ours.", False),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Bound to a name it is less "
      "robust than a def, because errors only show the word lambda.", True),
+    # "any number of arguments, but only one expression" is how textbooks say what a lambda is
+    ("lambda", "trade_off", "A lambda is an anonymous function. It accepts any number of "
+     "arguments but can only have one expression.", False),
+    ("lambda", "trade_off", "A lambda is an anonymous function. It can only hold a single "
+     "expression, so anything longer needs a def.", True),
     # a trade said as one: "it trades away ..." (not "you trade stocks")
     ("gil", "trade_off", "The GIL is one lock around the interpreter. It trades away thread "
      "parallelism for a simpler runtime.", True),
