@@ -767,7 +767,7 @@ _ARTICLES = frozenset({"a", "an", "the", "some", "any", "each", "everi", "this",
 _ADJECTIVES = frozenset("""
     complex complicated expensive verbose fragile brittle unpredictable surprising dangerous
     inefficient heavier bloated limited unreadable wasteful unnecessary lighter cheaper improper
-    inappropriate boilerplate""".split())
+    inappropriate boilerplate slow""".split())
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "becom", "get", "make"})
 _JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], ["make", "for"])
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
@@ -863,10 +863,12 @@ def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
     bare except is a dangerous habit" is a judgement)."""
     if said.lower() not in _ADJECTIVES:
         return False
-    if at >= 2 and words[at - 1] in _DEGREE:  # "the more complex setup", "a very expensive call"
+    degree = at >= 2 and words[at - 1] in _DEGREE
+    if degree:  # "the more complex setup", "a very expensive call"
         at -= 1
-    if at == 0 or words[at - 1] not in _ARTICLES:
-        return False
+    if at == 0 or (words[at - 1] not in _ARTICLES
+                   and not (degree and words[at - 1] in ("of", "for"))):
+        return False  # (also "cache the results of really slow database lookups")
     # "a lambda is an expensive habit", "it leads to a very fragile design" judge it
     return not (at >= 2 and (words[at - 2] in _BE or words[max(0, at - 3):at - 1] in _JUDGED_AS))
 
