@@ -99,7 +99,12 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "cpu bound": ("cpu heavy", "cpu intensive", "compute bound", "compute heavy",
                   "computation heavy", "computationally heavy", "computationally intensive",
                   "processor bound", "number crunching", "heavy computation",
-                  ),
+                  # as people say it: "doing a lot of calculating, like math stuff"
+                  "a lot of calculating", "a lot of calculation", "a lot of calculations",
+                  "lots of calculation", "lots of calculations", "heavy calculation",
+                  "heavy calculations", "a lot of computation", "lots of computation",
+                  "heavy math", "math stuff", "crunching numbers", "crunch numbers", "cpu work",
+                  "cpu stuff"),
     "io bound": ("io heavy", "network bound", "io intensive", "disk bound", "waiting on io",
                  "io work", "io task", "io operations", "io operation", "io stuff",
                  "i o stuff", "i o work", "i o task", "i o tasks",
