@@ -288,7 +288,7 @@ COST_WORDS = (
     "only problem is", "only problem you", "only problem with", "causes trouble",
     "cause trouble", "causes problems", "cause problems",
     "hides a lot", "hiding a lot", "hide a lot",
-    "falls down", "falls apart", "not a fan", "not a big fan", "not a huge fan",
+    "falls down", "falls apart", "out of hand", "not a fan", "not a big fan", "not a huge fan",
     "not much of a fan",
     # a failure nobody sees
     "silent failure", "silent failures", "fails silently", "fail silently", "silently fail",

@@ -1345,6 +1345,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "trade_off", GEN + "We never ran into any problems with ours.", False),
     ("lambda", "trade_off", "A lambda is a small anonymous function. Bound to a name it is less "
      "robust than a def, because errors only show the word lambda.", True),
+    ("oop", "trade_off", "Inheritance lets a subclass reuse its parent's code. Deep hierarchies "
+     "get out of hand fast.", True),
     # "slow" said of the thing a decorator works on is no cost of the decorator
     ("decorators", "trade_off", "Our billing code has decorators such as functools.lru_cache, "
      "which we use to keep the results of really slow database lookups.", False),
