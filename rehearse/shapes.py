@@ -1417,6 +1417,8 @@ class Shapes:
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
                 or self._after_without(self.unit_of[first])
+                # "rate limiting on the public API": a feature, no limitation
+                or (words[at] == "limit" and before == "rate")
                 # "it can take any number of arguments, but can only have one expression": what
                 # a lambda is, as the textbooks put it (unless a consequence follows: "... so a
                 # loop needs a def")

@@ -1347,6 +1347,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "robust than a def, because errors only show the word lambda.", True),
     ("oop", "trade_off", "Inheritance lets a subclass reuse its parent's code. Deep hierarchies "
      "get out of hand fast.", True),
+    ("decorators", "trade_off", DECO + "Our public endpoints get one for rate limiting, a hundred "
+     "calls a minute.", False),
     # "slow" said of the thing a decorator works on is no cost of the decorator
     ("decorators", "trade_off", "Our billing code has decorators such as functools.lru_cache, "
      "which we use to keep the results of really slow database lookups.", False),
