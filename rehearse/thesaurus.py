@@ -171,6 +171,11 @@ EXAMPLE_MARKERS = (
     "in a side project", "in my side project", "on a side project", "on my side project",
     "in a previous project", "in my previous project", "in a previous role", "in my last role",
     "i actually used", "we actually used",
+    # when it happened, and how it was learnt: "years ago on a CentOS box ...", "I learned this
+    # the hard way. I was deploying a client's site ..."
+    "years ago", "a while back", "a while ago", "some time ago", "back when", "the hard way",
+    "i was deploying", "we were deploying", "i was debugging", "we were debugging",
+    "i was migrating", "we were migrating",
 )
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.

@@ -1331,6 +1331,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "advantage a lambda expression can offer over a def statement.", False),
     ("venv", "concept", "I keep a venv for every project. Create a fresh virtual environment "
      "called scratch_env and switch to it.", False),
+    # when a story happened, and what the speaker was doing then
+    ("venv", "example", VENV + "Years ago on a shared build server someone upgraded the system "
+     "packages and the deploys broke.", True),
+    ("venv", "example", VENV + "I learned this the hard way. I was deploying a client's booking "
+     "site and the cron job could not import anything.", True),
     # the job or project a story happened in, however it is named
     ("venv", "example", VENV + "At a previous job the build server broke after someone "
      "upgraded the system Python.", True),
