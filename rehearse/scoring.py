@@ -599,10 +599,15 @@ class _Index:
                      and self._gap_marks(self._marks, p)), default=None)
         if again is not None:
             before, lo = [], again
+        because = next((p for p in range(lo, hi + 1)
+                        if self.tokens[p].text == "becaus" and p not in inside), None)
         for pos in [*before, *range(lo, hi + 1)]:
             if pos in inside:
                 continue
             token = self.tokens[pos]
+            if because is not None and pos > because:
+                break  # "better to write a def, because you cannot test a lambda": the denial
+                # is in the reason, not in the claim
             if token.text in NEGATIONS and not idea.negative \
                     and not self._denies_a_failure(pos, inside) and not self._lacks(pos, inside) \
                     and not self._warns(pos):

@@ -1331,6 +1331,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "advantage a lambda expression can offer over a def statement.", False),
     ("venv", "concept", "I keep a venv for every project. Create a fresh virtual environment "
      "called scratch_env and switch to it.", False),
+    # a denial in the reason ("because ... without loading") denies nothing of the claim
+    ("generators", "example", "Generators are useful for reading big exports because they let "
+     "you process one line at a time without loading the entire file.", True),
     # when a story happened, and what the speaker was doing then
     ("venv", "example", VENV + "Years ago on a shared build server someone upgraded the system "
      "packages and the deploys broke.", True),
