@@ -252,7 +252,7 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+",
     # (not English's "the return value", "print the report")
     r"\b(return|yield)\s+(?!(value|values|type|types|statement|statements|keyword)\b)\w+",
-    r"\bdef\s+\w+",
+    r"\bdef\s+(?!(keyword|keywords|statement|statements)\b)\w+",  # (not "the def keyword")
     r"\bimport\s+\w+",
     r"\bdot\s+\w+", r"\b(star\s+star|double\s+star|double\s+asterisk|star|asterisk)\s+\w+",
     # "print of x", "len of items" (not "a set of data": that is English)

@@ -777,6 +777,8 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("pip install requests", True),
     ("Membership tests run in fast O(1) time, unions in O(n).", False),  # big-O
     ("venv uses whichever version(s) of Python you have installed.", False),  # a plural
+    ("You define them with the def keyword, but use the yield keyword instead of return to "
+     "produce values.", False),  # keywords named
     ("Tune it with sys.setswitchinterval(s) if you must.", True),
     ("If s is your list, len(s) gives you its length.", True),  # a builtin called on s
     ("Choose a tuple where a full class would be too heavy, a list for a set of data.", False),
