@@ -822,6 +822,8 @@ _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _SO_WHAT = frozenset({"so", "mean", "need", "therefor", "henc", "not"})
 _ONE_EXPRESSION = re.compile(r"(\w+ ){0,2}(one|singl|1) (\w+ )?express")
+_OPENS_A_STRING = re.compile(r"""([=(,\[]|\bin|\breturn)\s*["']""")  # = "...", in "...
+_SPARED = frozenset({"without", "instead", "avoid", "never", "not"})  # a load spared
 _EXACTLY = frozenset({"exact", "precis", "just"})  # "a venv fixes exactly this" (stems)
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
@@ -1253,7 +1255,9 @@ class Shapes:
                 # this problem of clashing versions": that one is told here; nor "you can fix
                 # that by using a list": the speaker's way round a cost)
                 back = i + 2 if words[i + 1] in _EXACTLY and i + 2 < len(words) else i + 1
-                if word in _SOLVES and words[back] in _BACK and named_at < i \
+                # ("To solve this, we use virtual environments": the fix named after it)
+                leads = i == 1 and words[0] == "to"
+                if word in _SOLVES and words[back] in _BACK and (named_at < i or leads) \
                         and _SPEAKERS.isdisjoint(words[max(0, i - 3):i]):
                     k = back + 2 if words[back + 1:back + 2] in (["problem"], ["issu"]) else back + 1
                     if words[k:k + 1] != ["of"]:
@@ -1419,11 +1423,22 @@ class Shapes:
                 or self._after_without(self.unit_of[first])
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
+                # "without loading the entire file into memory": a load spared
+                or ("memori" in words[at:end + 1]
+                    and not _SPARED.isdisjoint(words[max(0, at - 4):at]))
+                # a word in a string of the code ("six impossible things" in a sample sentence)
+                or self._in_a_string(first + at)
                 # "it can take any number of arguments, but can only have one expression": what
                 # a lambda is, as the textbooks put it (unless a consequence follows: "... so a
                 # loop needs a def")
                 or (_ONE_EXPRESSION.match(" ".join(words[end + 1:end + 6])) is not None
                     and "argument" in words[:at] and _SO_WHAT.isdisjoint(words[end + 1:])))
+
+    def _in_a_string(self, pos: int) -> bool:
+        """Whether token ``pos`` is inside a string literal of code written in the sentence
+        ('words = "six impossible things before breakfast".split()'), not a word of prose."""
+        before = self.text[self.units[self.unit_of[pos]].start:self.tokens[pos].start]
+        return _OPENS_A_STRING.search(before) is not None and in_quotes(before)
 
     def _after_without(self, u: int) -> bool:
         """Whether unit ``u`` goes on about a world without the topic, told by the sentence

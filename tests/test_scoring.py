@@ -1333,6 +1333,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "advantage a lambda expression can offer over a def statement.", False),
     ("venv", "concept", "I keep a venv for every project. Create a fresh virtual environment "
      "called scratch_env and switch to it.", False),
+    # a load spared, a word in a string of the code, a trouble the topic is then said to fix
+    ("generators", "trade_off", GEN + "They let you walk a log without loading the whole file "
+     "into memory.", False),
+    ("comprehensions", "trade_off", "A list comprehension builds a list from a loop. "
+     'lengths = [len(w) for w in "six impossible things before breakfast".split()]', False),
+    ("venv", "trade_off", "One project needs an old release of requests, but the problem is we "
+     "cannot install two versions side by side. To solve this problem we use a virtual "
+     "environment per project.", False),
     # a denial in the reason ("because ... without loading") denies nothing of the claim
     ("generators", "example", "Generators are useful for reading big exports because they let "
      "you process one line at a time without loading the entire file.", True),
