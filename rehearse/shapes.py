@@ -1420,6 +1420,7 @@ class Shapes:
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
+                # "Without venvs, every package goes global. That soon becomes a problem."
                 or self._after_without(self.unit_of[first])
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
