@@ -779,6 +779,7 @@ _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\
 _NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | frozenset(dir(builtins)) | {
     "self", "cls", "foo", "bar", "baz", "my", "func", "function", "example", "test", "x", "y",
     "e", "i", "etc", "some", "name", "obj", "np", "pd", "os", "sys"}
+_WEB_ADDRESS = re.compile(rf"\.({_TLD})$")  # "realpython.com": a site, no project's code
 _EXTENSION = re.compile(r"\.(py|pyc|txt|toml|json|ya?ml|cfg|ini|md|csv|log|sh|bat|exe|html?|js"
                         r"|ipynb)\b")
 
@@ -789,7 +790,7 @@ def _a_project_name(name: str) -> bool:
     ("self.count"), a toy's ("foo_bar.baz") or a file's ("shared.py")."""
     parts = re.split(r"[._]", name.removesuffix("()"))
     return name.split(".")[0] not in _NOT_A_PROJECT and _NOT_A_PROJECT.isdisjoint(parts) \
-        and not _EXTENSION.search(name)
+        and not _EXTENSION.search(name) and not _WEB_ADDRESS.search(name)
 
 
 _IDENTIFIER = re.compile(r"\w+")

@@ -280,7 +280,12 @@ COST_WORDS = (
     "very careful", "really careful", "super careful", "slow", "hold back", "holds back",
     "get in the way", "gets in the way",
     "not in production", "not for production", "no bueno", "unwieldy", "you better",
-    "you would better", "you had better", "ugly", "unexpectedly", "corrupt",
+    "you would better", "you had better", "ugly", "corrupt",
+    # (not "unexpected" alone: "exceptions are unexpected events")
+    "unexpected keyword argument", "unexpected behavior", "unexpected behaviour",
+    "unexpected results", "unexpected side effects", "behaves unexpectedly", "cause unexpected",
+    "causes unexpected", "lead to unexpected", "leads to unexpected", "gives an unexpected",
+    "give an unexpected", "get an unexpected", "gets an unexpected",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "improper", "inappropriate", "take forever", "takes forever",
     "took forever", "sacrifice", "sacrifices", "sacrificing",

@@ -1341,6 +1341,14 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("venv", "trade_off", "One project needs an old release of requests, but the problem is we "
      "cannot install two versions side by side. To solve this problem we use a virtual "
      "environment per project.", False),
+    # "unexpected" describing what exceptions are is no cost; behaviour that surprises is
+    ("exceptions", "trade_off", EXC + "An exception is an unexpected event while the program "
+     "runs.", False),
+    ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. Pass "
+     "one the function does not know and it can lead to unexpected behaviour much later.", True),
+    # a link to a site is no real-world case
+    ("oop", "example", "Inheritance lets a subclass reuse code. Read about super() "
+     "[here, for example](https://realpython.com/python-super/).", False),
     # a denial in the reason ("because ... without loading") denies nothing of the claim
     ("generators", "example", "Generators are useful for reading big exports because they let "
      "you process one line at a time without loading the entire file.", True),
