@@ -1346,6 +1346,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "runs.", False),
     ("args-kwargs", "trade_off", "Star star kwargs collects keyword arguments into a dict. Pass "
      "one the function does not know and it can lead to unexpected behaviour much later.", True),
+    ("venv", "trade_off", VENV + "The thing that still catches people is that you cannot "
+     "move one to another folder.", True),
+    ("venv", "trade_off", VENV + "When a typosquatted package ran its install hook, the venv did "
+     "nothing to stop it.", True),
     # a link to a site is no real-world case
     ("oop", "example", "Inheritance lets a subclass reuse code. Read about super() "
      "[here, for example](https://realpython.com/python-super/).", False),
