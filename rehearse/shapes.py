@@ -821,6 +821,7 @@ _A_SETTING = re.compile(r"\b(time\s?outs?|delays?|sleeps?|wait|waits|interval|ev
                         re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
+_ABSTRACT_TREES = frozenset({"inherit", "class", "deep", "type", "hierarchi", "call"})  # (stems)
 _SO_WHAT = frozenset({"so", "mean", "need", "therefor", "henc", "not"})
 _ONE_EXPRESSION = re.compile(r"(\w+ ){0,2}(one|singl|1) (\w+ )?express")
 _OPENS_A_STRING = re.compile(r"""([=(,\[]|\bin|\breturn)\s*["']""")  # = "...", in "...
@@ -1052,6 +1053,8 @@ class Shapes:
             for i, word in enumerate(words):
                 if self._glued(first + i) or (not self.units[u].prose and self._in_a_name(first + i)):
                     continue  # part of a path or a name: "/home/user", "user_id=", "log_event("
+                if word == "tree" and i and words[i - 1] in _ABSTRACT_TREES:
+                    continue  # "deep inheritance trees get brittle": a class hierarchy
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
                     if marker is not None and i >= since:

@@ -1361,6 +1361,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "packages and the deploys broke.", True),
     ("venv", "example", VENV + "I learned this the hard way. I was deploying a client's booking "
      "site and the cron job could not import anything.", True),
+    # an inheritance tree is a class hierarchy, a directory tree a real thing
+    ("oop", "example", "Inheritance lets a subclass reuse code. In practice I prefer composition, "
+     "deep inheritance trees get brittle.", False),
+    ("oop", "example", "Inheritance lets a subclass reuse code. For example, walking a directory "
+     "tree with a Node class and subclasses for File and Folder.", True),
     # the job or project a story happened in, however it is named
     ("venv", "example", VENV + "At a previous job the build server broke after someone "
      "upgraded the system Python.", True),
