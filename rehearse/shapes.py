@@ -1087,8 +1087,11 @@ class Shapes:
         decorators from a video", "I first saw generators in a talk"), which is no use of it."""
         first, last = self.spans[u]
         starts = {f for f, _ in self.topic_hits}
-        return any(self.tokens[p].text in _CAME_TO_KNOW
-                   and not starts.isdisjoint(range(p + 1, min(last, p + 4)))
+        return any((self.tokens[p].text in _CAME_TO_KNOW
+                    and not starts.isdisjoint(range(p + 1, min(last, p + 4))))
+                   # "one thing I remember from reading about it is ..."
+                   or (self._said(p).lower().startswith("remember") and any(
+                       self.tokens[q].text in _READ_ABOUT for q in range(p + 1, min(last, p + 5))))
                    for p in range(first, last))
 
     def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:
@@ -1739,6 +1742,7 @@ _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool th
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
 _CHECKED = frozenset({"check", "whether", "detect", "alert", "alarm", "warn", "flag"})  # (stems)
+_READ_ABOUT = frozenset({"read", "tutori", "book", "video", "articl", "cours", "doc"})
 _CAME_TO_KNOW = frozenset({"learn", "learnt", "heard", "saw", "watch", "discov", "taught"})
 _TALKS = frozenset({"answer", "i", "we", "talk", "post", "articl", "tutori", "section",
                     "chapter", "video", "cours", "guid", "note"})  # (stems)
