@@ -1362,8 +1362,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("venv", "example", VENV + "I learned this the hard way. I was deploying a client's booking "
      "site and the cron job could not import anything.", True),
     # what the speaker remembers from reading is no story of theirs
-    ("decorators", "example", DECO + "One thing I remember from reading about it is that the "
-     "inner function replaces the name, so the traceback shows wrapper.", False),
+    ("decorators", "example", DECO + "One thing I remember from reading about it is that a "
+     "logging decorator hides the real name in every traceback.", False),
     # an inheritance tree is a class hierarchy, a directory tree a real thing
     ("oop", "example", "Inheritance lets a subclass reuse code. In practice I prefer composition, "
      "deep inheritance trees get brittle.", False),
