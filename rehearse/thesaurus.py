@@ -175,7 +175,8 @@ EXAMPLE_MARKERS = (
     # the hard way. I was deploying a client's site ..."
     "years ago", "a while back", "a while ago", "some time ago", "back when", "the hard way",
     "i was deploying", "we were deploying", "i was debugging", "we were debugging",
-    "i was migrating", "we were migrating",
+    "i was migrating", "we were migrating", "we deployed", "i deployed", "early in my career",
+    "earlier in my career", "in my lab", "in our lab", "for my thesis", "in my thesis",
 )
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.

@@ -1361,6 +1361,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "packages and the deploys broke.", True),
     ("venv", "example", VENV + "I learned this the hard way. I was deploying a client's booking "
      "site and the cron job could not import anything.", True),
+    ("venv", "example", VENV + "Early in my career we deployed a Flask service straight into "
+     "the system Python.", True),
     # what the speaker remembers from reading is no story of theirs
     ("decorators", "example", DECO + "One thing I remember from reading about it is that a "
      "logging decorator hides the real name in every traceback.", False),
