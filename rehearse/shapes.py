@@ -1284,7 +1284,10 @@ class Shapes:
             words = self._words(u)
             first = self.spans[u][0]
             kept_off = -1  # a trouble kept off reaches this far: "to avoid it being hit by ..."
-            for cost in _find_spans(words, W.cost):
+            # "Without venvs, every package goes global. That soon becomes a problem." tells why
+            # to use the topic: the sentence's cost words are no costs of it
+            costs = list(_find_spans(words, W.cost))
+            for cost in [] if costs and self._after_without(u) else costs:
                 if cost[0] <= kept_off:
                     continue  # "reduces the risk of deploying unnecessary packages"
                 if _a_purpose(words, cost[0]):
@@ -1427,8 +1430,6 @@ class Shapes:
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
-                # "Without venvs, every package goes global. That soon becomes a problem."
-                or self._after_without(self.unit_of[first])
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
                 # "without loading the entire file into memory": a load spared
