@@ -1029,7 +1029,8 @@ class Shapes:
             if announced is not None:
                 return Found("example", "example", first + announced[0], first + announced[1])
             marked = next((span for span in _find_spans(words, W.example_markers)
-                           if self._marks_a_case(words, first, span[0])), None)
+                           if self._marks_a_case(words, first, span[0])), None) \
+                or (None if self.units[u].code else self._story_told(u))
             if marked and self._how_learnt(u):
                 marked = None  # "funny story, I learned decorators from a YouTube video"
             marker = marked[0] if marked else (0 if opened else None)
@@ -1093,6 +1094,24 @@ class Shapes:
                    or (self._said(p).lower().startswith("remember") and any(
                        self.tokens[q].text in _READ_ABOUT for q in range(p + 1, min(last, p + 5))))
                    for p in range(first, last))
+
+    def _story_told(self, u: int) -> tuple[int, int] | None:
+        """Where unit ``u`` tells what the speaker did, as a story ("we switched the importer",
+        "I was reading the code and saw ..."): "I"/"we" and a verb in a past tense, "-ed" or
+        "was/were ...-ing" (not what the speaker thought: "I wanted", "we were wondering"). The
+        span is relative to the unit, as ``_find_spans`` gives it."""
+        first, last = self.spans[u]
+        for p in range(first, last - 1):
+            if self.tokens[p].text not in thesaurus.STORY_SUBJECTS:
+                continue
+            verb = self._said(p + 1).lower()
+            if verb in ("was", "were") and p + 2 < last:
+                verb = self._said(p + 2).lower()
+                if verb.endswith("ing") and len(verb) > 5 and verb not in thesaurus.NOT_STORY_VERBS:
+                    return p - first, p + 2 - first
+            elif verb.endswith("ed") and len(verb) > 4 and verb not in thesaurus.NOT_STORY_VERBS:
+                return p - first, p + 1 - first
+        return None
 
     def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:
         """Whether the example marker at ``words[at]`` opens a case, not a word of another

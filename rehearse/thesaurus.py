@@ -142,29 +142,24 @@ EXAMPLE_MARKERS = (
     "say i",  # not "if you have ...": a condition, not a scenario
     "i have used", "we have used", "i have been using", "we have been using",
     "used for", "use cases", "useful for", "commonly used", "good for",
-    # a story from the speaker's own work
+    # a story from the speaker's own work (besides "I/we" and a past tense: see STORY_VERBS)
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
-    "i was building", "we were building", "i worked on", "we worked on", "i was working",
-    "we were working", "i have been working", "we have been working", "i have worked on",
+    "i have been working", "we have been working", "i have worked on",
     "we have worked on", "i have worked with", "we have worked with", "i am working on",
     "we are working on", "my team", "our team", "our codebase",
     "our service", "at my company", "at our company", "at my last company", "in my company",
     "in our company", "in my job", "in my work", "at my work", "real case",
     "i once", "we once", "i remember", "last week", "last year", "recently we", "recently i",
     "i got a", "we got a", "i have got a", "we have got a",
-    # an experience recalled: "we noticed it when our service ...", "it came in handy for ..."
-    "we noticed", "i noticed", "we ran into", "i ran into", "came in handy", "comes in handy",
+    # an experience recalled: "we ran into it when our service ...", "it came in handy for ..."
+    "we ran into", "i ran into", "came in handy", "comes in handy",
     "helped me", "helped us", "saved me", "saved us", "bit us", "bit me", "the way i have used",
     "where i have used",
-    # what the speaker did or ran into: "I changed preds to a list", "we switched the importer"
-    "i encountered", "we encountered", "i changed", "we changed", "i implemented",
-    "we implemented", "i have implemented", "we have implemented", "i was using", "we were using",
-    "i switched", "we switched", "i replaced", "we replaced", "i fixed", "we fixed", "i tested",
-    "we tested", "i measured", "we measured", "i converted", "we converted", "i moved",
-    "we moved", "i ran", "we ran", "i hit", "we hit",
+    # what the speaker did or ran into, in a past tense of its own: "we hit the limit"
+    "i have implemented", "we have implemented", "i ran", "we ran", "i hit", "we hit",
     # a story announced: "so, quick story", "funny story, at my internship ..."
     "quick story", "short story", "funny story", "true story", "war story", "my internship",
-    "my first internship", "i was writing", "we were writing", "at one point",
+    "my first internship", "at one point",
     # the job or project it happened in, however it is named
     "at an old job", "at my old job", "at a previous job", "at my previous job", "at my current job",
     "at my old company", "at my previous company", "at a previous company", "at a startup",
@@ -174,10 +169,19 @@ EXAMPLE_MARKERS = (
     # when it happened, and how it was learnt: "years ago on a CentOS box ...", "I learned this
     # the hard way. I was deploying a client's site ..."
     "years ago", "a while back", "a while ago", "some time ago", "back when", "the hard way",
-    "i was deploying", "we were deploying", "i was debugging", "we were debugging",
-    "i was migrating", "we were migrating", "we deployed", "i deployed", "early in my career",
+    "early in my career",
     "earlier in my career", "in my lab", "in our lab", "for my thesis", "in my thesis",
 )
+# What the speaker did, told as a story: "I" or "we" and a past tense ("we switched the importer
+# to a generator", "I was reading the code and saw ...": "-ed", or "was/were ...-ing"), unless
+# the verb tells what the speaker thought or said, not did ("I wanted", "we were wondering").
+STORY_SUBJECTS = frozenset({"i", "we"})
+NOT_STORY_VERBS = frozenset("""
+    wanted wished liked loved hated preferred assumed expected guessed wondered believed imagined
+    supposed figured mentioned explained described talked asked answered learned called named
+    thinking wondering hoping saying talking going asking guessing kidding
+    """.split())
+
 # A speaker announcing a real case ("the best example I know is ...", "the use case I was
 # thinking of is ..."): an example on the speaker's own word, unless a toy follows.
 ANNOUNCED_EXAMPLES = (

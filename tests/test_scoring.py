@@ -1363,6 +1363,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "site and the cron job could not import anything.", True),
     ("venv", "example", VENV + "Early in my career we deployed a Flask service straight into "
      "the system Python.", True),
+    # what the speaker did, in a past tense of any verb, is a story; what they thought is not
+    ("generators", "example", GEN + "We refactored the billing export into a generator, and the "
+     "worker stopped running out of memory.", True),
+    ("generators", "example", GEN + "We were wondering whether a generator would suit the log "
+     "file.", False),
+    ("generators", "example", GEN + "I wanted to show one here that reads a log file.", False),
     # what the speaker remembers from reading is no story of theirs
     ("decorators", "example", DECO + "One thing I remember from reading about it is that a "
      "logging decorator hides the real name in every traceback.", False),
