@@ -42,6 +42,7 @@ from .shapes import (
     Shapes,
     Unit,
     comment_start,
+    in_a_string,
     in_quotes,
     is_bullet,
     segment,
@@ -846,13 +847,17 @@ _SHAPE_NAMES = {"code": ("code shown or said", "code"),
 
 
 def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
-                 ideas: Sequence[list[Idea]]) -> tuple[list[Evidence], set[int]]:
+                 ideas: Sequence[list[Idea]]
+                 ) -> tuple[list[Evidence], set[int], list[tuple[int, int]]]:
+    """The layer's ideas heard (as evidence), the sentences that say one wrong, and the first
+    and last token of each idea heard."""
     # Code is heard in code (written or said aloud); a concept or a trade-off in prose (a
     # sentence with some code in it counts as both), so `def` in a snippet is no trade-off. An
     # example may be told in either.
     code = {"code": True, "concept": False, "trade_off": False}.get(layer.shape or "")
     found: list[Evidence] = []
     contested: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for rubric_idea_, forms in zip(layer.evidence, ideas, strict=True):
         best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
         for idea in forms:
@@ -863,14 +868,16 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
                 best = (score, idea, used)
         score, chosen, used = best
         if chosen is not None:
-            found.append(index.evidence(transcript, rubric_idea_.idea, chosen.text,
-                                        min(o[0] for o in used), max(o[1] for o in used), score))
-    return found, contested
+            spans.append((min(o[0] for o in used), max(o[1] for o in used)))
+            found.append(index.evidence(transcript, rubric_idea_.idea, chosen.text, *spans[-1],
+                                        score))
+    return found, contested, spans
 
 
-def _score_layer(layer: Layer, ideas: list[list[Idea]], index: _Index, shapes: Shapes,
-                 transcript: Transcript) -> LayerResult:
-    matched, contested = _match_ideas(index, transcript, layer, ideas)
+def _score_layer(layer: Layer, heard: tuple[list[Evidence], set[int], list[tuple[int, int]]],
+                 index: _Index, shapes: Shapes, transcript: Transcript) -> LayerResult:
+    matched, contested, _ = heard
+    matched = list(matched)
     if len(matched) < layer.needed and layer.shape:
         # A sentence where a rubric idea is said wrong ("args is a dict, kwargs a tuple") is
         # no evidence for the layer by its shape either.
@@ -903,12 +910,24 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     # (what a definition defines is a word said, not a construct: "line for line in ...")
     asked = [hit for hit in index.topic_hits(compiled.asked)
              if index.tokens[hit[0]].word not in _CONSTRUCTS]
-    shapes = Shapes(said, index.tokens, index.units, index.unit_of, topic_hits, named, asked)
     if any(index.tokens[first].word not in _CONSTRUCTS for first, _ in topic_hits):
         # (a construct in code, "@cache" or "[x for x in xs]", lends "it" no topic)
         index.refer((*compiled.topic, *compiled.context), topic_hits)
     ideas = compiled.ideas if topic_hits else compiled.unnamed_ideas
-    layers = {name: _score_layer(layer, ideas[name], index, shapes, transcript)
+    heard = {name: _match_ideas(index, transcript, layer, ideas[name])
+             for name, layer in rubric.layers.items()}
+    # An idea of the topic heard names the topic where it starts, as surely as its name: "only
+    # one thread runs bytecode at a time" is about the GIL, whether "GIL" is said or not (once:
+    # "the GIL is a mutex" names it no more than "the GIL"; and not in a string of code:
+    # 'labels = ["ready for use in production"]').
+    named_at = {first for first, _ in topic_hits}
+    starts = [first for _, _, spans in heard.values() for first, last in spans
+              if first not in named_at and not in_a_string(
+                  said[index.units[index.unit_of[last]].start:index.tokens[last].start])]
+    shapes = Shapes(said, index.tokens, index.units, index.unit_of,
+                    sorted({*topic_hits, *((start, start) for start in starts)}),
+                    named + len(starts), asked)
+    layers = {name: _score_layer(layer, heard[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)
 

@@ -6,8 +6,9 @@ fence holds is code; a "## title" or a short line with no full stop is a heading
 looked for only in units about the topic (the unit, or one within NEIGHBOURS units of it, names
 one of the rubric's ``topic`` terms; a block of code counts as one unit, a heading as none) and
 only when the answer names the topic at least twice (a mishearing from ``[terms]`` counts half;
-named once, only code or the term defined in that sentence, and a plain cost or a marked
-example in it or the next count): without that gate, "for example", "but" or "slower" in an
+a rubric idea heard names it where the idea starts; named once, only code or the term defined
+in that sentence, a plain cost in it or the next, and an example told in the sentences around
+it count): without that gate, "for example", "but" or "slower" in an
 answer about something else would cover layers of every topic. A section under a heading
 that names the topic is about it. Code needs no nearby mention in an answer that names the
 topic three times: a snippet far down ("here is one I wrote: ...") shows that topic's code.
@@ -457,6 +458,12 @@ def in_quotes(before: str) -> bool:
     """Whether the end of ``before`` (a line of code up to a point) is inside a string."""
     quotes = _APOSTROPHE.sub("", before).count("'")
     return before.count('"') % 2 == 1 or quotes % 2 == 1
+
+
+def in_a_string(before: str) -> bool:
+    """Whether the end of ``before`` (a sentence or line up to a point) is inside a string
+    literal of code written there ('labels = ["ready for use in production"]'), not prose."""
+    return _OPENS_A_STRING.search(before) is not None and in_quotes(before)
 
 
 _HASH = re.compile(r"(?<!\S)#")
@@ -975,14 +982,19 @@ class Shapes:
         if self.named < MIN_TOPIC_MENTIONS:
             # Named once: only code that uses the topic's own construct ("star args" in it), the
             # term defined in its own sentence ("a decorator is basically a shell around ..."),
-            # or a plain cost said of it ("a lambda is limited to one expression") or a story
-            # with a marker ("we had a log file ...") there or in the next sentence. A
-            # comparison ("always better than loops") or loose nouns need a surer topic.
+            # a plain cost said of it ("a lambda is limited to one expression") there or in the
+            # next sentence, or a case told around it ("what if I stored the tree as a tuple of
+            # three ...": the sentence that names it, the one before or the one after), with a
+            # marker ("we had a log file ...") or without one. A comparison ("always better than
+            # loops") needs a surer topic.
             naming = {u for u, n in enumerate(self.hits) if n}
             near = naming if layer in ("code", "concept") else naming | {u + 1 for u in naming}
             far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
             if layer == "example":
-                return self._example(far, marked_only=True) or self._solved_case(frozenset(skip))
+                told = near | {u - 1 for u in naming}
+                return self._example(frozenset({*skip, *(u for u in range(len(self.units))
+                                                         if u not in told)})) \
+                    or self._solved_case(frozenset(skip))
             if layer == "trade_off":
                 return self._trade_off(far, costs_only=True)
             return self._code(far) if layer == "code" else self._concept(far, plain=True)
@@ -1465,8 +1477,7 @@ class Shapes:
     def _in_a_string(self, pos: int) -> bool:
         """Whether token ``pos`` is inside a string literal of code written in the sentence
         ('words = "six impossible things before breakfast".split()'), not a word of prose."""
-        before = self.text[self.units[self.unit_of[pos]].start:self.tokens[pos].start]
-        return _OPENS_A_STRING.search(before) is not None and in_quotes(before)
+        return in_a_string(self.text[self.units[self.unit_of[pos]].start:self.tokens[pos].start])
 
     def _after_without(self, u: int) -> bool:
         """Whether unit ``u`` goes on about a world without the topic, told by the sentence
@@ -1498,6 +1509,9 @@ class Shapes:
             return self._relative_after(last, end)
         if lead >= start and lead < first - 1 and self.tokens[lead].text in _HEADS:
             return False  # in a clause about another noun: "the sole benefit a lambda can offer"
+        if first - start <= 5 \
+                and next(_find_spans([t.text for t in self.tokens[start:first]], _lists().cost), None):
+            return False  # the cost it is said to have: "the downside is each venv takes space"
         if last + 1 < end and self.tokens[last + 1].text in ("call", "name") \
                 and self._said(last + 1).lower() in ("called", "named"):
             return False  # one named: "create a virtual environment called interview_env"

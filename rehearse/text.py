@@ -151,7 +151,9 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              # "be careful" is a warning; "the thing I really care about" is none
              "careful": "careful", "carefully": "careful",
              # "coding challenges" are nothing "challenging"
-             "challenge": "challenge", "challenges": "challenge"}
+             "challenge": "challenge", "challenges": "challenge",
+             # "I hardly ever write one" says nothing "hard"
+             "hardly": "hardly"}
 
 
 def _stem(word: str) -> str:

@@ -1094,6 +1094,18 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "gigabytes and we streamed through it line by line.", True),
     ("generators", "example", "Generators are handy. That is all. I like it. We had a log "
      "file that was forty gigabytes and we streamed through it line by line.", False),
+    # an idea of the topic heard names the topic, said by name or not ...
+    ("gil", "example", "Only one thread can run Python bytecode at a time in CPython. At my "
+     "last job our report builder ran on a thread pool, and the server never used more than "
+     "one core.", True),
+    ("generators", "example", "The one I wrote at work tails a log file. It yields each new "
+     "line, and the alerting script loops over it and posts errors to Slack.", True),
+    # ... and a case told around the one sentence naming the topic is its example, marked or not
+    ("lists-tuples", "example", "Say you wanted to store a binary tree. I kept each node as a "
+     "tuple of the left subtree, the value and the right subtree. Dicts felt heavy for that.",
+     True),
+    # "hardly" is no "hard"
+    ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
     ("generators", "trade_off", "A generator doesn't store all values in memory; it computes "
      "each value only when asked. Generators are lazy.", False),
