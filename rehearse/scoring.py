@@ -611,11 +611,21 @@ class _Index:
                 # is in the reason, not in the claim
             if token.text in NEGATIONS and not idea.negative \
                     and not self._denies_a_failure(pos, inside) and not self._lacks(pos, inside) \
-                    and not self._warns(pos):
+                    and not self._warns(pos) and not self._clause_of_its_own(pos, used):
                 return True
             if pos > lo and token.word in idea.antonyms:
                 return True
         return False
+
+    def _clause_of_its_own(self, pos: int, used: Sequence[Occurrence]) -> bool:
+        """Whether the negation at token ``pos`` is in a clause that holds none of the idea's
+        words (but a subject the sentence only stands for): "I don't nest them, since a deep
+        class tree makes every change harder" denies nothing of the deep tree, where "a
+        thread cannot do CPU work; waiting on sockets is what it is fine for" is one claim."""
+        referents = {p for p, _, _ in self._referents}
+        return not any(first not in referents
+                       and not self._clause_break(min(pos, first), max(pos, first))
+                       for first, _, _ in used)
 
     def _warns(self, pos: int) -> bool:
         """ "Don't overuse lambdas": advice against too much, which denies no limit."""

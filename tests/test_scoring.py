@@ -1104,6 +1104,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("lists-tuples", "example", "Say you wanted to store a binary tree. I kept each node as a "
      "tuple of the left subtree, the value and the right subtree. Dicts felt heavy for that.",
      True),
+    # a negation in a clause of its own denies nothing of the claim after it
+    ("oop", "trade_off", "Inheritance gives a subclass the methods of its parent. I don't nest "
+     "them, since a deep class tree makes every change harder.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
