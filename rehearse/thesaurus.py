@@ -354,7 +354,7 @@ GOOD_QUALITIES = frozenset("""
     efficient readable safe simple fast quick flexible reusable predictable easy clean scalable
     portable reliable robust intuitive obvious practical ideal lightweight movable
     benefit benefits gain gains advantage improvement speedup help helps possible
-    beautiful useful helpful worth transparent
+    beautiful useful helpful worth transparent cheap
     debuggable debuggability testable testability
     """.split())
 HEDGES = ("but", "however", "though", "although", "unless", "only if", "only when", "only where",

@@ -1107,6 +1107,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a negation in a clause of its own denies nothing of the claim after it
     ("oop", "trade_off", "Inheritance gives a subclass the methods of its parent. I don't nest "
      "them, since a deep class tree makes every change harder.", True),
+    # "not cheap" denies a good quality
+    ("exceptions", "trade_off", "Exceptions propagate up until something catches them. Raising "
+     "one in a hot loop is not cheap.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
