@@ -85,7 +85,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "readable": ("readability", "legible", "clear", "clearer", "clarity",
                  "easy to read", "easier to read", "easy to understand", "easier to understand"),
     "unreadable": ("hard to read", "harder to read", "less readable", "hard to understand",
-                   "harder to understand", "obscure", "cryptic"),
+                   "harder to understand", "obscure", "cryptic", "can not read", "could not read",
+                   "nobody can read", "nobody could read", "no one can read", "no one could read"),
     # things
     "behaviour": ("behavior", "behaviours", "behaviors", "behave", "behaves", "behaving"),
     "memory": ("ram", "memory usage", "memory footprint"),
@@ -304,7 +305,8 @@ COST_WORDS = (
     # as people say it in conversation: "the only problem you run into", "not a huge fan of"
     "only problem is", "only problem you", "only problem with", "causes trouble",
     "cause trouble", "causes problems", "cause problems",
-    "hides a lot", "hiding a lot", "hide a lot",
+    "hides a lot", "hiding a lot", "hide a lot", "redundant",
+    "what i do not like", "what i do not love", "the thing i do not like",
     "falls down", "falls apart", "out of hand", "not a fan", "not a big fan", "not a huge fan",
     "not much of a fan",
     # a failure nobody sees

@@ -1107,6 +1107,19 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a negation in a clause of its own denies nothing of the claim after it
     ("oop", "trade_off", "Inheritance gives a subclass the methods of its parent. I don't nest "
      "them, since a deep class tree makes every change harder.", True),
+    # well-known costs in the words people use for them
+    ("exceptions", "trade_off", "Exceptions propagate up until something catches them. A bare "
+     "except also catches KeyboardInterrupt, so Ctrl C stops nothing.", True),
+    ("oop", "trade_off", "Inheritance gives a subclass its parent's methods. We moved to "
+     "composition and every piece got easier to test.", True),
+    ("lambda", "trade_off", "A lambda is a small anonymous function. For anything longer I write "
+     "a def, because people cannot read a long lambda.", True),
+    ("venv", "trade_off", "A virtual environment is a folder with its own packages. You cannot "
+     "rename a venv folder, it breaks the scripts inside.", True),
+    ("venv", "trade_off", "A virtual environment is a folder with its own packages. Inside a "
+     "container a venv is mostly redundant.", True),
+    ("decorators", "trade_off", "A decorator wraps a function and returns a new one. What I don't "
+     "like is the extra frame in every traceback.", True),
     # "not cheap" denies a good quality
     ("exceptions", "trade_off", "Exceptions propagate up until something catches them. Raising "
      "one in a hot loop is not cheap.", True),
