@@ -225,6 +225,15 @@ CONCRETE_NOUNS = frozenset("""
     tree trees
     debugging profiling monitoring plugin plugins retry retries
     benchmark benchmarks
+    simulation simulations instrument instruments spectrometer microscope genome genomes patient
+    patients hospital clinic lab laboratory survey surveys shipment shipments warehouse
+    warehouses delivery deliveries booking bookings reservation reservations ticket tickets
+    checkout billing subscription subscriptions refund refunds supplier suppliers vendor vendors
+    webhook webhooks cron microservice microservices enemy enemies zombie zombies sprite sprites
+    leaderboard villager villagers monster monsters device devices firmware robot robots camera
+    cameras printer printers drone drones ticker tickers backtest backtesting loan loans
+    mortgage tax taxes homework podcast podcasts tweet tweets chat satellite climate forecast
+    forecasts hotel hotels flight flights airline airport recipe recipes restaurant
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").

@@ -1107,6 +1107,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a negation in a clause of its own denies nothing of the claim after it
     ("oop", "trade_off", "Inheritance gives a subclass the methods of its parent. I don't nest "
      "them, since a deep class tree makes every change harder.", True),
+    # real-world things beyond the web: a warehouse's shipments, a game's enemies
+    ("generators", "example", "A generator yields values one at a time and keeps its state. We "
+     "had one that walked every shipment in the warehouse.", True),
+    ("oop", "example", "Inheritance gives a subclass its parent's methods. In our game each "
+     "enemy and each villager inherits from one base.", True),
     # well-known costs in the words people use for them
     ("exceptions", "trade_off", "Exceptions propagate up until something catches them. A bare "
      "except also catches KeyboardInterrupt, so Ctrl C stops nothing.", True),
