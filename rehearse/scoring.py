@@ -356,6 +356,8 @@ def _tuple_items(line: str, opened: int, end: int, offset: int) -> list[Token]:
     return []
 
 
+# a symbol said aloud is no word it looks like: "open paren star args" names no "parent"
+_SYMBOLS = frozenset({"paren", "parens"})
 MISHEARD_IN = 0.8  # how surely "for x and xs" in a line of code is "for x in xs"
 
 
@@ -531,7 +533,8 @@ class _Index:
                 and word not in NEGATIONS:  # "either" is not "neither"
             for other, ratio, _ in process.extract(word, self._long, scorer=fuzz.ratio,
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
-                if other != word and not negated(word, other) and other not in NEGATIONS:
+                if other != word and not negated(word, other) and other not in NEGATIONS \
+                        and _SYMBOLS.isdisjoint((word, other)):
                     for pos in self.positions[other]:
                         # stems can meet where the words do not: "several" is no "server"
                         if fuzz.ratio(word, self.tokens[pos].word) >= SURFACE_CUTOFF:

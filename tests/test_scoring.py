@@ -1128,6 +1128,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "not cheap" denies a good quality
     ("exceptions", "trade_off", "Exceptions propagate up until something catches them. Raising "
      "one in a hot loop is not cheap.", True),
+    # "open paren" said aloud names no parent class
+    ("args-kwargs", "example", "Star args gathers extra positional arguments into a tuple. You "
+     "write def total open paren star args close paren and sum them.", False),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
