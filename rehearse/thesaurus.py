@@ -316,6 +316,8 @@ COST_WORDS = (
     "cause trouble", "causes problems", "cause problems",
     "hides a lot", "hiding a lot", "hide a lot", "redundant",
     "what i do not like", "what i do not love", "the thing i do not like",
+    # a warning given by the speaker (not a tool's: "mypy could warn about this")
+    "i warn", "we warn", "i would warn", "warn people", "warn readers", "warn against",
     "falls down", "falls apart", "out of hand", "not a fan", "not a big fan", "not a huge fan",
     "not much of a fan",
     # a failure nobody sees

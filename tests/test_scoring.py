@@ -1128,6 +1128,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "not cheap" denies a good quality
     ("exceptions", "trade_off", "Exceptions propagate up until something catches them. Raising "
      "one in a hot loop is not cheap.", True),
+    # a warning the speaker gives is a cost; a tool's warning is not
+    ("comprehensions", "trade_off", "A comprehension builds a list in one expression. What I "
+     "warn people about is building one only to call print in it.", True),
+    ("comprehensions", "trade_off", "A comprehension builds a list in one expression. A linter "
+     "can warn about one that only calls print.", False),
     # "open paren" said aloud names no parent class
     ("args-kwargs", "example", "Star args gathers extra positional arguments into a tuple. You "
      "write def total open paren star args close paren and sum them.", False),
