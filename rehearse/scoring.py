@@ -859,11 +859,14 @@ _SHAPE_NAMES = {"code": ("code shown or said", "code"),
                 "concept": ("what it is or how it works", "definition")}
 
 
+# A layer's ideas heard (as evidence), the sentences that say one wrong, and where each starts
+# and ends (first and last token)
+_Heard = tuple[list[Evidence], set[int], list[tuple[int, int]]]
+
+
 def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
-                 ideas: Sequence[list[Idea]]
-                 ) -> tuple[list[Evidence], set[int], list[tuple[int, int]]]:
-    """The layer's ideas heard (as evidence), the sentences that say one wrong, and the first
-    and last token of each idea heard."""
+                 ideas: Sequence[list[Idea]]) -> _Heard:
+    """Which of the layer's ideas the transcript says, and where (see ``_Heard``)."""
     # Code is heard in code (written or said aloud); a concept or a trade-off in prose (a
     # sentence with some code in it counts as both), so `def` in a snippet is no trade-off. An
     # example may be told in either.
@@ -887,8 +890,8 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
     return found, contested, spans
 
 
-def _score_layer(layer: Layer, heard: tuple[list[Evidence], set[int], list[tuple[int, int]]],
-                 index: _Index, shapes: Shapes, transcript: Transcript) -> LayerResult:
+def _score_layer(layer: Layer, heard: _Heard, index: _Index, shapes: Shapes,
+                 transcript: Transcript) -> LayerResult:
     matched, contested, _ = heard
     matched = list(matched)
     if len(matched) < layer.needed and layer.shape:

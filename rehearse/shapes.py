@@ -17,7 +17,8 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   ``import``, an assignment, a REPL or shell prompt, ``python -m ...``) or code said aloud
   ("lambda x colon", "open paren" and "open parent", "int of text", "pip freeze", "at log calls
   above def add").
-* example: a marker ("for example", "say you", "we used", "in my last project") in the unit or
+* example: a marker ("for example", "say you", "we used", "in my last project", "I"/"we" and a
+  past tense: "we switched the importer") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); a real
   product named as an instance ("libraries like Tenacity", "such as Django"); or, with no
   marker, three different real-world nouns in units about the topic. An answer that names its
@@ -992,9 +993,8 @@ class Shapes:
             far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
             if layer == "example":
                 told = near | {u - 1 for u in naming}
-                return self._example(frozenset({*skip, *(u for u in range(len(self.units))
-                                                         if u not in told)})) \
-                    or self._solved_case(frozenset(skip))
+                untold = frozenset({*skip, *(u for u in range(len(self.units)) if u not in told)})
+                return self._example(untold) or self._solved_case(frozenset(skip))
             if layer == "trade_off":
                 return self._trade_off(far, costs_only=True)
             return self._code(far) if layer == "code" else self._concept(far, plain=True)

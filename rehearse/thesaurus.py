@@ -143,7 +143,7 @@ EXAMPLE_MARKERS = (
     "say i",  # not "if you have ...": a condition, not a scenario
     "i have used", "we have used", "i have been using", "we have been using",
     "used for", "use cases", "useful for", "commonly used", "good for",
-    # a story from the speaker's own work (besides "I/we" and a past tense: see STORY_VERBS)
+    # a story from the speaker's own work (besides "I"/"we" and a past tense: STORY_SUBJECTS)
     "i had", "we had", "i needed", "we needed", "i wrote", "we wrote", "i built", "we built",
     "i have been working", "we have been working", "i have worked on",
     "we have worked on", "i have worked with", "we have worked with", "i am working on",
