@@ -1136,6 +1136,12 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "open paren" said aloud names no parent class
     ("args-kwargs", "example", "Star args gathers extra positional arguments into a tuple. You "
      "write def total open paren star args close paren and sum them.", False),
+    # a mishearing whose stem is a common word names nothing: "fine" is no "finally",
+    # "inherently" no inheritance
+    ("exceptions", "concept", "Threads are fine for I/O bound work, because the file gets "
+     "closed while they wait.", False),
+    ("oop", "example", "Python is inherently dynamic, so any object can grow new attributes at "
+     "runtime, and we had a payment service that did exactly that.", False),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
