@@ -1142,6 +1142,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "closed while they wait.", False),
     ("oop", "example", "Python is inherently dynamic, so any object can grow new attributes at "
      "runtime, and we had a payment service that did exactly that.", False),
+    # the GIL described without its name: one lock around the interpreter
+    ("gil", "concept", "CPython keeps one big lock around the interpreter, and whichever thread "
+     "holds it is the only one running bytecode.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
