@@ -1145,6 +1145,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # the GIL described without its name: one lock around the interpreter
     ("gil", "concept", "CPython keeps one big lock around the interpreter, and whichever thread "
      "holds it is the only one running bytecode.", True),
+    # ... and a decorator, a comprehension and *args, each described without its name
+    ("decorators", "concept", "You write a function that takes another function and hands back "
+     "a new version of it with logging around the call.", True),
+    ("comprehensions", "concept", "It is an expression that builds a new list while looping over "
+     "the input.", True),
+    ("args-kwargs", "concept", "The single star packs the leftover positional values into a "
+     "tuple.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
