@@ -1152,6 +1152,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "the input.", True),
     ("args-kwargs", "concept", "The single star packs the leftover positional values into a "
      "tuple.", True),
+    ("exceptions", "concept", "When something fails, an error object is raised and climbs the "
+     "call stack until a handler catches it.", True),
+    ("venv", "concept", "You get a folder with a private Python and its own libraries.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
