@@ -1155,6 +1155,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("exceptions", "concept", "When something fails, an error object is raised and climbs the "
      "call stack until a handler catches it.", True),
     ("venv", "concept", "You get a folder with a private Python and its own libraries.", True),
+    # the GIL's cost in cores: more cores, no more speed
+    ("gil", "trade_off", "Only one thread runs Python bytecode at a time. With eight cores and "
+     "eight threads of pure Python math you do not get eight times the speed.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
