@@ -318,6 +318,8 @@ COST_WORDS = (
     "what i do not like", "what i do not love", "the thing i do not like",
     # a warning given by the speaker (not a tool's: "mypy could warn about this")
     "i warn", "we warn", "i would warn", "warn people", "warn readers", "warn against",
+    # found out late: "errors appear only at runtime", "you only find out from the crash"
+    "only at runtime", "only at run time", "only find out",
     "falls down", "falls apart", "out of hand", "not a fan", "not a big fan", "not a huge fan",
     "not much of a fan",
     # a failure nobody sees

@@ -1158,6 +1158,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # the GIL's cost in cores: more cores, no more speed
     ("gil", "trade_off", "Only one thread runs Python bytecode at a time. With eight cores and "
      "eight threads of pure Python math you do not get eight times the speed.", True),
+    # costs said as people say them: found out late, a venv's limit to Python packages, the
+    # race between a check and the act
+    ("exceptions", "trade_off", "An exception climbs the stack until something catches it. "
+     "Nothing in a signature says what it raises, so you only find out from the crash.", True),
+    ("venv", "trade_off", "A virtual environment is a folder with its own packages. It only "
+     "handles Python packages, so the compiled tools your pipeline needs are yours to "
+     "install.", True),
+    ("exceptions", "trade_off", "An exception climbs the stack until something catches it. I "
+     "check that the port is open, but it can drop between the check and the read.", True),
     # "hardly" is no "hard"
     ("lambda", "trade_off", "I hardly ever write a lambda.", False),
     # what a generator does not store is its mechanism, not a cost
