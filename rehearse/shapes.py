@@ -990,16 +990,19 @@ class Shapes:
             # loops") needs a surer topic.
             naming = {u for u, n in enumerate(self.hits) if n}
             near = naming if layer in ("code", "concept") else naming | {u + 1 for u in naming}
-            far = frozenset({*skip, *(u for u in range(len(self.units)) if u not in near)})
+            far = self._all_but(near, skip)
             if layer == "example":
-                told = near | {u - 1 for u in naming}
-                untold = frozenset({*skip, *(u for u in range(len(self.units)) if u not in told)})
-                return self._example(untold) or self._solved_case(frozenset(skip))
+                told = self._all_but(near | {u - 1 for u in naming}, skip)
+                return self._example(told) or self._solved_case(frozenset(skip))
             if layer == "trade_off":
                 return self._trade_off(far, costs_only=True)
             return self._code(far) if layer == "code" else self._concept(far, plain=True)
         found: Found | None = getattr(self, "_" + layer)(frozenset(skip))
         return found
+
+    def _all_but(self, keep: set[int], skip: Iterable[int]) -> frozenset[int]:
+        """The units to skip: ``skip`` and every unit not in ``keep``."""
+        return frozenset({*skip, *(u for u in range(len(self.units)) if u not in keep)})
 
     def _words(self, u: int) -> list[str]:
         first, last = self.spans[u]
