@@ -870,17 +870,22 @@ def _a_motive(words: Sequence[str], span: tuple[int, int]) -> bool:
 
 
 def _describes_a_thing(words: Sequence[str], at: int, said: str) -> bool:
-    """A cost adjective (``said``, as spoken) after an article describes what the sentence is
-    about, not a cost of the topic: "some complex object", "an expensive computation" (but "a
-    bare except is a dangerous habit" is a judgement)."""
+    """A cost adjective (``said``, as spoken) before the noun it qualifies describes what the
+    sentence is about, not a cost of the topic: "some complex object", "an expensive
+    computation", "to debug complex programs" (but "a bare except is a dangerous habit" and "it
+    gets complicated" are judgements)."""
     if said.lower() not in _ADJECTIVES:
         return False
+    # a noun right after it (not an adverb: "it gets complicated quickly", stem "quickli")
+    attributive = at + 1 < len(words) and is_content(words[at + 1]) \
+        and not words[at + 1].endswith("li")
     degree = at >= 2 and words[at - 1] in _DEGREE
     if degree:  # "the more complex setup", "a very expensive call"
         at -= 1
     if at == 0 or (words[at - 1] not in _ARTICLES
                    and not (degree and words[at - 1] in ("of", "for"))):
-        return False  # (also "cache the results of really slow database lookups")
+        if not attributive or (at and words[at - 1] in _BE):
+            return False  # (also "cache the results of really slow database lookups")
     # "a lambda is an expensive habit", "it leads to a very fragile design" judge it
     return not (at >= 2 and (words[at - 2] in _BE or words[max(0, at - 3):at - 1] in _JUDGED_AS))
 
@@ -1073,7 +1078,7 @@ class Shapes:
                     continue  # "deep inheritance trees get brittle": a class hierarchy
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
-                    if marker is not None and i >= since:
+                    if marker is not None and i >= since and not (marked and marked[0] <= i <= marked[1]):
                         lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
         if len(nouns) >= 3 and not marked_only:

@@ -1339,6 +1339,16 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("decorators", "trade_off", DECO + "Stacking five of them ends up with a very fragile "
      "design.", True),
     ("venv", "trade_off", VENV + "With one per project there is a complex setup to keep.", True),
+    ("decorators", "trade_off", DECO + "A tracing one makes it easier to debug complex programs.",
+     False),
+    ("oop", "trade_off", "Encapsulation keeps an object's data behind its methods. It hides "
+     "complicated internals behind a small interface.", False),
+    ("decorators", "trade_off", DECO + "Stacked ones get complicated quickly.", True),
+    # a marker is no case of its own: "in production" needs the thing that ran there
+    ("gil", "example", "The GIL lets only one thread run Python bytecode at a time. That is "
+     "what you will see in production.", False),
+    ("gil", "example", "The GIL lets only one thread run Python bytecode at a time. In "
+     "production, our image resizer used threads and got no faster.", True),
     # what it is for is no cost of it
     ("oop", "trade_off", "Encapsulation keeps an object's data behind its methods. "
      "Encapsulation is used to restrict access to the internals.", False),
