@@ -248,6 +248,11 @@ _SPOKEN_STRONG_PATTERNS = (
     # a def with a star parameter, its name said in words: "death my sum asterisk args"
     r"\b(def|deaf|death|deft)\s+(\w+\s+){1,2}(star|asterisk)\s+((star|asterisk)\s+)?"
     r"(args|kwargs|arcs|kw\s?args)\b",
+    # a def read out as a recogniser writes it: "def __init__(self" heard as "definite self",
+    # "def read_file" glued into "Defread", "def log" into "DEFLOG" (not a word of English that
+    # opens with "def": "default", "defined", "defer", "defensive", "deft", "defy" ...)
+    r"\bdefinite,?\s+self\b|\bdef(?!ault|in|er|en|eat|ect|ic|lat|lect|orm|raud|rost|unct|use|ac"
+    r"|y\b|ied|ies|iant|t\b|s\b|tly\b|tness\b)[a-z]{2,}\b",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -293,6 +298,7 @@ _STRONG_GATES = (
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
     "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
     "def deaf death deft; star asterisk",
+    "def",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

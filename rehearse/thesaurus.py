@@ -24,7 +24,8 @@ SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
     "api": ("a p i",),
     "threadsafe": ("thread safe",),
     "runtime": ("run time",),
-    "dictionary": ("dict", "dicts", "hash map", "hashmap"),
+    # (and as a recogniser hears "dict": "kwargs is a dick", "sorted dicks")
+    "dictionary": ("dict", "dicts", "hash map", "hashmap", "dick", "dicks"),
     "bytecode": ("byte code", "bite code"),
     "traceback": ("stack trace", "stacktrace", "back trace"),
     # the names of two coding styles, not comparisons of anything

@@ -766,7 +766,10 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Threads still wait on the GIL(Global Interpreter Lock) for bytecode.", False),
     ("GIL(Lock)", True),
     ("DefGen, yield 1, yield 2.", True),  # a recogniser glues "def gen" together
+    ("Defload rows, file name.", True),  # ... and "def load_rows" in lower case
+    ("Class Point, definite self, x, y.", True),  # "def __init__(self" as it is heard
     ("Default values are evaluated once.", False),
+    ("The definite answer is defined in the docs and defended by the deft reviewer.", False),
     ("We return the right person, then close the part of the file we read.", False),
     ("except: catches the error raised in the try block", False),  # a note's label
     ("try: run the risky part first", False),
@@ -1344,6 +1347,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "trade_off", "Encapsulation keeps an object's data behind its methods. It hides "
      "complicated internals behind a small interface.", False),
     ("decorators", "trade_off", DECO + "Stacked ones get complicated quickly.", True),
+    # "dict" as a recogniser hears it
+    ("args-kwargs", "concept", "Inside the function, kwargs turns out to be a dick.", True),
     # a marker is no case of its own: "in production" needs the thing that ran there
     ("gil", "example", "The GIL lets only one thread run Python bytecode at a time. That is "
      "what you will see in production.", False),
