@@ -1084,7 +1084,9 @@ class Shapes:
                     continue  # "deep inheritance trees get brittle": a class hierarchy
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
-                    if marker is not None and i >= since and not (marked and marked[0] <= i <= marked[1]):
+                    # (a marker is no case of its own: "in production" alone names none)
+                    in_marker = marked is not None and marked[0] <= i <= marked[1]
+                    if marker is not None and i >= since and not in_marker:
                         lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
         if len(nouns) >= 3 and not marked_only:
