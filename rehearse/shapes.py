@@ -1036,7 +1036,7 @@ class Shapes:
                 return Found("code", "code", first, last - 1)
         return None
 
-    def _example(self, skip: frozenset[int], marked_only: bool = False) -> Found | None:
+    def _example(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
         nouns: dict[str, int] = {}
         # A story told before the topic is named ("picture a checkout page ... and that is where
@@ -1064,7 +1064,7 @@ class Shapes:
             # case); other markers may look back: "a log file, for instance", "our login page,
             # imagine it gets hit a million times"
             since = marked[0] if marked and words[marked[0]:marked[0] + 2] == ["e", "g"] else 0
-            named = None if marked_only else self._named_instance(u)
+            named = self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
             if marker is not None and not self.units[u].code:
@@ -1089,10 +1089,10 @@ class Shapes:
                     if marker is not None and i >= since and not in_marker:
                         lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
-        if len(nouns) >= 3 and not marked_only:
+        if len(nouns) >= 3:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
-        return None if marked_only else self._solved_case(skip)
+        return self._solved_case(skip)
 
     def _solved_case(self, skip: frozenset[int]) -> Found | None:
         """A real-world trouble told in the sentences right before one that names the topic as
