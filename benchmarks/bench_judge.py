@@ -51,6 +51,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from rehearse import Catalog, builtin_rubrics_dir, score
+    from rehearse.affinity import Affinity
 
     folders = [(builtin_rubrics_dir(), "built-in")]
     if args.rubrics:
@@ -79,10 +80,11 @@ def main() -> None:
     false_layers = false_pairs = pairs = 0
     false_examples: list[str] = []
     elapsed: list[float] = []
+    affinity = Affinity(catalog.rubrics.values())  # what an unnamed answer is about
     for i, row in enumerate(rows):
         rubric = catalog.get(row["topic"])
         start = time.perf_counter()
-        result = score(row["text"], rubric)
+        result = score(row["text"], rubric, affinity)
         elapsed.append(time.perf_counter() - start)
         for layer in layers:
             said = result.layers[layer].covered if layer in result.layers else False
@@ -93,7 +95,7 @@ def main() -> None:
             if kind in ("fp", "fn"):
                 misses.append((kind, i, row, layer, result.layers.get(layer)))
         for other in unrelated(row["topic"], topics, i):
-            off = score(row["text"], catalog.get(other))
+            off = score(row["text"], catalog.get(other), affinity)
             covered = [n for n, r in off.layers.items() if r.covered]
             pairs += 1
             false_layers += len(covered)

@@ -33,9 +33,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .affinity import Affinity, with_shipped
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import (
+    MIN_TOPIC_MENTIONS,
     NOT_AFTER_DOT,
     NOT_AT_A_NAME,
     SOFTENERS,
@@ -910,8 +912,10 @@ def _score_layer(layer: Layer, heard: _Heard, index: _Index, shapes: Shapes,
                        tuple(matched), layer.cue, layer.next_step)
 
 
-def score(transcript: Transcript | str, rubric: Rubric) -> Score:
-    """Score ``transcript`` against ``rubric``. Pure: no I/O, no model, deterministic."""
+def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | None = None) -> Score:
+    """Score ``transcript`` against ``rubric``; ``affinity`` tells what an answer that names no
+    topic is about (by default the shipped topics' words, read once, and ``rubric``'s).
+    Deterministic, no model."""
     if isinstance(transcript, str):
         transcript = Transcript(transcript)
     compiled = _compiled(rubric)
@@ -940,9 +944,13 @@ def score(transcript: Transcript | str, rubric: Rubric) -> Score:
     starts = [first for _, _, spans in heard.values() for first, last in spans
               if first not in named_at and not in_a_string(
                   said[index.units[index.unit_of[last]].start:index.tokens[last].start])]
+    # An answer that names no topic may still be plainly about the one asked, by its words
+    # ("I avoid them in public functions: explicit parameters document themselves").
+    about = named < MIN_TOPIC_MENTIONS and rubric.topic != () \
+        and (affinity or with_shipped(rubric)).about(said, rubric.id)
     shapes = Shapes(said, index.tokens, index.units, index.unit_of,
                     sorted({*topic_hits, *((start, start) for start in starts)}),
-                    named + len(starts), asked)
+                    named + len(starts), asked, about)
     layers = {name: _score_layer(layer, heard[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)

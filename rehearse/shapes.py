@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import builtins
+import copy
 import functools
 import re
 import sys
@@ -933,7 +934,7 @@ class Shapes:
     def __init__(self, text: str, tokens: Sequence[Token], units: Sequence[Unit],
                  unit_of: Sequence[int],
                  topic_hits: Sequence[tuple[int, int]], named: float | None = None,
-                 asked: Sequence[tuple[int, int]] | None = None) -> None:
+                 asked: Sequence[tuple[int, int]] | None = None, about: bool = False) -> None:
         self.text = text
         self.tokens = tokens
         self.units = units
@@ -949,6 +950,7 @@ class Shapes:
         # where the terms that the question names are said (what a definition defines)
         self.asked = self.topic_hits if asked is None else sorted(asked)
         self.named = len(self.topic_hits) if named is None else named  # how surely (see gate)
+        self.about = about  # named or not, its words are the topic's (rehearse.affinity)
         hits = [0] * len(self.units)
         for first, _ in self.topic_hits:
             hits[self.unit_of[first]] += 1
@@ -989,7 +991,19 @@ class Shapes:
 
     def find(self, layer: str, skip: Iterable[int] = ()) -> Found | None:
         """The first ``layer`` shape in a unit about the topic (not in ``skip``), or None."""
-        if layer not in SHAPES or not self.named:
+        if layer not in SHAPES:
+            return None
+        if self.about and layer in ("example", "trade_off"):
+            # An answer about its topic by its words, though it hardly names it, tells its cases
+            # and costs in every sentence, as one that names it throughout. Not its code (code
+            # shown is the topic's only where a rubric idea says so: a thread started is no GIL
+            # code) nor a definition (what is defined is a term said).
+            whole = copy.copy(self)
+            whole.about = False
+            whole.named = max(self.named, STORY_MENTIONS)
+            whole.relevant = [True] * len(self.units)
+            return whole.find(layer, skip)
+        if not self.named:
             return None
         if self.named < MIN_TOPIC_MENTIONS:
             # Named once: only code that uses the topic's own construct ("star args" in it), the

@@ -1143,8 +1143,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "inherently" no inheritance
     ("exceptions", "concept", "Threads are fine for I/O bound work, because the file gets "
      "closed while they wait.", False),
-    ("oop", "example", "Python is inherently dynamic, so any object can grow new attributes at "
-     "runtime, and we had a payment service that did exactly that.", False),
+    ("oop", "example", "Python is inherently dynamic, so a script can change as it runs, and "
+     "we had a payment service that did exactly that.", False),
     # the GIL described without its name: one lock around the interpreter
     ("gil", "concept", "CPython keeps one big lock around the interpreter, and whichever thread "
      "holds it is the only one running bytecode.", True),
