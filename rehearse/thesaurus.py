@@ -341,6 +341,16 @@ COST_WORDS = (
     # when to use it, and so when not to: "tuples should only be used when ..."
     "be used only when", "only use it when", "only use them when",
     "only be used when", "should only be used", "only use it if", "only use them if",
+    # a cost said as a price ("the price is that the jumps are harder to see"; not a price
+    # stored: "the price is a float")
+    "the price is that", "the price you pay", "a price to pay", "the price to pay",
+    # code that nobody can read ("nobody on the team could follow it")
+    "nobody can read", "nobody could read", "no one can read", "no one could read",
+    "nobody can follow", "nobody could follow", "no one can follow", "no one could follow",
+    "nobody can understand", "nobody could understand", "nobody could figure out",
+    "nobody can figure out", "nobody could tell", "nobody can tell",
+    # what can be used only once, said in other words
+    "only one time", "one pass only", "only one pass", "a single pass",
 )
 # Keywords that are also English connectives, and the words that follow them in the English
 # sense (beside a comma): "except for long lists", "finally we shipped it".

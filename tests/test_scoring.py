@@ -1782,6 +1782,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "concept", "A child class has all the methods of its parent class, plus its own.",
      True),
     ("oop", "concept", "A subclass does not have all the methods of the parent.", False),
+    # costs said in a speaker's own words
+    ("comprehensions", "trade_off", "A comprehension three fors deep is one line, and nobody "
+     "could follow it.", True),
+    ("exceptions", "trade_off", "Exceptions jump straight to a handler; the price you pay is "
+     "that the exit points are many.", True),
+    ("generators", "trade_off", "A generator works for exactly one pass only, and the next "
+     "loop is empty.", True),
+    ("comprehensions", "trade_off", "A comprehension that totals the price is quick to write, "
+     "and the price is stored as a float.", False),  # a price stored, no price paid
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
