@@ -249,6 +249,13 @@ _SPOKEN_STRONG_PATTERNS = (
     # a def with a star parameter, its name said in words: "death my sum asterisk args"
     r"\b(def|deaf|death|deft)\s+(\w+\s+){1,2}(star|asterisk)\s+((star|asterisk)\s+)?"
     r"(args|kwargs|arcs|kw\s?args)\b",
+    # a name assigned aloud: "citations equals my paper", "raw tags equals python, java" (not
+    # "that equals the sum", "the total equals fun": prose; "name equals something" said of a
+    # placeholder)
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwhat\s)(?<!\bit\s)(?<!\bthis\s)(?<!\bthe\s)"
+    r"(?<!\ba\s)(?<!\ban\s)"
+    r"\b(?!(it|this|that|which|what|one|two|three|not|equals)\b)[a-z_]\w*\s+equals\s+"
+    r"(?!(the|a|an|to|one|two|something|this|that|it|whatever|equals|you|another)\b)\w+",
     # a def read out as a recogniser writes it: "def __init__(self" heard as "definite self",
     # "def read_file" glued into "Defread", "def log" into "DEFLOG" (not a word of English that
     # opens with "def": "default", "defined", "defer", "defensive", "deft", "defy" ...)
@@ -299,7 +306,7 @@ _STRONG_GATES = (
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
     "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
     "def deaf death deft; star asterisk",
-    "def",
+    "equals", "def",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

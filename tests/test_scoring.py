@@ -1782,6 +1782,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "concept", "A child class has all the methods of its parent class, plus its own.",
      True),
     ("oop", "concept", "A subclass does not have all the methods of the parent.", False),
+    # a name assigned, said aloud as a recogniser writes it (not a placeholder, not prose)
+    ("lists-tuples", "code", "So I wrote colors equals red, green, blue, and that is a tuple.",
+     True),
+    ("lists-tuples", "code", "In the end one tuple equals another when every item does.", False),
     # costs said in a speaker's own words
     ("comprehensions", "trade_off", "A comprehension three fors deep is one line, and nobody "
      "could follow it.", True),
