@@ -59,14 +59,14 @@ class Affinity:
             return False
         words = [t.text for t in tokenize(text)]
         heard = set(words)
-        if heard.isdisjoint(topic.jargon) or _says(words, topic.context):
+        if heard.isdisjoint(topic.jargon) or _says(words, heard, topic.context):
             return False
         weight = {id_: sum(w for word, w in weights.items() if word in heard)
                   for id_, weights in self.weights.items()}
         others = max(w for id_, w in weight.items() if id_ != asked)
         if weight[asked] < MIN_WEIGHT or weight[asked] < MARGIN * others:
             return False
-        return not any(_says(words, other.names) for id_, other in self.topics.items()
+        return not any(_says(words, heard, other.names) for id_, other in self.topics.items()
                        if id_ != asked)
 
 
@@ -92,10 +92,14 @@ def _sequences(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(t.text for t in tokenize(phrase)) for phrase in phrases)
 
 
-def _says(words: Sequence[str], names: Iterable[tuple[str, ...]]) -> bool:
+def _says(words: Sequence[str], heard: set[str],
+          names: Iterable[tuple[str, ...]]) -> bool:
+    """Whether ``words`` (the set of which is ``heard``) hold one of ``names`` in order."""
     for name in names:
+        if not name or not heard.issuperset(name):
+            continue
         n = len(name)
-        if n and any(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1)):
+        if n == 1 or any(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1)):
             return True
     return False
 
