@@ -1099,10 +1099,17 @@ class Shapes:
                         return Found("example", "example", min(first + marker, inside[0]),
                                      max(first + marker, inside[-1]))
             for i, word in enumerate(words):
-                if self._glued(first + i) or (not self.units[u].prose and self._in_a_name(first + i)):
-                    continue  # part of a path or a name: "/home/user", "user_id=", "log_event("
+                if self._glued(first + i):
+                    continue  # part of a path: "/home/user", "$USER", "user=..."
                 if word == "tree" and i and words[i - 1] in _ABSTRACT_TREES:
                     continue  # "deep inheritance trees get brittle": a class hierarchy
+                if not self.units[u].prose and self._in_a_name(first + i):
+                    # a piece of a name in code ("user_id", "send_email(") is no case by a
+                    # marker, but what the code's names are about adds up ("account_balance",
+                    # "send_email", "request_timeout": a bank, mail, a web service)
+                    if word in W.concrete:
+                        nouns.setdefault(word, first + i)
+                    continue
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
                     # (a marker is no case of its own: "in production" alone names none)

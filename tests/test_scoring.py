@@ -2322,3 +2322,19 @@ def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
 ])
 def test_what_a_decorator_takes_said_function_first(catalog, said, concept) -> None:
     assert score(said, catalog.get("decorators")).layers["concept"].covered is concept
+
+
+@pytest.mark.parametrize(("names", "example"), [
+    # what the code's names are about adds up to a real case: an invoice mailed to a customer
+    (("send_invoice", "customer_email", "invoice_total", "mail_server", "retry_queue"), True),
+    (("safe_divide", "first_number", "second_number", "result_value", "backup_value"), False),
+])
+def test_the_names_in_code_can_tell_a_case(catalog, names, example) -> None:
+    func, a, b, server, queue = names
+    said = ("Exceptions, the way I use them:\n\n"
+            f"def {func}({a}, {b}):\n"
+            "    try:\n"
+            f"        {server}.send({a}, {b})\n"
+            "    except OSError:\n"
+            f"        {queue}.append({a})\n")
+    assert score(said, catalog.get("exceptions")).layers["example"].covered is example
