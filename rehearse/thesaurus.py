@@ -344,8 +344,7 @@ COST_WORDS = (
     # a cost said as a price ("the price is that the jumps are harder to see"; not a price
     # stored: "the price is a float")
     "the price is that", "the price you pay", "a price to pay", "the price to pay",
-    # code that nobody can read ("nobody on the team could follow it")
-    "nobody can read", "nobody could read", "no one can read", "no one could read",
+    # code that nobody can follow (nobody can read it: "unreadable", as the thesaurus folds it)
     "nobody can follow", "nobody could follow", "no one can follow", "no one could follow",
     "nobody can understand", "nobody could understand", "nobody could figure out",
     "nobody can figure out", "nobody could tell", "nobody can tell",
