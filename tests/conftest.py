@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,13 @@ import pytest
 from rehearse.rubric import Catalog, Rubric, builtin_rubrics_dir
 
 HEAVY_FIXTURES = {"tiny", "speech"}  # a Whisper checkpoint, speech synthesis (and what uses them)
+
+# The suite presses Ctrl-C on the rehearse processes it starts. A shell that runs it in the
+# background (a CI runner, `nohup ... &`) starts it with SIGINT ignored, which every child would
+# inherit, and a Python started so never raises KeyboardInterrupt: take Ctrl-C back here (a
+# handler, unlike "ignore", is reset to the default in a child).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
