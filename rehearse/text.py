@@ -107,6 +107,17 @@ _PAUSE = re.compile(r"(,\s*)?" + _FILLER + r"\s*,|,\s*" + _FILLER  # (not "er = 
                     r"|(?:(?<=\bis like)|(?<=\bare like)|(?<=\bwas like))\s*,", re.IGNORECASE)
 
 
+# Emphasis in typed notes, "**Comprehensions** are a way to ...": its stars are no code
+# ("**kwargs", "x**2", "2 ** 10" are: a word or a space on their outer side)
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)([^\s*][^*\n]*?(?<=[^\s*]))\1(?![\w*])")
+
+
+def without_emphasis(text: str) -> str:
+    """``text`` with the stars of markdown emphasis blanked out, every other character where it
+    was: "**Comprehensions** are" reads as "  Comprehensions   are"."""
+    return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
+
+
 def without_fillers(text: str) -> str:
     """``text`` with each filler and the commas around it blanked out, and a word the speaker
     started over with, every other character where it was (so a span of the result is the same
@@ -234,7 +245,7 @@ def _piece_words(original: str, piece: str) -> tuple[tuple[str, int, int], ...]:
 def _base_tokens(text: str) -> list[Token]:
     folded, starts, ends = _folded(text)
     words: list[tuple[str, int, int]] = []
-    for m in _PIECE.finditer(folded):
+    for m in _PIECE.finditer(without_emphasis(folded)):
         start, end = starts[m.start()], ends[m.end() - 1]
         words.extend((word, start + a, start + b)
                      for word, a, b in _piece_words(text[start:end], m.group()))

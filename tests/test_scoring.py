@@ -744,6 +744,15 @@ def test_markdown_answers_are_read_by_their_structure(catalog) -> None:
     assert score(notes, catalog.get("lambda")).layers["trade_off"].covered
 
 
+def test_typed_emphasis_is_no_code_and_hides_no_definition(catalog) -> None:
+    said = "**Comprehensions** in Python are a short way to write a loop that collects values."
+    concept = score(said, catalog.get("comprehensions")).layers["concept"]
+    assert concept.covered and "Comprehensions" in concept.matched[0].said
+    # the stars of code stay code: "**kwargs" in a signature
+    sig = "In *my* helpers I write def send(*args, **kwargs) and pass them on."
+    assert score(sig, catalog.get("args-kwargs")).layers["code"].covered
+
+
 def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -> None:
     venv = catalog.get("venv")
     pins = ("A virtual environment keeps each project's packages apart. In the venv:\n"

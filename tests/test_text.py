@@ -1,7 +1,15 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rehearse.text import TermMap, normalize, parse_idea, parse_phrase, tokenize, without_fillers
+from rehearse.text import (
+    TermMap,
+    normalize,
+    parse_idea,
+    parse_phrase,
+    tokenize,
+    without_emphasis,
+    without_fillers,
+)
 
 
 def test_case_punctuation_and_contractions() -> None:
@@ -128,3 +136,11 @@ def test_fillers_are_blanked_with_their_commas_and_code_is_left_alone() -> None:
     kept = "I think generators are lazy, sort of like a tap."
     assert without_fillers(kept) == kept
 
+
+
+def test_emphasis_stars_are_blanked_and_code_stars_kept() -> None:
+    said = "**Tuples** are *fixed* in size; 2 ** 10, x**2, f(*args, **kwargs)"
+    plain = without_emphasis(said)
+    assert len(plain) == len(said)  # every other character where it was
+    assert plain.split() == ["Tuples", "are", "fixed", "in", "size;", "2", "**", "10,", "x**2,",
+                             "f(*args,", "**kwargs)"]
