@@ -453,7 +453,8 @@ _PROMPT = re.compile(rf"^\s*({_PROMPTS})")
 _CODE_ONLY = re.compile(rf"^\s*({_PROMPTS}|[\w.]+\(|@\w|def \w+\(|class \w+[(:]|try:|except\b.*:$"
                         r"|finally:|for .*:$|if .*:$|while .*:$|with .*:$)")
 _SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
-_PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][a-z']*[,;]?\s+){4}[A-Za-z][a-z']*\b")
+# five words in a row, as a sentence has them (an acronym is a word: "only one CPU is busy")
+_PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){4}[A-Za-z][A-Za-z']*\b")
 
 
 # a sentence ends and prose goes on: "@decorator runs at definition time. The returned ..."

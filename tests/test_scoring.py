@@ -1020,6 +1020,16 @@ def test_a_note_that_opens_with_code_and_goes_on_in_prose_is_sentences() -> None
                      ('log.error("Payment failed. Retrying the charge in five seconds")', False)]
 
 
+def test_a_comment_in_words_is_prose_though_it_holds_an_acronym() -> None:
+    snippet = ("import threading\n"
+               "# With the GIL only ONE CPU core runs our threads\n"
+               "# x = counter + 1\n"
+               "t = threading.Thread(target=work)\n")
+    units = [(snippet[u.start:u.end], u.prose) for u in segment(snippet)]
+    assert ("# With the GIL only ONE CPU core runs our threads", True) in units
+    assert ("# x = counter + 1", False) in units  # code commented out stays code
+
+
 GEN = "A generator is a function that uses yield to hand back values one at a time. "
 DECO = "A decorator wraps a function and returns a new one. "
 EXC = "An exception is raised when something goes wrong, and except catches it. "
