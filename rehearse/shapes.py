@@ -1718,8 +1718,9 @@ class Shapes:
 
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
-        ``plain``, only "X is ..." and "X means ..." (a mechanism verb, "a decorator edits the
-        source", is trusted only from an answer that names its topic more than once)."""
+        ``plain``, only "X is ...", "X means ..." and the question put and answered ("What's a
+        generator? It's a function that ...": a mechanism verb, "a decorator edits the source",
+        is trusted only from an answer that names its topic more than once)."""
         W = _lists()  # noqa: N806
         tokens = self.tokens
         for first, last in self.asked:
@@ -1730,7 +1731,7 @@ class Shapes:
                 return Found("concept", "named after", self.spans[u][0], last)
             if not plain and self._what_it_is_for(u, first, last):
                 return Found("concept", "what it is for", self.spans[u][0], last)
-            answered = None if plain else self._question_answered(u, first, last)
+            answered = self._question_answered(u, first, last)
             if answered is not None:
                 return Found("concept", "question answered", first, answered)
             if self._thought_of_as(u, first, last):  # (as sure as "X is a ...")

@@ -477,6 +477,14 @@ def test_code_said_aloud_in_speech(catalog, topic, said, code) -> None:
     assert score(opening + said, rubric).layers["code"].covered is code
 
 
+def test_the_question_put_aloud_and_answered_defines_a_topic_named_once(catalog) -> None:
+    said = ("So what is the GIL? Well it's basically one switch inside the interpreter that "
+            "everybody has to hold.")
+    assert score(said, catalog.get("gil")).layers["concept"].covered
+    assert not score("So what is the GIL? I'd have to look that up, honestly.",
+                     catalog.get("gil")).layers["concept"].covered
+
+
 def test_a_spoken_definition_opener_defines_the_topic(catalog) -> None:
     generators = catalog.get("generators")
     said = ("So a generator, what it does is, it hands you one value, then it waits until you "
