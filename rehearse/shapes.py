@@ -1719,8 +1719,8 @@ class Shapes:
     def _concept(self, skip: frozenset[int], plain: bool = False) -> Found | None:
         """A topic term defined ("X is a ...", "X lets you ...", "X, what it does is ..."); with
         ``plain``, only "X is ...", "X means ..." and the question put and answered ("What's a
-        generator? It's a function that ...": a mechanism verb, "a decorator edits the source",
-        is trusted only from an answer that names its topic more than once)."""
+        generator? It's a function that ..."): a mechanism verb ("a decorator edits the source")
+        is trusted only from an answer that names its topic more than once."""
         W = _lists()  # noqa: N806
         tokens = self.tokens
         for first, last in self.asked:
