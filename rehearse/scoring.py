@@ -23,8 +23,10 @@ How an answer is judged (the README's "How an idea matches" says the same for ru
 from __future__ import annotations
 
 import bisect
+import builtins
 import functools
 import itertools
+import keyword
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -191,6 +193,9 @@ class Score:
         return cls(rubric, Transcript(data["transcript"]), layers)
 
 
+_PYTHON_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist) | {
+    "args", "kwargs", "self", "cls"}
+BLOCK_SPAN = 80  # tokens of a snippet that one case told in code may spread over
 COMBINATIONS = 1000  # of one idea's occurrences tried in one sentence (twice with an order)
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match
 FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) for two long tokens to count as the same word
@@ -376,6 +381,12 @@ class _Index:
                              key=lambda t: t.start)
         starts = [u.start for u in self.units]
         self.unit_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in self.tokens]
+        # a snippet: lines of code one after another are one block (each sentence is its own)
+        self.block_of: list[int] = []
+        for u, unit in enumerate(self.units):
+            joined = u and unit.code and not unit.prose and self.units[u - 1].code \
+                and not self.units[u - 1].prose
+            self.block_of.append(self.block_of[-1] if joined else u)
         self.positions: dict[str, list[int]] = {}
         for pos, token in enumerate(self.tokens):
             self.positions.setdefault(token.text, []).append(pos)
@@ -658,12 +669,19 @@ class _Index:
         tuple" says nothing about "args > tuple"."""
         return self._clauses[right] - self._clauses[left] > 0
 
-    def match(self, idea: Idea, code: bool | None = None
+    def python_name(self, occurrence: Occurrence) -> bool:
+        """Whether an occurrence is a name Python gives: a builtin, a keyword, "args"."""
+        token = self.tokens[occurrence[0]]
+        return self.text[token.start:token.end].lstrip("*@") in _PYTHON_NAMES
+
+    def match(self, idea: Idea, code: bool | None = None, blocks: bool = False
               ) -> tuple[float, list[Occurrence], set[int]]:
         """Best mean similarity of ``idea`` within one sentence, the occurrences used, and the
         sentences that hold every term but only swapped or negated (a wrong claim).
 
         ``code``: only in lines of code (True), only in prose (False), anywhere (None).
+        ``blocks``: within one snippet (lines of code one after another) instead of a sentence,
+        its terms in any order up to ``BLOCK_SPAN`` tokens apart.
         Returns (0.0, [], ...) when no sentence holds every term (in order where the idea says
         so).
         """
@@ -686,13 +704,17 @@ class _Index:
         for occurrences in per_term:
             grouped: dict[int, list[Occurrence]] = {}
             for occ in occurrences:
-                grouped.setdefault(self.unit_of[occ[0]] if idea.clauses else 0, []).append(occ)
+                unit = self.unit_of[occ[0]]
+                grouped.setdefault((self.block_of[unit] if blocks else unit) if idea.clauses
+                                   else 0, []).append(occ)
             by_unit.append(grouped)
         shared = set(by_unit[0]).intersection(*by_unit[1:])
+        if blocks:  # a snippet of two lines or more (a line alone is matched as a sentence)
+            shared = {b for b in shared if b + 1 < len(self.block_of) and self.block_of[b + 1] == b}
         if code is not None and idea.clauses:
             shared = {u for u in shared
                       if (self.units[u].code if code else self.units[u].prose)}
-        span_limit = idea.span or _max_span(len(idea.terms))
+        span_limit = BLOCK_SPAN if blocks else idea.span or _max_span(len(idea.terms))
         ordered = all(term.after for term in idea.terms[1:])
         best: tuple[float, list[Occurrence]] = (0.0, [])
         best_key = (0.0, 0)
@@ -712,7 +734,7 @@ class _Index:
                     continue  # two terms on the same words
                 if code and self._in_comment(hi):
                     continue  # a comment on a line of code is prose, not code
-                if any(term.after and idea.clauses and not self.units[unit].code
+                if not blocks and any(term.after and idea.clauses and not self.units[unit].code
                        and self._clause_break(combo[i - 1][1], combo[i][0])
                        for i, term in enumerate(idea.terms) if i):
                     continue  # in two clauses: two claims, not this one (nor a wrong one)
@@ -867,8 +889,10 @@ _Heard = tuple[list[Evidence], set[int], list[tuple[int, int]]]
 
 
 def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
-                 ideas: Sequence[list[Idea]]) -> _Heard:
-    """Which of the layer's ideas the transcript says, and where (see ``_Heard``)."""
+                 ideas: Sequence[list[Idea]], snippets: bool = False) -> _Heard:
+    """Which of the layer's ideas the transcript says, and where (see ``_Heard``); with
+    ``snippets`` (an answer that names its topic), a case may also be told by the names of a
+    snippet, over its lines: "def timer(func):" ... "start = time.time()"."""
     # Code is heard in code (written or said aloud); a concept or a trade-off in prose (a
     # sentence with some code in it counts as both), so `def` in a snippet is no trade-off. An
     # example may be told in either.
@@ -884,11 +908,21 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
                 contested |= wrong  # code in another order than an idea's is no wrong claim
             if score > best[0]:
                 best = (score, idea, used)
+        in_snippet = False
+        if best[1] is None and snippets and layer.shape == "example":
+            for idea in forms:
+                # (what the case is about named, not Python's own names: "int(input())" ...
+                # "except ValueError" is the language at work, no case)
+                score, used, _ = index.match(idea, code, blocks=True)
+                if score > best[0] and not any(index.python_name(o) for o in used[1:]):
+                    best = (score, idea, used)
+            in_snippet = best[1] is not None
         score, chosen, used = best
         if chosen is not None:
-            spans.append((min(o[0] for o in used), max(o[1] for o in used)))
-            found.append(index.evidence(transcript, rubric_idea_.idea, chosen.text, *spans[-1],
-                                        score))
+            span = (min(o[0] for o in used), max(o[1] for o in used))
+            if not in_snippet:  # (a snippet's names name no topic where they start: see score)
+                spans.append(span)
+            found.append(index.evidence(transcript, rubric_idea_.idea, chosen.text, *span, score))
     return found, contested, spans
 
 
@@ -934,7 +968,7 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
         # (a construct in code, "@cache" or "[x for x in xs]", lends "it" no topic)
         index.refer((*compiled.topic, *compiled.context), topic_hits)
     ideas = compiled.ideas if topic_hits else compiled.unnamed_ideas
-    heard = {name: _match_ideas(index, transcript, layer, ideas[name])
+    heard = {name: _match_ideas(index, transcript, layer, ideas[name], bool(topic_hits))
              for name, layer in rubric.layers.items()}
     # An idea of the topic heard names the topic where it starts, as surely as its name: "only
     # one thread runs bytecode at a time" is about the GIL, whether "GIL" is said or not (once:

@@ -2365,3 +2365,26 @@ def test_the_names_in_code_can_tell_a_case(catalog, names, example) -> None:
             "    except OSError:\n"
             f"        {queue}.append({a})\n")
     assert score(said, catalog.get("exceptions")).layers["example"].covered is example
+
+
+def test_a_case_told_over_the_lines_of_a_snippet(catalog) -> None:
+    # a timing decorator, told by its names over several lines, is the rubric's timing case
+    timing = ("A decorator wraps a function in another one.\n\n"
+              "def timer(function):\n"
+              "    def wrapper(*args, **kwargs):\n"
+              "        start = time.perf_counter()\n"
+              "        result = function(*args, **kwargs)\n"
+              "        print(function.__name__, 'took', time.perf_counter() - start)\n"
+              "        return result\n"
+              "    return wrapper\n")
+    example = score(timing, catalog.get("decorators")).layers["example"]
+    assert example.covered and "timer" in example.matched[0].said
+    # Python's own names in a snippet tell no case: input() read and ValueError caught
+    textbook = ("Exceptions let you handle errors where you can deal with them.\n\n"
+                "try:\n    n = int(input('How many? '))\nexcept ValueError:\n"
+                "    print('That is not a number')\n")
+    assert not score(textbook, catalog.get("exceptions")).layers["example"].covered
+    # nor do they name the topic: a snippet that reads like a case of another topic is none
+    listing = ("Comprehensions build lists.\n\nresult = [\n    is_valid(row)\n"
+               "    for row in rows\n]\n")
+    assert not score(listing, catalog.get("decorators")).layers["example"].covered
