@@ -2388,3 +2388,10 @@ def test_a_case_told_over_the_lines_of_a_snippet(catalog) -> None:
     listing = ("Comprehensions build lists.\n\nresult = [\n    is_valid(row)\n"
                "    for row in rows\n]\n")
     assert not score(listing, catalog.get("decorators")).layers["example"].covered
+
+
+def test_countries_and_their_capitals_in_code_are_a_real_case(catalog) -> None:
+    said = ("A dict comprehension turns one mapping into another in a single expression.\n\n"
+            "by_capital = {capital: country for country, capital in capitals.items()}\n"
+            "big = [country for country, population in census if population > 50_000_000]\n")
+    assert score(said, catalog.get("comprehensions")).layers["example"].covered
