@@ -26,8 +26,9 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   A condition ("if you have an application") is not a scenario.
 * trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
   good quality denied ("not very efficient"), a comparison with an evaluative word
-  ("instead ... readable", "than ... memory") or a hedge ("but", "however") with one, an
-  advantage over an alternative, or two measurements of one kind ("8 MB" and "200 bytes"). Not
+  ("instead ... readable", "than ... memory"; "... instead. It's faster") or a hedge ("but",
+  "however") with one, an advantage over an alternative, or two measurements of one kind
+  ("8 MB" and "200 bytes"). Not
   the trouble the topic is then said to solve ("... Virtual environments solve this problem"),
   nor a cost spared ("would otherwise take ...").
 * concept: a topic term that the question names being defined: "a generator is a ...", "the
@@ -1435,6 +1436,16 @@ class Shapes:
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
+            if pivot is not None and words[pivot] in W.prefer and u + 1 < len(self.units) \
+                    and self.units[u + 1].prose and u + 1 not in skip:
+                # the alternative, then what it does better: "instead of a lambda I'd use
+                # itemgetter. It's faster, because it's written in C."
+                after = self._words(u + 1)
+                better = next((i for i, w in enumerate(after) if w in W.evaluative), None)
+                if after[:1] in (["it"], ["that"], ["this"]) and better is not None \
+                        and not _negated(after, better):
+                    return Found("trade_off", "comparison", first + pivot,
+                                 self.spans[u + 1][0] + better)
         return None if costs_only else self._measured(skip)
 
     def _measured(self, skip: frozenset[int]) -> Found | None:

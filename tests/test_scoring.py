@@ -2395,3 +2395,14 @@ def test_countries_and_their_capitals_in_code_are_a_real_case(catalog) -> None:
             "by_capital = {capital: country for country, capital in capitals.items()}\n"
             "big = [country for country, population in census if population > 50_000_000]\n")
     assert score(said, catalog.get("comprehensions")).layers["example"].covered
+
+
+def test_an_alternative_then_what_it_does_better_is_a_comparison(catalog) -> None:
+    lam = catalog.get("lambda")
+    said = ("A lambda is a small anonymous function. For sort keys I use operator.itemgetter "
+            "instead. It is quicker, since it runs in C.")
+    assert score(said, lam).layers["trade_off"].covered
+    # the alternative alone, then a plain fact about it, weighs nothing
+    said = ("A lambda is a small anonymous function. For sort keys I use operator.itemgetter "
+            "instead. It lives in the operator module.")
+    assert not score(said, lam).layers["trade_off"].covered
