@@ -1832,7 +1832,8 @@ _PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "ov
 _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool that lets you ..."
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
 _HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
-_CHECKED = frozenset({"check", "whether", "detect", "alert", "alarm", "warn", "flag"})  # (stems)
+_CHECKED = frozenset({"check", "whether", "detect", "alert", "alarm", "warn", "flag",
+                      "filter"})  # (stems)
 _READ_ABOUT = frozenset({"read", "tutori", "book", "video", "articl", "cours", "doc"})
 _CAME_TO_KNOW = frozenset({"learn", "learnt", "heard", "saw", "watch", "discov", "taught"})
 _TALKS = frozenset({"answer", "i", "we", "talk", "post", "articl", "tutori", "section",

@@ -1559,6 +1559,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a test on the data, a coding challenge and a venv's scope are no costs
     ("generators", "trade_off", GEN + "The last stage checks whether the reading is too high "
      "and raises an alert.", False),
+    ("generators", "trade_off", GEN + "The next stage filters out the laps that are too short "
+     "and yields the rest.", False),
     ("comprehensions", "trade_off", "A comprehension builds a new list from a loop in one line. "
      "We wrote dozens of them in the course challenges.", False),
     ("venv", "trade_off", VENV + "It's a folder with its own Python only for that project, so "
