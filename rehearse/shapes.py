@@ -1638,7 +1638,10 @@ class Shapes:
             return False
         # what it is thought of as, up to the clause's end ("as a last resort, honestly, ..."
         # is too short to say what it is; "as something you'll see" names no kind)
-        clause = next((p for p in range(last + 3, end) if self._gap_before(p).strip()), end)
+        clause = next((p for p in range(last + 3, end) if self._gap_before(p).strip()
+                       # (a relative clause goes on: "as a function, that takes another")
+                       and not (self._gap_before(p).strip() == ","
+                                and self.tokens[p].text in _RELATIVE)), end)
         rest = [t.text for t in self.tokens[last + 2:clause]]
         return sum(is_content(w) for w in rest) >= 3 and _NOT_KINDS.isdisjoint(rest[:2])
 

@@ -891,6 +891,9 @@ def test_letters_with_dots_end_no_sentence(catalog) -> None:
     ("generators", "You can think of a generator as a function that remembers where it stopped.",
      True),
     ("gil", "I think of the GIL as one big mutex around the CPython interpreter state.", True),
+    # (its relative clause after a comma goes on)
+    ("decorators", "Think of a decorator as a plain function, that accepts one more callable "
+     "and hands out a new one.", True),
     ("generators", "I think of generators all the time.", False),
     # ... not a verdict on it, nor no kind named
     ("lambda", "I'd think of lambdas as a last resort, honestly, a named function reads better.",
