@@ -21,7 +21,8 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   past tense: "we switched the importer") in the unit or
   the one before, with a real-world noun (request, file, database, user, log...); a real
   product named as an instance ("libraries like Tenacity", "such as Django"); or, with no
-  marker, three different real-world nouns in units about the topic. An answer that names its
+  marker, three different real-world nouns in units about the topic, or records written out in
+  its code (two dicts with named fields: ``{"title": ..., "due": ...}``). An answer that names its
   topic three times or more may open with the story that leads to it ("picture a website ...").
   A condition ("if you have an application") is not a scenario.
 * trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
@@ -798,6 +799,10 @@ _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli
 
 
 # a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
+# a dict with two named fields at least: a record ("name": ..., "age": ...)
+_RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
+_TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
+                       "banana", "orange"})
 _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
 # ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
 _NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | frozenset(dir(builtins)) | {
@@ -1122,7 +1127,26 @@ class Shapes:
         if len(nouns) >= 3:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
-        return self._solved_case(skip)
+        return self._records(skip) or self._solved_case(skip)
+
+    def _records(self, skip: frozenset[int]) -> Found | None:
+        """Records of real things written out as data: two dicts or more with named fields in
+        the code about the topic (``{"name": "Ali", "active": True}``, ``{"sku": ..., "price":
+        ...}``; not ``{"a": 1, "b": 2}``, nor output in a comment). The first is the evidence."""
+        found: list[re.Match[str]] = []
+        for u, unit in enumerate(self.units):
+            if not unit.code or not self.relevant[u] or u in skip:
+                continue
+            comment = comment_start(self.text[unit.start:unit.end])
+            end = unit.end if comment is None else unit.start + comment
+            found.extend(m for m in _RECORD.finditer(self.text, unit.start, end)
+                         if _TOY_KEYS.isdisjoint(k.lower() for k in m.group(1, 2)))
+        if len(found) < 2:
+            return None
+        starts = [t.start for t in self.tokens]
+        close = self.text.find("}", found[0].end())  # (the first record, to its brace)
+        return Found("example", "records", bisect.bisect_left(starts, found[0].start()),
+                     bisect.bisect_left(starts, close if close >= 0 else found[0].end()) - 1)
 
     def _solved_case(self, skip: frozenset[int]) -> Found | None:
         """A real-world trouble told in the sentences right before one that names the topic as

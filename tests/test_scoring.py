@@ -2411,3 +2411,20 @@ def test_an_alternative_then_what_it_does_better_is_a_comparison(catalog) -> Non
     said = ("A lambda is a small anonymous function. For sort keys I use operator.itemgetter "
             "instead. It lives in the operator module.")
     assert not score(said, lam).layers["trade_off"].covered
+
+
+def test_records_written_out_as_data_are_a_case(catalog) -> None:
+    comp = catalog.get("comprehensions")
+    said = ("A comprehension builds a new list from an iterable in one expression.\n\n"
+            "loans = [\n"
+            "    {\"title\": \"Dune\", \"due\": \"2024-03-01\", \"returned\": False},\n"
+            "    {\"title\": \"Emma\", \"due\": \"2024-02-11\", \"returned\": True},\n"
+            "]\n"
+            "overdue = [loan[\"title\"] for loan in loans if not loan[\"returned\"]]\n")
+    example = score(said, comp).layers["example"]
+    assert example.covered and example.matched[0].said.startswith('{"title": "Dune"')
+    # keys of a toy, or a dict printed in a comment, are no records
+    toy = ("A comprehension builds a new list from an iterable in one expression.\n\n"
+           "pairs = [{\"one\": 1, \"two\": 2}, {\"one\": 3, \"two\": 4}]\n"
+           "sums = [p[\"one\"] + p[\"two\"] for p in pairs]  # {'x_val': 3, 'y_val': 7}\n")
+    assert not score(toy, comp).layers["example"].covered
