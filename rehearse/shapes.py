@@ -803,9 +803,10 @@ _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
                        "banana", "orange"})
+_BUILTINS = frozenset(dir(builtins))
 _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
 # ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
-_NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | frozenset(dir(builtins)) | {
+_NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | _BUILTINS | {
     "self", "cls", "foo", "bar", "baz", "my", "func", "function", "example", "test", "x", "y",
     "e", "i", "etc", "some", "name", "obj", "np", "pd", "os", "sys"}
 _WEB_ADDRESS = re.compile(rf"\.({_TLD})$")  # "realpython.com": a site, no project's code
@@ -1331,9 +1332,11 @@ class Shapes:
                         or token.text in W.not_names or len(said) < 3 \
                         or self._whole_name(name).endswith(_CLASS_OF_ERROR) \
                         or self._a_file(name) or self._a_topic_term(name) \
-                        or self._whole_name(name).lower() in sys.stdlib_module_names:
+                        or self._whole_name(name).lower() in sys.stdlib_module_names \
+                        or self._whole_name(name) in _BUILTINS:
                     continue  # (nor an exception class, "like SystemExit", nor "like shared.py",
-                    # nor Python's own modules: "libraries like multiprocessing", "like pydoc")
+                    # nor Python's own modules and builtins: "libraries like multiprocessing",
+                    # "like pydoc", "tools like map, filter and sorted")
                 capitalised = said[:1].isupper() and not said.isupper() \
                     and any(c.islower() for c in said)
                 # "I like Mondays" is a verb; "subclasses like Dog" are the textbook toys
