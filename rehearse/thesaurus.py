@@ -217,7 +217,7 @@ CONCRETE_NOUNS = frozenset("""
     date dates phone city cities country countries
     config configuration cache caching report reports dashboard sensor
     sensors notification notifications queue worker workers
-    pipeline pipelines batch dataset datasets spreadsheet excel deployment deploy production
+    pipeline pipelines batch spreadsheet excel deployment deploy production
     team teammate
     teammates metrics analytics inventory profile profiles
     rgb color colour colours

@@ -1426,6 +1426,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # ... nor is one of Python's own modules
     ("decorators", "example", DECO + "Decorators keep the name of what they wrap only with "
      "helpers like functools, and tools like pydoc show the wrapper otherwise.", False),
+    # "large datasets" is the generic phrase the labelling rules name: no case
+    ("generators", "example", "A generator yields values one at a time. Generators are useful "
+     "for handling large datasets.", False),
     # ... nor one of its builtins
     ("lambda", "example", "Lambdas are anonymous one-expression functions. They are used with "
      "tools like map, filter, and sorted.", False),
