@@ -288,7 +288,7 @@ COST_WORDS = (
     "inconsistent", "unreliable", "unmaintainable", "hack", "hacky", "not work", "takes longer",
     "take longer", "more time",
     "longer time",
-    "but only", "limited to", "impossible", "out of memory", "run out of memory", "memoryerror",
+    "but only", "limited to", "out of memory", "run out of memory", "memoryerror",
     "everything into memory", "all into memory", "whole file into memory",
     "entire file into memory",
     # as people say it out loud

@@ -1570,6 +1570,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "and raises an alert.", False),
     ("generators", "trade_off", GEN + "The next stage filters out the laps that are too short "
      "and yields the rest.", False),
+    # what the language does not allow is how it works, no cost of it
+    ("lists-tuples", "trade_off", "A tuple is fixed once built; assigning to one of its items "
+     "is impossible, Python raises a TypeError.", False),
     ("comprehensions", "trade_off", "A comprehension builds a new list from a loop in one line. "
      "We wrote dozens of them in the course challenges.", False),
     ("venv", "trade_off", VENV + "It's a folder with its own Python only for that project, so "
