@@ -22,16 +22,16 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   the one before, with a real-world noun (request, file, database, user, log...); a real
   product named as an instance ("libraries like Tenacity", "such as Django"); or, with no
   marker, three different real-world nouns in units about the topic, or records written out in
-  its code (two dicts with named fields: ``{"title": ..., "due": ...}``). An answer that names its
-  topic three times or more may open with the story that leads to it ("picture a website ...").
+  its code (two dicts with named fields: ``{"title": ..., "due": ...}``). An answer that names
+  its topic three times or more may open with the story that leads to it ("picture a website
+  ...").
   A condition ("if you have an application") is not a scenario.
 * trade_off: a cost or limit (downside, overhead, slower, harder to debug, avoid, only once), a
   good quality denied ("not very efficient"), a comparison with an evaluative word
   ("instead ... readable", "than ... memory"; "... instead. It's faster") or a hedge ("but",
   "however") with one, an advantage over an alternative, or two measurements of one kind
-  ("8 MB" and "200 bytes"). Not
-  the trouble the topic is then said to solve ("... Virtual environments solve this problem"),
-  nor a cost spared ("would otherwise take ...").
+  ("8 MB" and "200 bytes"). Not the trouble the topic is then said to solve ("... Virtual
+  environments solve this problem"), nor a cost spared ("would otherwise take ...").
 * concept: a topic term that the question names being defined: "a generator is a ...", "the
   GIL lets ..." (not a neighbour: "a thread is ..." answers no question about the GIL).
 
@@ -798,12 +798,12 @@ _JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], [
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
-# a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
 # a dict with two named fields at least: a record ("name": ..., "age": ...)
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
                        "banana", "orange"})
 _BUILTINS = frozenset(dir(builtins))
+# a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
 _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
 # ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
 _NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | _BUILTINS | {

@@ -235,8 +235,8 @@ CONCRETE_NOUNS = frozenset("""
     cameras printer printers drone drones ticker tickers backtest backtesting loan loans
     mortgage tax taxes homework podcast podcasts tweet tweets chat satellite climate forecast
     forecasts hotel hotels flight flights airline airport recipe recipes restaurant
-    country countries capital capitals population gene genes protein proteins dna hero heroes
-    warrior warriors wizard wizards mage mages atm revenue sales
+    capital capitals population gene genes protein proteins dna hero heroes warrior warriors
+    wizard wizards mage mages atm revenue sales
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").
