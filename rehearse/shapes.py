@@ -30,7 +30,8 @@ topic three times: a snippet far down ("here is one I wrote: ...") shows that to
   good quality denied ("not very efficient"), a comparison with an evaluative word
   ("instead ... readable", "than ... memory"; "... instead. It's faster") or a hedge ("but",
   "however") with one, an advantage over an alternative, or two measurements of one kind
-  ("8 MB" and "200 bytes"). Not the trouble the topic is then said to solve ("... Virtual
+  ("8 MB" and "200 bytes"), or advice against it with a reason ("never catch them all,
+  because it can ..."). Not the trouble the topic is then said to solve ("... Virtual
   environments solve this problem"), nor a cost spared ("would otherwise take ...").
 * concept: a topic term that the question names being defined: "a generator is a ...", "the
   GIL lets ..." (not a neighbour: "a thread is ..." answers no question about the GIL).
@@ -798,6 +799,15 @@ _JUDGED_AS = (["lead", "to"], ["led", "to"], ["result", "in"], ["up", "with"], [
 _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli"})
 
 
+# advice against, with its reason: "you never want to handle all exceptions, because it can
+# ...", "don't commit the venv folder, otherwise ..." (not "don't worry, because ...", "you
+# don't really need locks, because": no advice against it)
+_ADVICE_AGAINST = re.compile(
+    r"(^|[.!?:;]\s+|\b(?:you|we|i|one)\s+(?:should\s+)?)(never|don'?t|do\s+not|should\s+not"
+    r"|shouldn'?t)\s+(?!(?:(?:really|actually|even|necessarily)\s+)?(?:worry|forget|need|have|know"
+    r"|care|mind|matter|see|think)\b)(?:\w+[,']?\s+){0,7}?"
+    r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
+    re.IGNORECASE)
 # a dict with two named fields at least: a record ("name": ..., "age": ...)
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
@@ -1406,6 +1416,11 @@ class Shapes:
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):
                     kept_off = _kept_off(words, cost[1])
+            advice = _ADVICE_AGAINST.search(self.text[unit.start:unit.end])
+            if advice is not None:  # "you never want to catch them all, because it can ..."
+                at = bisect.bisect_left([t.start for t in self.tokens],
+                                        unit.start + advice.start(2))
+                return Found("trade_off", "when not to", at, min(self.spans[u][1] - 1, at + 8))
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
                         and (i == 0 or words[i - 1] not in _TALKED_OF)

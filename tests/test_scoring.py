@@ -1570,6 +1570,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "and raises an alert.", False),
     ("generators", "trade_off", GEN + "The next stage filters out the laps that are too short "
      "and yields the rest.", False),
+    # advice against it, with its reason, is a when-not-to; no need of it is none
+    ("decorators", "trade_off", "A decorator wraps a function in another one. Don't stack more "
+     "than two on one function, otherwise a reader has to work out which one runs first.", True),
+    ("decorators", "trade_off", "A decorator wraps a function in another one. You don't really "
+     "need to write them yourself, because frameworks ship the common ones.", False),
     # what the language does not allow is how it works, no cost of it
     ("lists-tuples", "trade_off", "A tuple is fixed once built; assigning to one of its items "
      "is impossible, Python raises a TypeError.", False),
