@@ -808,6 +808,14 @@ _ADVICE_AGAINST = re.compile(
     r"|care|mind|matter|see|think)\b)(?:\w+[,']?\s+){0,7}?"
     r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
     re.IGNORECASE)
+# a limit as what a thing does, not what it costs: "@login_required restricts access to the
+# view", "limit routes to logged-in users" ("limited", "a restriction" are costs)
+_DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "limits",
+                             "limiting"})
+# ... what access control restricts (stems): "restricts access", "limit how often", "limit
+# routes", "restrict who can call it" (not "restrict you", "limits their use")
+_LIMITED_THINGS = frozenset({"access", "how", "who", "what", "which", "rout", "user", "call",
+                             "request", "view", "entri", "endpoint", "rate"})
 # a dict with two named fields at least: a record ("name": ..., "age": ...)
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
@@ -1513,13 +1521,25 @@ class Shapes:
                 kind.append((value, at))
         return None if best is None else Found("trade_off", "measured comparison", *best)
 
+    def _limit_as_doing(self, pos: int) -> bool:
+        """Whether the cost word at ``pos`` is "restrict" or "limit" said as what something does
+        to whom ("restricts access to the view", "limit routes to logged-in users"), not as a
+        limit it has or puts on you ("the limit", "can restrict you", "limited", "a restriction")."""
+        said = self._said(pos).lower()
+        if said not in _DOING_NOT_COST:
+            return False
+        nxt = self.tokens[pos + 1].text if pos + 1 < len(self.tokens) \
+            and self.unit_of[pos + 1] == self.unit_of[pos] else ""
+        return nxt in _LIMITED_THINGS
+
     def _no_cost_said(self, words: Sequence[str], first: int, cost: tuple[int, int]) -> bool:
         """A cost word (``words[cost[0]:cost[1] + 1]`` of the sentence starting at token
         ``first``) that states no cost of the topic."""
         at, end = cost
         said = self._said(first + at)
         before = words[at - 1] if at else ""
-        return (_a_motive(words, cost)  # "if we upgrade Django we will hit a problem": why to
+        return (self._limit_as_doing(first + at)  # "it restricts access to logged-in users"
+                or _a_motive(words, cost)  # "if we upgrade Django we will hit a problem": why to
                 # "interface with some complex object", "cache an expensive call"
                 or _describes_a_thing(words, at, said)
                 # "I avoided them for years": a story, not a reason to

@@ -1570,6 +1570,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "and raises an alert.", False),
     ("generators", "trade_off", GEN + "The next stage filters out the laps that are too short "
      "and yields the rest.", False),
+    # restricting access is what a decorator does; "the limit" is one it has
+    ("decorators", "trade_off", "A decorator wraps a function. The login_required decorator "
+     "restricts access to the view it decorates.", False),
+    ("lambda", "trade_off", "A lambda is a small anonymous function. The limit: you only get one "
+     "expression.", True),
     # advice against it, with its reason, is a when-not-to; no need of it is none
     ("decorators", "trade_off", "A decorator wraps a function in another one. Don't stack more "
      "than two on one function, otherwise a reader has to work out which one runs first.", True),
