@@ -23,7 +23,6 @@ How an answer is judged (the README's "How an idea matches" says the same for ru
 from __future__ import annotations
 
 import bisect
-import builtins
 import functools
 import itertools
 import keyword
@@ -39,6 +38,7 @@ from .affinity import Affinity, with_shipped
 from .rubric import Idea as RubricIdea
 from .rubric import Layer, Rubric
 from .shapes import (
+    BUILTINS,
     MIN_TOPIC_MENTIONS,
     NOT_AFTER_DOT,
     NOT_AT_A_NAME,
@@ -193,8 +193,7 @@ class Score:
         return cls(rubric, Transcript(data["transcript"]), layers)
 
 
-_PYTHON_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist) | {
-    "args", "kwargs", "self", "cls"}
+_PYTHON_NAMES = BUILTINS | frozenset(keyword.kwlist) | {"args", "kwargs", "self", "cls"}
 BLOCK_SPAN = 80  # tokens of a snippet that one case told in code may spread over
 COMBINATIONS = 1000  # of one idea's occurrences tried in one sentence (twice with an order)
 FUZZY_MIN_LEN = 5  # tokens shorter than this need an exact or alias match

@@ -820,11 +820,11 @@ _LIMITED_THINGS = frozenset({"access", "how", "who", "what", "which", "rout", "u
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
                        "banana", "orange"})
-_BUILTINS = frozenset(dir(builtins))
+BUILTINS = frozenset(dir(builtins))  # (a name Python gives, not one of the answer)
 # a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
 _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
 # ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
-_NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | _BUILTINS | {
+_NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | BUILTINS | {
     "self", "cls", "foo", "bar", "baz", "my", "func", "function", "example", "test", "x", "y",
     "e", "i", "etc", "some", "name", "obj", "np", "pd", "os", "sys"}
 _WEB_ADDRESS = re.compile(rf"\.({_TLD})$")  # "realpython.com": a site, no project's code
@@ -1162,10 +1162,14 @@ class Shapes:
                          if _TOY_KEYS.isdisjoint(k.lower() for k in m.group(1, 2)))
         if len(found) < 2:
             return None
-        starts = [t.start for t in self.tokens]
         close = self.text.find("}", found[0].end())  # (the first record, to its brace)
-        return Found("example", "records", bisect.bisect_left(starts, found[0].start()),
-                     bisect.bisect_left(starts, close if close >= 0 else found[0].end()) - 1)
+        return Found("example", "records", bisect.bisect_left(self._starts, found[0].start()),
+                     bisect.bisect_left(self._starts, close if close >= 0 else found[0].end()) - 1)
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        """Where each token starts in the text (to find the token of a character)."""
+        return [t.start for t in self.tokens]
 
     def _solved_case(self, skip: frozenset[int]) -> Found | None:
         """A real-world trouble told in the sentences right before one that names the topic as
@@ -1351,7 +1355,7 @@ class Shapes:
                         or self._whole_name(name).endswith(_CLASS_OF_ERROR) \
                         or self._a_file(name) or self._a_topic_term(name) \
                         or self._whole_name(name).lower() in sys.stdlib_module_names \
-                        or self._whole_name(name) in _BUILTINS:
+                        or self._whole_name(name) in BUILTINS:
                     continue  # (nor an exception class, "like SystemExit", nor "like shared.py",
                     # nor Python's own modules and builtins: "libraries like multiprocessing",
                     # "like pydoc", "tools like map, filter and sorted")
@@ -1426,8 +1430,7 @@ class Shapes:
                     kept_off = _kept_off(words, cost[1])
             advice = _ADVICE_AGAINST.search(self.text[unit.start:unit.end])
             if advice is not None:  # "you never want to catch them all, because it can ..."
-                at = bisect.bisect_left([t.start for t in self.tokens],
-                                        unit.start + advice.start(2))
+                at = bisect.bisect_left(self._starts, unit.start + advice.start(2))
                 return Found("trade_off", "when not to", at, min(self.spans[u][1] - 1, at + 8))
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
@@ -1504,7 +1507,7 @@ class Shapes:
         with threads, "3 s" without). The closest such pair is the evidence."""
         seen: dict[bool, list[tuple[str, int]]] = {True: [], False: []}  # memory? -> (value, at)
         best: tuple[int, int] | None = None
-        starts = [t.start for t in self.tokens]
+        starts = self._starts
         for u, unit in enumerate(self.units):
             if not self.relevant[u] or u in skip:
                 continue
