@@ -1432,6 +1432,9 @@ class Shapes:
             if advice is not None:  # "you never want to catch them all, because it can ..."
                 at = bisect.bisect_left(self._starts, unit.start + advice.start(2))
                 return Found("trade_off", "when not to", at, min(self.spans[u][1] - 1, at + 8))
+            only = self._used_only_when(words, first)
+            if only is not None:  # "I use them only when ...", "I'd only use kwargs if ..."
+                return Found("trade_off", "when not to", first + only[0], first + only[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
                         and (i == 0 or words[i - 1] not in _TALKED_OF)
@@ -1523,6 +1526,31 @@ class Shapes:
                         best = (was, end)
                 kind.append((value, at))
         return None if best is None else Found("trade_off", "measured comparison", *best)
+
+    def _used_only_when(self, words: Sequence[str], first: int) -> tuple[int, int] | None:
+        """Span of "use it only when", "only use kwargs if": when to use the topic, and so
+        when not to. What is used is a pronoun or the topic ("the generator only uses memory
+        when asked" tells how it works; "not only when" widens)."""
+        for i, word in enumerate(words):
+            if word != "onli" or words[i - 1:i] == ["not"]:
+                continue
+            if words[i + 1:i + 2] == ["use"] and self._said(first + i + 1).lower() == "use":
+                used = i + 2  # "only use them when", "only use a lambda if"
+            elif words[i + 1:i + 2] in (["when"], ["if"]) and i >= 2 \
+                    and self._said(first + i - 2).lower() == "use":
+                used = i - 1  # "use this only when"
+            else:
+                continue
+            if used >= len(words):
+                continue
+            said = self._said(first + used).lower()
+            named = said in ("it", "them", "this", "these", "those") or any(
+                self._a_topic_term(first + p) for p in range(used, min(used + 2, len(words))))
+            condition = next((p for p in range(i + 1, min(len(words), used + 4))
+                              if words[p] in ("when", "if")), None)
+            if named and condition is not None:
+                return min(i, used - 1), condition
+        return None
 
     def _limit_as_doing(self, pos: int) -> bool:
         """Whether the cost word at ``pos`` is "restrict" or "limit" said as what something does

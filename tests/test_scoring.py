@@ -1580,6 +1580,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "than two on one function, otherwise a reader has to work out which one runs first.", True),
     ("decorators", "trade_off", "A decorator wraps a function in another one. You don't really "
      "need to write them yourself, because frameworks ship the common ones.", False),
+    # when to use it, and so when not to; how it works is no such restriction
+    ("args-kwargs", "trade_off", "**kwargs gathers the keyword arguments into a dict. I keep "
+     "named parameters, and use kwargs only when I forward calls to another function.", True),
+    ("lambda", "trade_off", "A lambda is an anonymous function of one expression. I'd only use "
+     "a lambda if it reads at a glance.", True),
+    ("generators", "trade_off", GEN + "The generator only uses memory when you ask it for the "
+     "next value.", False),
+    ("lambda", "trade_off", "A lambda is an anonymous function of one expression. You can use "
+     "them not only when sorting but also when filtering.", False),
     # what the language does not allow is how it works, no cost of it
     ("lists-tuples", "trade_off", "A tuple is fixed once built; assigning to one of its items "
      "is impossible, Python raises a TypeError.", False),
