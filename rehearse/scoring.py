@@ -282,7 +282,12 @@ _SAID = re.compile(
     r"(?!(?:the|a|an|this|that|my|your|our)\b)\w+)"
     r"|\b(?P<kwarg>(?:star|asterisk)[\s,]+(?:star|asterisk)[\s,]+"
     r"(?!(?:kwargs?|kw|args|arcs)\b)[a-z]\w*)"
-    r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+" + NOT_AFTER_DOT + r"[a-z]\w*)",
+    r"|\b(?P<decor>at\s+" + NOT_AT_A_NAME + r"[a-z]\w*\s+dot\s+" + NOT_AFTER_DOT + r"[a-z]\w*"
+    # "at timer on the update function", "at retry, open bracket, ..., close bracket, on top of
+    # my read function", "at log calls above def add"
+    r"|at\s+" + NOT_AT_A_NAME + r"[a-z]\w*(?:\s+\w+){0,2}?(?:,?\s+open\s+(?:bracket|paren)\w*"
+    r"[^.]{0,80}?\bclose\s+(?:bracket|paren)\w*,?)?\s+(?:on\s+top\s+of|above|on|over)\s+"
+    r"(?:(?:the|a|an|my|your|our|each|every)\s+)?(?:\w+\s+){0,2}?(?:def|function|method|view)\b)",
     re.IGNORECASE)
 _SAID_AS = {"comprehens": "for in", "kwarg": "star star", "decor": "at"}  # (their words)
 _SAID_WORDS = frozenset(_SAID_AS.values())
@@ -692,6 +697,10 @@ class _Index:
                 heard = [o for o in heard if (self.tokens[o[0]].word not in _SAID_WORDS
                                               or not self.tokens[o[0]].alias)
                          and not self._after_dot(o[0])]
+            elif code is None:  # ... nor does a decorator said tell a case ("put at timer on
+                # the function" is how one is applied)
+                heard = [o for o in heard if self.tokens[o[0]].word != _SAID_AS["decor"]
+                         or not self.tokens[o[0]].alias]
             if not heard:
                 return 0.0, [], contested  # a term never heard: no need to look for the rest
             per_term.append(heard)

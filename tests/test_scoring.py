@@ -1924,6 +1924,20 @@ def test_a_construct_said_aloud_is_its_topic_code(catalog, topic, said, code) ->
     assert score(said, catalog.get(topic)).layers["code"].covered is code
 
 
+def test_a_decorator_applied_aloud_names_its_topic(catalog) -> None:
+    # "I used one": the answer never says "decorator", but applying one aloud names it as
+    # "@timer" above a def does in writing; how it is applied tells no case
+    rubric = catalog.get("decorators")
+    said = ("I used one when my game stuttered. I wrote a small timer and put at timer on the "
+            "render function.")
+    assert score(said, rubric).layers["code"].covered
+    said = ("I used one for retries. You put at retry, open paren, attempts equals five, close "
+            "paren, above the upload function.")
+    assert score(said, rubric).layers["code"].covered
+    applied = "You just put at timer over a function and it prints how long the call took."
+    assert not score(applied, rubric).layers["example"].covered
+
+
 def test_a_construct_said_aloud_claims_no_definition(catalog) -> None:
     said = "You can merge them, config equals star star defaults, star star overrides, done."
     assert not score(said, catalog.get("args-kwargs")).layers["concept"].covered
