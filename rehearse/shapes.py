@@ -808,6 +808,11 @@ _ADVICE_AGAINST = re.compile(
     r"|care|mind|matter|see|think)\b)(?:\w+[,']?\s+){0,7}?"
     r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
     re.IGNORECASE)
+# what it suits and, at once, what it does not: "threads are great when you're waiting, not
+# when you're crunching", "classes are fine for the interface, not for inner loops"
+_SUITED_NOT = re.compile(
+    r"\b(fine|good|great|ok|okay|useful|ideal|perfect|handy|nice|suited|meant)\s+(for|when|in|if)"
+    r"\b[^.;:!?]{1,60}?,?\s+(?:but\s+)?(not)\s+(for|when|in|if)\b", re.IGNORECASE)
 # a limit as what a thing does, not what it costs: "@login_required restricts access to the
 # view", "limit routes to logged-in users" ("limited", "a restriction" are costs)
 _DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "limits",
@@ -1432,6 +1437,11 @@ class Shapes:
             if advice is not None:  # "you never want to catch them all, because it can ..."
                 at = bisect.bisect_left(self._starts, unit.start + advice.start(2))
                 return Found("trade_off", "when not to", at, min(self.spans[u][1] - 1, at + 8))
+            suited = _SUITED_NOT.search(self.text, unit.start, unit.end)
+            if suited is not None:  # "great for I/O, not for number crunching"
+                at = bisect.bisect_left(self._starts, suited.start(1))
+                end = bisect.bisect_left(self._starts, suited.end()) - 1
+                return Found("trade_off", "when not to", at, min(self.spans[u][1] - 1, end))
             only = self._used_only_when(words, first)
             if only is not None:  # "I use them only when ...", "I'd only use kwargs if ..."
                 return Found("trade_off", "when not to", first + only[0], first + only[1])

@@ -1589,6 +1589,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "next value.", False),
     ("lambda", "trade_off", "A lambda is an anonymous function of one expression. You can use "
      "them not only when sorting but also when filtering.", False),
+    # what it suits and, at once, what it does not
+    ("generators", "trade_off", GEN + "They're handy for streaming a log, not for data you "
+     "need to sort.", True),
+    ("generators", "trade_off", GEN + "They're handy for big files, not to mention endless "
+     "streams.", False),
     # what the language does not allow is how it works, no cost of it
     ("lists-tuples", "trade_off", "A tuple is fixed once built; assigning to one of its items "
      "is impossible, Python raises a TypeError.", False),
