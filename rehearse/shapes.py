@@ -250,8 +250,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(deaf|death|deft)[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+,\s*(print|return|yield|self|pass"
     r"|args)\b",
     # a def with a star parameter, its name said in words: "death my sum asterisk args"
-    r"\b(def|deaf|death|deft)\s+(\w+\s+){1,2}(star|asterisk)\s+((star|asterisk)\s+)?"
-    r"(args|kwargs|arcs|kw\s?args)\b",
+    # (a recogniser's commas for pauses: "death rapper self, asterisk args"; and kwargs as it
+    # mishears it: "quarks", "corks")
+    r"\b(def|deaf|death|deft)\s+(\w+,?\s+){1,2}(star|asterisk),?\s+((star|asterisk),?\s+)?"
+    r"(args|kwargs|arcs|kw\s?args|quarks|quargs|kwarks|corks|corgs|cords|quartz)\b",
     # a name assigned aloud: "citations equals my paper", "raw tags equals python, java" (not
     # "that equals the sum", "the total equals fun": prose; "name equals something" said of a
     # placeholder)

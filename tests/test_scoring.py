@@ -420,6 +420,8 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("exceptions", "It all ran except the nightly batch job error report.", False),
     ("lambda", "So it is lambda x, x times x, and you call it.", True),
     ("args-kwargs", "Most functions never need asterisk args or asterisk asterisk kwargs.", False),
+    ("args-kwargs", "Then deaf merge self, asterisk, asterisk, quarks, and it takes the rest.",
+     True),
     ("exceptions", "We build with open source libraries such as Flask and never crash.", False),
     ("decorators", "Then you put functools dot wraps on the wrapper function.", True),
     ("venv", "So it is python3-m venv venv, and the folder appears.", True),
