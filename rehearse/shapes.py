@@ -85,6 +85,9 @@ _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|pa
 _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*|curly\w*"
             r"|square\s+br\w*)")
 
+# (a decorator named at the start of a sentence is no line of code: "@my_decorator syntax is
+# used to apply it")
+_NAMED_IN_PROSE = r"(?!\s+[a-z]+\s+[a-z]+\s+[a-z]+\b)"
 _NOT_KEYWORD = r"(?!(?:for|in|if|else|not|and|or|is|lambda|await|yield|from|as)\b)"
 # what cannot follow "def," in a def read aloud: "def, class, and import are statements"
 _KEYWORD_OR_AND = (r"(class|lambda|return|yield|import|async|await|and|or|in|if|for|with|try"
@@ -112,8 +115,9 @@ _CODE_LINE_PATTERNS = (
     r"\bdef\s+\w+\s*\(",
     r"\bclass\s+[A-Za-z_]\w*(\([^)\n]*\))?\s*:",
     r"\blambda\b[\w\s,*=]*:",
-    r"^\s*@[A-Za-z_][\w.]*",
-    r"\bfor\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
+    r"^\s*@[A-Za-z_][\w.]*+" + _NAMED_IN_PROSE,
+    # (a loop's header opens its line: not "Common uses for decorators in Python include:")
+    r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
     r"[\[({][^\])}\n]*\bfor\s+\w+[^\])}\n]*\bin\b[^\])}\n]*[\])}]",
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
@@ -132,7 +136,7 @@ _CODE_LINE_PATTERNS = (
     # (not a note's label: "except: catches the error raised in the try block")
     r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*(?:[a-z]+\s+){3}[a-z])"
     r"|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
-    r"\(\s*\*{1,2}\w+",
+    r"\w\(\s*\*{1,2}\w+",  # (a starred name put in brackets is only named: "one star (*arg)")
     r",\s*\*{1,2}\w+\s*[,)]",
     r"\[\s*['\"\d-][^\]\n]*,[^\]\n]*\]|\(\s*['\"\d-][^)\n]*,[^)\n]*\)",  # [1, 2], (1, 'a')
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
@@ -455,8 +459,9 @@ _ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}$")  # "i.o.", "a.p.i." (lowered)
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "cf.", "mr.", "dr.", "approx.")
 _PROMPTS = r">>>|\$ |In \["
 _PROMPT = re.compile(rf"^\s*({_PROMPTS})")
-_CODE_ONLY = re.compile(rf"^\s*({_PROMPTS}|[\w.]+\(|@\w|def \w+\(|class \w+[(:]|try:|except\b.*:$"
-                        r"|finally:|for .*:$|if .*:$|while .*:$|with .*:$)")
+_CODE_ONLY = re.compile(rf"^\s*({_PROMPTS}|[\w.]+\(|@[\w.]++{_NAMED_IN_PROSE}|def \w+\("
+                        r"|class \w+[(:]|try:|except\b.*:$|finally:|for .*:$|if .*:$|while .*:$"
+                        r"|with .*:$)")
 _SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
 # five words in a row, as a sentence has them (an acronym is a word: "only one CPU is busy")
 _PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){4}[A-Za-z][A-Za-z']*\b")

@@ -1591,6 +1591,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "next value.", False),
     ("lambda", "trade_off", "A lambda is an anonymous function of one expression. You can use "
      "them not only when sorting but also when filtering.", False),
+    # a loop's header opens its line, a decorator line is no sentence, and a starred name in
+    # brackets is only named
+    ("decorators", "code", "A decorator wraps a function and returns a new one.\n\nCommon uses "
+     "for decorators in Python include:\n\n- logging each call\n\n@log_calls syntax is how "
+     "you apply one to a function.", False),
+    ("args-kwargs", "code", "Kwargs gathers the keyword arguments. A parameter with two stars "
+     "(**kwargs) takes them as a dict.", False),
+    ("args-kwargs", "code", "Kwargs gathers the keyword arguments:\n\ndef report(**kwargs):\n"
+     "    print(kwargs)", True),
     # what it suits and, at once, what it does not
     ("generators", "trade_off", GEN + "They're handy for streaming a log, not for data you "
      "need to sort.", True),
