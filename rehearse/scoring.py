@@ -54,6 +54,7 @@ from .shapes import (
 from .text import (
     EXCESS,
     NEGATIONS,
+    OWN_STEMS,
     Idea,
     Term,
     TermMap,
@@ -551,6 +552,7 @@ class _Index:
             for other, ratio, _ in process.extract(word, self._long, scorer=fuzz.ratio,
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
                 if other != word and not negated(word, other) and other not in NEGATIONS \
+                        and other not in OWN_STEMS \
                         and _SYMBOLS.isdisjoint((word, other)):
                     for pos in self.positions[other]:
                         # stems can meet where the words do not: "several" is no "server"

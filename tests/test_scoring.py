@@ -235,6 +235,16 @@ def test_a_name_in_a_line_of_code_names_no_topic(gil, catalog) -> None:
     assert not score(snippet, catalog.get("args-kwargs")).layers["code"].covered
 
 
+def test_generating_names_no_generator(catalog) -> None:
+    # the verb is English, not the construct, however close the words are
+    said = ("With a comprehension you generate the whole list in one line:\n"
+            "squares = [n * n for n in range(10)]\nI generated our test fixtures that way.")
+    assert not any(layer.covered for layer in score(said, catalog.get("generators")).layers.values())
+    # (the construct itself still names the topic)
+    said = ("A generator gives values one at a time.\ndef numbers():\n    yield 1\n    yield 2\n")
+    assert score(said, catalog.get("generators")).layers["code"].covered
+
+
 def test_a_shape_needs_the_topic_nearby(gil) -> None:
     code = "def area(r):\n    return 3.14 * r * r\n"
     assert not score(code, gil).layers["code"].covered
