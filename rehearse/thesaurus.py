@@ -351,7 +351,11 @@ COST_WORDS = (
     "nobody can understand", "nobody could understand", "nobody could figure out",
     "nobody can figure out", "nobody could tell", "nobody can tell",
     # what can be used only once, said in other words
-    "only one time", "one pass only", "only one pass", "a single pass",
+    "only one time", "one pass only", "only one pass", "a single pass", "is one shot",
+    "are one shot", "it is one shot", "they are one shot",
+    # a cost told as the other side of a good one: "that's the good part; the bad part is ..."
+    "the bad part", "the worst part", "a compromise", "do not help", "do not really help",
+    "does not really help",
 )
 # Keywords that are also English connectives, and the words that follow them in the English
 # sense (beside a comma): "except for long lists", "finally we shipped it".

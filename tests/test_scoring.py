@@ -2129,6 +2129,11 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # why the topic exists is no cost of it
     ("gil", "The GIL is a lock around the interpreter. It exists because CPython's reference "
      "counting is not thread-safe.", False),
+    # the other side of a good part, a compromise, a thing that does not help
+    ("oop", "Polymorphism lets one call work on many classes. That's the good part. The bad "
+     "part is every subclass must really support each method.", True),
+    ("venv", "A virtual environment is a folder with its own packages for one project. Sharing "
+     "the system packages with it is a compromise.", True),
     # a harm said as a verb or an effect, advice to keep a thing rare, "more secure"
     ("generators", "A generator is a function that uses yield to hand back values one at a "
      "time. Long chains of generators hinder debugging.", True),
