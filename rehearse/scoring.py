@@ -752,10 +752,13 @@ class _Index:
                 key = (score, lo - hi)  # equal scores: the tightest quote
                 if found and key <= best_key:
                     continue  # could change neither the best match nor this sentence's verdict
-                if any(term.after and combo[i][0] <= combo[i - 1][1]
-                       for i, term in enumerate(idea.terms) if i) \
-                        or self._contradicted(idea, combo):
-                    wrong = True
+                swapped = [i for i, term in enumerate(idea.terms)
+                           if i and term.after and combo[i][0] <= combo[i - 1][1]]
+                if swapped or self._contradicted(idea, combo):
+                    # (what is denied, told before its denial, is no wrong claim: "it pins the
+                    # system libraries, which a venv can't do")
+                    wrong = wrong or not all(_a_denial(idea.terms[i - 1]) for i in swapped) \
+                        or not swapped
                     continue
                 found = True
                 if key > best_key:
@@ -896,6 +899,13 @@ _SHAPE_NAMES = {"code": ("code shown or said", "code"),
 # A layer's ideas heard (as evidence), the sentences that say one wrong, and where each starts
 # and ends (first and last token)
 _Heard = tuple[list[Evidence], set[int], list[tuple[int, int]]]
+
+
+def _a_denial(term: Term) -> bool:
+    return all(option in _DENIALS for option in term.options)
+
+
+_DENIALS = frozenset((word,) for word in NEGATIONS)
 
 
 def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,

@@ -2129,6 +2129,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # why the topic exists is no cost of it
     ("gil", "The GIL is a lock around the interpreter. It exists because CPython's reference "
      "counting is not thread-safe.", False),
+    # what is denied, told before the denial, is no wrong claim that keeps the sentence out
+    ("venv", "A venv keeps packages apart per project. A container is heavier, but it also "
+     "pins the C libraries, which a venv cannot do.", True),
     # the other side of a good part, a compromise, a thing that does not help
     ("oop", "Polymorphism lets one call work on many classes. That's the good part. The bad "
      "part is every subclass must really support each method.", True),
