@@ -1126,6 +1126,9 @@ class Shapes:
             named = self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
+            had = None if self.units[u].code else self._had_a_thing(words)
+            if had is not None:  # "We had a Python script that runs the migrations"
+                return Found("example", "example", first + had[0], first + had[1])
             if marker is not None and not self.units[u].code:
                 ident = _DOTTED_NAME.search(self.text, self.units[u].start, self.units[u].end)
                 if ident is not None and _a_project_name(ident.group()):
@@ -1198,6 +1201,25 @@ class Shapes:
                     if (self.tokens[p].text in W.concrete or self.tokens[p].text in W.tools) \
                             and not self._glued(p) and not self._in_a_name(p):
                         return Found("example", "a case it solves", p, p)
+        return None
+
+    @staticmethod
+    def _had_a_thing(words: Sequence[str]) -> tuple[int, int] | None:
+        """Where the speaker tells a thing they had at work: "we had a loop over grid cells",
+        "I had a ListingScraper class" (not "we had to", "if I had a function like this", "I
+        had some idea", "the args we had before")."""
+        for i in range(len(words) - 2):
+            if words[i] not in _STORYTELLERS or words[i + 1] != "had":
+                continue
+            if i and words[i - 1] not in _OPENERS and words[i - 1] not in ("then", "also"):
+                continue  # inside a clause: "if I had", "whether we had", "the args we had"
+            det = words[i + 2]
+            if det not in _HAD_DETERMINERS and not det.isdigit():
+                continue
+            noun = next((j for j in range(i + 3, min(len(words), i + 7))
+                         if is_content(words[j]) and words[j] not in _SOFT_HAD), None)
+            if noun is not None and words[noun] not in _ABSTRACT_HAD:
+                return i, noun
         return None
 
     def _how_learnt(self, u: int) -> bool:
@@ -1957,6 +1979,13 @@ _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem 
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _STORYTELLERS = frozenset({"i", "we"})
+_HAD_DETERMINERS = frozenset({"a", "an", "this", "these", "some", "sever", "dozen"})  # (and a number)
+_SOFT_HAD = frozenset({"littl", "big", "huge", "small", "old", "new", "bunch", "couple", "lot",
+                       "kind", "sort", "real", "realli", "pretti", "veri"})
+_ABSTRACT_HAD = frozenset({"idea", "feel", "sens", "question", "look", "time", "chanc", "troubl",
+                           "fun", "discuss", "convers", "talk", "debat", "go", "tri", "reason",
+                           "thought", "doubt", "need", "hunch", "impress", "understand", "vagu",
+                           "topic", "point", "function", "variabl", "list", "class", "onc"})
 _PAST = frozenset({"have", "had", "i", "we", "ive"})  # "I've never used", "i never used"
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")

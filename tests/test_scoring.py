@@ -1630,6 +1630,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a tool's command said as a verb of the sentence is no command
     ("venv", "code", VENV + "Tools like Poetry or pipenv create and manage one for you.", False),
     ("venv", "code", VENV + "Then you run pipenv install requests in the project.", True),
+    # a thing the speaker had at work tells a case; what they had to do, or had in mind, none
+    ("comprehensions", "example", "A comprehension builds a list from a loop in one line. We "
+     "had a loop over grid cells that I turned into one.", True),
+    ("comprehensions", "example", "A comprehension builds a list from a loop in one line. If I "
+     "had a loop like that, I would turn it into one.", False),
+    ("comprehensions", "example", "A comprehension builds a list from a loop in one line. I "
+     "had some trouble reading the nested ones.", False),
     # "your use case" and the copula of "you're" announce no case
     ("lists-tuples", "example", "A tuple is immutable. It depends on your use case and what "
      "you're trying to build in the end.", False),
