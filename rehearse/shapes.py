@@ -1126,7 +1126,7 @@ class Shapes:
             named = self._named_instance(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
-            had = None if self.units[u].code else self._had_a_thing(words)
+            had = None if self.units[u].code else self._had_a_thing(words, first)
             if had is not None:  # "We had a Python script that runs the migrations"
                 return Found("example", "example", first + had[0], first + had[1])
             if marker is not None and not self.units[u].code:
@@ -1203,15 +1203,16 @@ class Shapes:
                         return Found("example", "a case it solves", p, p)
         return None
 
-    @staticmethod
-    def _had_a_thing(words: Sequence[str]) -> tuple[int, int] | None:
+    def _had_a_thing(self, words: Sequence[str], first: int) -> tuple[int, int] | None:
         """Where the speaker tells a thing they had at work: "we had a loop over grid cells",
-        "I had a ListingScraper class" (not "we had to", "if I had a function like this", "I
-        had some idea", "the args we had before")."""
+        "At work, we had two programs", "I had a ListingScraper class" (not "we had to", "if I
+        had a function like this", "I had some idea", "the args we had before"); ``words`` are
+        those of the sentence starting at token ``first``."""
         for i in range(len(words) - 2):
             if words[i] not in _STORYTELLERS or words[i + 1] != "had":
                 continue
-            if i and words[i - 1] not in _OPENERS and words[i - 1] not in ("then", "also"):
+            if i and words[i - 1] not in _OPENERS and words[i - 1] not in ("then", "also") \
+                    and not any(c in self._gap_before(first + i) for c in ",;:"):
                 continue  # inside a clause: "if I had", "whether we had", "the args we had"
             det = words[i + 2]
             if det not in _HAD_DETERMINERS and not det.isdigit():
@@ -1985,7 +1986,9 @@ _SOFT_HAD = frozenset({"littl", "big", "huge", "small", "old", "new", "bunch", "
 _ABSTRACT_HAD = frozenset({"idea", "feel", "sens", "question", "look", "time", "chanc", "troubl",
                            "fun", "discuss", "convers", "talk", "debat", "go", "tri", "reason",
                            "thought", "doubt", "need", "hunch", "impress", "understand", "vagu",
-                           "topic", "point", "function", "variabl", "list", "class", "onc"})
+                           "topic", "point", "function", "variabl", "list", "class", "onc",
+                           "exercis", "assign", "homework", "lesson", "lectur", "cours", "quiz",
+                           "exam"})  # (and a course's toys)
 _PAST = frozenset({"have", "had", "i", "we", "ive"})  # "I've never used", "i never used"
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")

@@ -1633,6 +1633,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a thing the speaker had at work tells a case; what they had to do, or had in mind, none
     ("comprehensions", "example", "A comprehension builds a list from a loop in one line. We "
      "had a loop over grid cells that I turned into one.", True),
+    ("comprehensions", "example", "A comprehension builds a list from a loop in one line. At "
+     "work, we had a loop over grid cells that I turned into one.", True),
+    ("comprehensions", "example", "A comprehension builds a list from a loop in one line. In "
+     "class, we had an exercise that turned a loop into one.", False),
     ("comprehensions", "example", "A comprehension builds a list from a loop in one line. If I "
      "had a loop like that, I would turn it into one.", False),
     ("comprehensions", "example", "A comprehension builds a list from a loop in one line. I "
