@@ -493,7 +493,8 @@ class _Index:
 
     def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
         """Once the answer has named the topic, what can stand for a topic term as an idea's
-        first term: a pronoun opening a sentence of prose for the main word (the first ``topic``
+        first term: a pronoun opening a sentence of prose (after a word or two: "And then it's
+        lazy") for the main word (the first ``topic``
         term: "It's a function without a name" is about the lambda the question asked for), and
         the start of the sentence right after one that names a topic term for that term ("...
         encapsulation is used to refer to two notions: a mechanism for restricting access").
@@ -508,7 +509,7 @@ class _Index:
         named_at = {self.unit_of[first] for first, _ in hits}
         self._referents = [(p, PRONOUN_SCORE, main) for word in PRONOUNS
                            for p in self.positions.get(word, ())
-                           if (p - unit_start[self.unit_of[p]] < 2
+                           if (p - unit_start[self.unit_of[p]] < 3
                                or (self.unit_of[p] in named_at and self._after_but(p)))
                            and not self.units[self.unit_of[p]].code]
         named: dict[int, set[tuple[str, ...]]] = {}  # unit: the forms of the terms it names
@@ -540,6 +541,22 @@ class _Index:
                 if forms and not self._defines_another(pos, previous[unit]):
                     self._referents.append((pos, CARRY_SCORE, forms))
         self._terms.clear()  # an idea's first term now also hears its stand-ins
+
+    def refer_question(self, topic: Sequence[Term]) -> None:
+        """A pronoun opening the answer's first sentence of prose stands for the main topic
+        term, as the question named it: "So it's a for loop that builds a list"."""
+        main = frozenset(topic[0].options) if topic else frozenset()
+        opening = next((u for u, unit in enumerate(self.units) if not unit.heading), None)
+        if opening is None or self.units[opening].code or opening not in self.unit_of:
+            return
+        start = self.unit_of.index(opening)
+        # (the subject of "is" or "are": not "this one cost us")
+        self._referents = [(p, PRONOUN_SCORE, main) for word in ("it", "they", "these")
+                           for p in self.positions.get(word, ())
+                           if self.unit_of[p] == opening and p - start < 3
+                           and p + 1 < len(self.tokens)
+                           and self.tokens[p + 1].text in ("is", "are")]
+        self._terms.clear()
 
     def hits(self, word: str) -> dict[int, float]:
         """{position: similarity 0..1} of every transcript token that counts as ``word``."""
@@ -987,6 +1004,9 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     if any(index.tokens[first].word not in _CONSTRUCTS for first, _ in topic_hits):
         # (a construct in code, "@cache" or "[x for x in xs]", lends "it" no topic)
         index.refer((*compiled.topic, *compiled.context), topic_hits)
+    elif not topic_hits:
+        # the question names it: "It's a for loop that builds a list", said first
+        index.refer_question(compiled.topic)
     ideas = compiled.ideas if topic_hits else compiled.unnamed_ideas
     heard = {name: _match_ideas(index, transcript, layer, ideas[name], bool(topic_hits))
              for name, layer in rubric.layers.items()}

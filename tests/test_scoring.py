@@ -235,6 +235,19 @@ def test_a_name_in_a_line_of_code_names_no_topic(gil, catalog) -> None:
     assert not score(snippet, catalog.get("args-kwargs")).layers["code"].covered
 
 
+def test_the_question_is_what_the_first_it_stands_for(catalog) -> None:
+    # an answer that opens "So it's ..." answers the question asked, which named the topic
+    said = "It's a for loop that makes a new list, all on one line."
+    assert score(said, catalog.get("comprehensions")).layers["concept"].covered
+    # ... and nothing of another topic's ideas is in it
+    said = "It's a lock inside CPython that lets only one thread run bytecode at a time."
+    assert not score(said, catalog.get("lambda")).layers["concept"].covered
+    # a pronoun after a word or two of lead-in still opens the sentence
+    said = ("Generators come up a lot in my work. I reach for them daily. And then it's lazy, "
+            "nothing runs early.")
+    assert score(said, catalog.get("generators")).layers["concept"].covered
+
+
 def test_generating_names_no_generator(catalog) -> None:
     # the verb is English, not the construct, however close the words are
     said = ("With a comprehension you generate the whole list in one line:\n"
