@@ -1447,7 +1447,8 @@ class Shapes:
             kept_off = -1  # a trouble kept off reaches this far: "to avoid it being hit by ..."
             # "Without venvs, every package goes global. That soon becomes a problem." tells why
             # to use the topic: the sentence's cost words are no costs of it
-            costs = list(_find_spans(words, W.cost))
+            costs = [cost for cost in _find_spans(words, W.cost)
+                     if not self._in_code_said(u, first + cost[0])]
             for cost in [] if costs and self._after_without(u) else costs:
                 if cost[0] <= kept_off:
                     continue  # "reduces the risk of deploying unnecessary packages"
@@ -1592,6 +1593,21 @@ class Shapes:
                 return min(i, used - 1), condition
         return None
 
+    def _in_code_said(self, u: int, pos: int) -> bool:
+        """Whether token ``pos`` of unit ``u`` is part of code in it, a name said aloud ("def
+        even numbers limit": a parameter) rather than a word of the sentence."""
+        unit = self.units[u]
+        if not unit.code:
+            return False
+        said = self.text[unit.start:unit.end]
+        comment = comment_start(said)
+        if comment is not None and self.tokens[pos].start >= unit.start + comment:
+            return False  # "return n + 10  # as complicated as you want": a comment is prose
+        if _DICTATED_LINE.match(said):
+            return True  # a line of code dictated: "Def even numbers limit."
+        span = _code_span(said)
+        return span is not None and unit.start + span[0] <= self.tokens[pos].start < unit.start + span[1]
+
     def _limit_as_doing(self, pos: int) -> bool:
         """Whether the cost word at ``pos`` is "restrict" or "limit" said as what something does
         to whom ("restricts access to the view", "limit routes to logged-in users"), not as a
@@ -1652,6 +1668,9 @@ class Shapes:
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
+                # "uppercase them, but only for words longer than three letters": a condition
+                or (words[at:end + 1] == ["but", "onli"]
+                    and words[end + 1:end + 2] in (["for"], ["when"], ["if"], ["where"]))
                 # "without loading the entire file into memory": a load spared
                 or ("memori" in words[at:end + 1]
                     and not _SPARED.isdisjoint(words[max(0, at - 4):at]))

@@ -165,6 +165,10 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "challenge": "challenge", "challenges": "challenge",
              # "I hardly ever write one" says nothing "hard"
              "hardly": "hardly",
+             # "from lower to upper case" says nothing "slower"
+             "lower": "lower", "lowercase": "lowercase", "lowered": "lower",
+             # "cons" are downsides; "con" is a recogniser's piece of "conda" or "condition"
+             "cons": "cons",
              # "generate a million rows" names no generator
              "generate": "generate", "generates": "generate", "generated": "generate",
              "generating": "generate", "generation": "generation"}

@@ -70,7 +70,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "avoid": ("do not use", "do not bother with", "stay away from", "steer clear of",
               "should not use", "would not use", "never use", "refrain from", "not to use",
               "should not be used", "should never be used", "must not be used"),
-    "downside": ("drawback", "disadvantage", "con", "cons", "penalty", "pitfall", "caveat",
+    # ("cons", not "con": a recogniser's piece of "conda", "condition", "context")
+    "downside": ("drawback", "disadvantage", "cons", "penalty", "pitfall", "caveat",
                  "gotcha", "catch is", "trade off", "tradeoff", "flip side",
                  # "it trades away parallelism for simplicity" (not "you trade stocks": the
                  # word is folded, and a trade of the world would be lost as a noun)

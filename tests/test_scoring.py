@@ -2156,6 +2156,15 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     # what is denied, told before the denial, is no wrong claim that keeps the sentence out
     ("venv", "A venv keeps packages apart per project. A container is heavier, but it also "
      "pins the C libraries, which a venv cannot do.", True),
+    # a condition, a case of letters, a name in code said aloud, a recogniser's "con": no cost
+    ("comprehensions", "A comprehension builds a new list from a loop. You can "
+     "uppercase the words, but only for words longer than three letters.", False),
+    ("comprehensions", "A comprehension can loop over the names and convert them "
+     "from lower to upper case in one line.", False),
+    ("generators", GEN + "Def odd numbers limit. Num equals one. Yield num, while num "
+     "stays below it.", False),
+    ("venv", "A virtual environment keeps one project's packages. With con, da, "
+     "you make one from an environment file.", False),
     # the other side of a good part, a compromise, a thing that does not help
     ("oop", "Polymorphism lets one call work on many classes. That's the good part. The bad "
      "part is every subclass must really support each method.", True),
