@@ -549,6 +549,8 @@ def segment(text: str) -> list[Unit]:
         if indented and not fenced and body[:1] != "#" and _PLAIN_RUN.search(body) \
                 and not _is_code_line(body):
             indented = False  # an indented bullet or docstring sentence after a snippet is prose
+        if fenced and _FENCED_PROSE.match(body) and not _is_code_line(body):
+            indented = False  # sentences a learner put in a fence ("Wildcard arguments allow ...")
         if indented or _is_code_line(body):
             flush()
             # a comment in a snippet that says something in words is a sentence of prose, and
@@ -615,6 +617,7 @@ def is_bullet(text: str, unit: Unit) -> bool:
 
 _MARKDOWN_TITLE = re.compile(r"^\s*#{2,6}\s")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCED_PROSE = re.compile(r"^[A-Z][a-z']*(?:,?\s+[A-Za-z][a-z']*){7,}[^()\[\]{}=<>#\"]*\.$")
 
 
 def _is_heading(body: str, unit: Unit) -> bool:

@@ -248,6 +248,17 @@ def test_the_question_is_what_the_first_it_stands_for(catalog) -> None:
     assert score(said, catalog.get("generators")).layers["concept"].covered
 
 
+def test_sentences_put_in_a_fence_are_prose(catalog) -> None:
+    # a learner's notes fenced as if they were code still define the topic
+    said = ("# Exceptions\n```\n    The try clause runs its statements until an exception "
+            "stops them, and then the except clause catches it.\n```\n")
+    assert score(said, catalog.get("exceptions")).layers["concept"].covered
+    assert not score(said, catalog.get("exceptions")).layers["code"].covered
+    # (code in a fence is code)
+    said = "# Exceptions\n```\ntry:\n    risky()\nexcept ValueError:\n    pass\n```\n"
+    assert score(said, catalog.get("exceptions")).layers["code"].covered
+
+
 def test_generating_names_no_generator(catalog) -> None:
     # the verb is English, not the construct, however close the words are
     said = ("With a comprehension you generate the whole list in one line:\n"
