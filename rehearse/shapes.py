@@ -1785,11 +1785,13 @@ class Shapes:
         return before
 
     def _thought_of_as(self, u: int, first: int, last: int) -> bool:
-        """ "You can think of a generator as a function that remembers where it stopped": the
-        term, thought of as what follows "as" (three content words of it at least)."""
+        """ "You can think of a generator as a function that remembers where it stopped", "I
+        think of a generator like the ticket machine at a deli counter": the term, thought of as
+        what follows "as" or "like" (three content words of it at least)."""
         start, end = self.spans[u]
         before = self._lead_in(start, first)
-        if before[-2:] != ["think", "of"] or last + 1 >= end or self.tokens[last + 1].text != "as":
+        if before[-2:] != ["think", "of"] or last + 1 >= end \
+                or self.tokens[last + 1].text not in ("as", "like"):
             return False
         # what it is thought of as, up to the clause's end ("as a last resort, honestly, ..."
         # is too short to say what it is; "as something you'll see" names no kind)

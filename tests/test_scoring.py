@@ -927,6 +927,7 @@ def test_letters_with_dots_end_no_sentence(catalog) -> None:
     ("generators", "You can think of a generator as a function that remembers where it stopped.",
      True),
     ("gil", "I think of the GIL as one big mutex around the CPython interpreter state.", True),
+    ("lambda", "I think of a lambda like a sticky note with one formula written on it.", True),
     # (its relative clause after a comma goes on)
     ("decorators", "Think of a decorator as a plain function, that accepts one more callable "
      "and hands out a new one.", True),
