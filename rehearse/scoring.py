@@ -544,14 +544,15 @@ class _Index:
 
     def refer_question(self, topic: Sequence[Term]) -> None:
         """A pronoun opening the answer's first sentence of prose stands for the main topic
-        term, as the question named it: "So it's a for loop that builds a list"."""
+        term, as the question named it: "So it's a for loop that builds a list", "this is the
+        short way to make a list"."""
         main = frozenset(topic[0].options) if topic else frozenset()
         opening = next((u for u, unit in enumerate(self.units) if not unit.heading), None)
         if opening is None or self.units[opening].code or opening not in self.unit_of:
             return
         start = self.unit_of.index(opening)
         # (the subject of "is" or "are": not "this one cost us")
-        self._referents = [(p, PRONOUN_SCORE, main) for word in ("it", "they", "these")
+        self._referents = [(p, PRONOUN_SCORE, main) for word in ("it", "they", "these", "this")
                            for p in self.positions.get(word, ())
                            if self.unit_of[p] == opening and p - start < 3
                            and p + 1 < len(self.tokens)

@@ -239,6 +239,8 @@ def test_the_question_is_what_the_first_it_stands_for(catalog) -> None:
     # an answer that opens "So it's ..." answers the question asked, which named the topic
     said = "It's a for loop that makes a new list, all on one line."
     assert score(said, catalog.get("comprehensions")).layers["concept"].covered
+    said = "So this is a quick way to make a new list out of an old one."
+    assert score(said, catalog.get("comprehensions")).layers["concept"].covered
     # ... and nothing of another topic's ideas is in it
     said = "It's a lock inside CPython that lets only one thread run bytecode at a time."
     assert not score(said, catalog.get("lambda")).layers["concept"].covered
