@@ -493,9 +493,9 @@ class _Index:
 
     def refer(self, topic: Sequence[Term], hits: Sequence[tuple[int, int]] = ()) -> None:
         """Once the answer has named the topic, what can stand for a topic term as an idea's
-        first term: a pronoun opening a sentence of prose (after a word or two: "And then it's
-        lazy") for the main word (the first ``topic``
-        term: "It's a function without a name" is about the lambda the question asked for), and
+        first term: a pronoun opening a sentence of prose, after a word or two at most ("And
+        then it's lazy"), for the main word (the first ``topic`` term: "It's a function without
+        a name" is about the lambda the question asked for), and
         the start of the sentence right after one that names a topic term for that term ("...
         encapsulation is used to refer to two notions: a mechanism for restricting access").
         A heading such as "Answer:" between the two does not count."""
@@ -772,11 +772,11 @@ class _Index:
                     continue  # could change neither the best match nor this sentence's verdict
                 swapped = [i for i, term in enumerate(idea.terms)
                            if i and term.after and combo[i][0] <= combo[i - 1][1]]
+                if swapped and all(_a_denial(idea.terms[i - 1]) for i in swapped):
+                    continue  # what is denied, told before its denial, is no wrong claim: "it
+                    # pins the system libraries, which a venv can't do"
                 if swapped or self._contradicted(idea, combo):
-                    # (what is denied, told before its denial, is no wrong claim: "it pins the
-                    # system libraries, which a venv can't do")
-                    wrong = wrong or not all(_a_denial(idea.terms[i - 1]) for i in swapped) \
-                        or not swapped
+                    wrong = True
                     continue
                 found = True
                 if key > best_key:
@@ -919,11 +919,12 @@ _SHAPE_NAMES = {"code": ("code shown or said", "code"),
 _Heard = tuple[list[Evidence], set[int], list[tuple[int, int]]]
 
 
-def _a_denial(term: Term) -> bool:
-    return all(option in _DENIALS for option in term.options)
-
-
 _DENIALS = frozenset((word,) for word in NEGATIONS)
+
+
+def _a_denial(term: Term) -> bool:
+    """Whether an idea's term is a negation ("not", "no", "never" ...)."""
+    return all(option in _DENIALS for option in term.options)
 
 
 def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
