@@ -357,6 +357,10 @@ COST_WORDS = (
     # a cost told as the other side of a good one: "that's the good part; the bad part is ..."
     "the bad part", "the worst part", "a compromise", "do not help", "do not really help",
     "does not really help",
+    # where it turned: "then it went bad", "where it goes wrong the other way" (not "things that
+    # go wrong", what exceptions are)
+    "it went bad", "it went wrong", "it goes wrong", "it goes bad", "it went south",
+    "it went sideways", "that went wrong",
 )
 # Keywords that are also English connectives, and the words that follow them in the English
 # sense (beside a comma): "except for long lists", "finally we shipped it".

@@ -2179,6 +2179,11 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "stays below it.", False),
     ("venv", "A virtual environment keeps one project's packages. With con, da, "
      "you make one from an environment file.", False),
+    # where it turned bad; what exceptions are is no such turn
+    ("oop", "Inheritance lets a subclass reuse a parent's methods. We kept adding levels, and "
+     "then it went bad.", True),
+    ("exceptions", "Exceptions are things that go wrong while the program runs, and try catches "
+     "them.", False),
     # the other side of a good part, a compromise, a thing that does not help
     ("oop", "Polymorphism lets one call work on many classes. That's the good part. The bad "
      "part is every subclass must really support each method.", True),
