@@ -1912,6 +1912,12 @@ class Shapes:
             end = self.spans[u + 1 if self.units[u].runs_on else u][1]
             between = 0
             after_stopword = False
+            both = next((hit for hit in self.asked if hit[0] == last + 2), None)
+            listed = any(self.spans[u][0] <= f < first for f, _ in self.asked)
+            if both is not None and tokens[last + 1].text in ("and", "or") and not listed:
+                # "args and kwargs allow ...": both are the topic (not the last two of a list:
+                # "inheritance, polymorphism and encapsulation are the three pillars")
+                last = both[1]
             later = {f for f, _ in self.topic_hits if f > last}
             for p in range(last + 1, min(end, last + 6)):
                 word = tokens[p].text
@@ -1937,7 +1943,10 @@ class Shapes:
                 defines = word in _MEANS if plain else word in W.defining or able
                 if defines or (word in W.is_ and p + 1 < end
                                and (tokens[p + 1].text in W.definition_starts
-                                    or self._kind_that(p + 1, end))):
+                                    or self._kind_that(p + 1, end))
+                               # "used to ...", "used for ...", not "used quite a lot"
+                               and (tokens[p + 1].text != "use" or p + 2 < end
+                                    and tokens[p + 2].text in _USED_HOW)):
                     rest = [t.text for t in tokens[p + 1:end]]
                     if not defines and self._only_judged(p + 1, end):
                         break
@@ -2017,6 +2026,9 @@ _PAST = frozenset({"have", "had", "i", "we", "ive"})  # "I've never used", "i ne
 _ANNOUNCED = [[good, "and"] for good in ("pros", "advantag", "benefit")]
 # what ends a sentence that a list or a story follows ("Real life examples of it include.")
 _LEADS_ON = frozenset({"includ", "are", "is", "follow", "this", "these", "like"})
+_USED_HOW = frozenset({"to", "for", "when", "as", "by", "in", "with", "wherev", "whenev", "onli",
+                       "main", "most", "primarili", "often", "common", "typic",
+                       "usual"})  # (stems)
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect", "remov",
                        "cut", "lower", "solv", "resolv", "fix", "recov"})

@@ -1651,6 +1651,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "packages don't mix.", False),
     ("venv", "trade_off", VENV + "It only isolates Python packages, the system C libraries "
      "stay shared.", True),
+    # what it is used to do defines it; how much it is used does not
+    ("lambda", "concept", "Lambdas are used to pass a small function inline, right where it is "
+     "needed.", True),
+    ("lambda", "concept", "Lambdas are used quite a lot in data science notebooks.", False),
+    # both of a topic's terms as the subject of one definition
+    ("args-kwargs", "concept", "Args and kwargs are the usual names for catch-all parameters "
+     "in a signature.", True),
     # an aside between commas keeps the subject with its verb
     ("lists-tuples", "concept", "A tuple, usually written with round brackets, can't be "
      "changed once it's made.", True),
