@@ -49,6 +49,7 @@ from .shapes import (
     in_a_string,
     in_quotes,
     is_bullet,
+    says_in_words,
     segment,
 )
 from .text import (
@@ -698,12 +699,14 @@ class _Index:
         token = self.tokens[occurrence[0]]
         return self.text[token.start:token.end].lstrip("*@") in _PYTHON_NAMES
 
-    def match(self, idea: Idea, code: bool | None = None, blocks: bool = False
-              ) -> tuple[float, list[Occurrence], set[int]]:
+    def match(self, idea: Idea, code: bool | None = None, blocks: bool = False,
+              comments: bool = False) -> tuple[float, list[Occurrence], set[int]]:
         """Best mean similarity of ``idea`` within one sentence, the occurrences used, and the
         sentences that hold every term but only swapped or negated (a wrong claim).
 
         ``code``: only in lines of code (True), only in prose (False), anywhere (None).
+        ``comments``: with ``code`` False, also in the comment in words that ends a line of
+        code ("f(1, 2)  # args treats everything as a tuple").
         ``blocks``: within one snippet (lines of code one after another) instead of a sentence,
         its terms in any order up to ``BLOCK_SPAN`` tokens apart.
         Returns (0.0, [], ...) when no sentence holds every term (in order where the idea says
@@ -741,7 +744,8 @@ class _Index:
             shared = {b for b in shared if b + 1 < len(self.block_of) and self.block_of[b + 1] == b}
         if code is not None and idea.clauses:
             shared = {u for u in shared
-                      if (self.units[u].code if code else self.units[u].prose)}
+                      if (self.units[u].code if code
+                          else self.units[u].prose or (comments and self._says_in_comment(u)))}
         span_limit = BLOCK_SPAN if blocks else idea.span or _max_span(len(idea.terms))
         ordered = all(term.after for term in idea.terms[1:])
         best: tuple[float, list[Occurrence]] = (0.0, [])
@@ -762,6 +766,8 @@ class _Index:
                     continue  # two terms on the same words
                 if code and self._in_comment(hi):
                     continue  # a comment on a line of code is prose, not code
+                if code is False and not self.units[unit].prose and not self._in_comment(lo):
+                    continue  # ... and the code before it no prose
                 if not blocks and any(term.after and idea.clauses and not self.units[unit].code
                        and self._clause_break(combo[i - 1][1], combo[i][0])
                        for i, term in enumerate(idea.terms) if i):
@@ -830,6 +836,13 @@ class _Index:
         after = self.text[token.end:token.end + 2]
         return (after[:1] == "=" and after != "==") or (token.alias and (
             after[:1] == "(" or self.text[token.start - 1:token.start] == "."))
+
+    def _says_in_comment(self, u: int) -> bool:
+        """Whether the line of code ``u`` ends in a comment that says something in words (not
+        the output it prints: "# keyword args: {'key': 'word'}")."""
+        start = self._comments[u]
+        return start is not None \
+            and says_in_words(self.text[self.units[u].start + start:self.units[u].end])
 
     def _in_comment(self, pos: int) -> bool:
         """Whether a token is in the comment of a line of code (not a "#" in a string)."""
@@ -942,7 +955,9 @@ def _match_ideas(index: _Index, transcript: Transcript, layer: Layer,
     for rubric_idea_, forms in zip(layer.evidence, ideas, strict=True):
         best: tuple[float, Idea | None, list[Occurrence]] = (0.0, None, [])
         for idea in forms:
-            score, used, wrong = index.match(idea, code)
+            # (what a term is may be told in a comment at the end of a line of code, not a
+            # cost: "@wraps(func)  # wraps keeps the original name" says what wraps does)
+            score, used, wrong = index.match(idea, code, comments=layer.shape == "concept")
             if not code:
                 contested |= wrong  # code in another order than an idea's is no wrong claim
             if score > best[0]:

@@ -474,6 +474,11 @@ _SENTENCE_GOES_ON = re.compile(r"[a-z)][.!?]\s+[A-Z][a-z]*\s")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
+def says_in_words(text: str) -> bool:
+    """Whether ``text`` holds a run of plain words, as a sentence does (not code's output)."""
+    return _PLAIN_RUN.search(text) is not None
+
+
 def _inside_a_literal(before: str) -> bool:
     """Whether the end of ``before`` is inside a string or an open bracket:
     'print("Saved. Now the file is closed")'."""

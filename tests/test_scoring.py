@@ -250,6 +250,16 @@ def test_the_question_is_what_the_first_it_stands_for(catalog) -> None:
     assert score(said, catalog.get("generators")).layers["concept"].covered
 
 
+def test_a_comment_in_words_at_the_end_of_a_line_of_code_may_define(catalog) -> None:
+    rubric = catalog.get("args-kwargs")
+    said = ("def total(*args):\n    return sum(args)\n"
+            "total(1, 2, 3)    # args holds every extra value in one tuple inside the function\n")
+    assert score(said, rubric).layers["concept"].covered
+    # (what a line prints is no claim)
+    said = "def show(*args):\n    print(args)\nshow(1, 2)    # (1, 2) a tuple\n"
+    assert not score(said, rubric).layers["concept"].covered
+
+
 def test_sentences_put_in_a_fence_are_prose(catalog) -> None:
     # a learner's notes fenced as if they were code still define the topic
     said = ("# Exceptions\n```\n    The try clause runs its statements until an exception "
