@@ -2196,6 +2196,8 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "stays below it.", False),
     ("venv", "A virtual environment keeps one project's packages. With con, da, "
      "you make one from an environment file.", False),
+    # used up: "can not be looped anymore"
+    ("generators", GEN + "After one pass the generator can not be looped over anymore.", True),
     # where it turned bad; what exceptions are is no such turn
     ("oop", "Inheritance lets a subclass reuse a parent's methods. We kept adding levels, and "
      "then it went bad.", True),
