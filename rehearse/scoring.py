@@ -766,7 +766,8 @@ class _Index:
                     continue  # two terms on the same words
                 if code and self._in_comment(hi):
                     continue  # a comment on a line of code is prose, not code
-                if code is False and not self.units[unit].prose and not self._in_comment(lo):
+                if code is False and idea.clauses and not self.units[unit].prose \
+                        and not self._in_comment(lo):
                     continue  # ... and the code before it no prose
                 if not blocks and any(term.after and idea.clauses and not self.units[unit].code
                        and self._clause_break(combo[i - 1][1], combo[i][0])
