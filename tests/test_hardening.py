@@ -262,6 +262,7 @@ def test_rubric_loader_rejects_anything_malformed_with_a_rubric_error(data: dict
 @FUZZ
 @given(st.text(max_size=60), st.lists(st.text(WORDS, max_size=30), min_size=1, max_size=3))
 @example("0", ["0%0%%%%0"])  # one word said again and again: its in-order match lies deep
+@example("0", ["0("])  # an old-form phrase said as a line of code
 def test_a_rubric_phrase_said_word_for_word_covers_its_layer(cue: str, phrases: list[str]) -> None:
     data = {"id": "fuzz", "title": "t", "question": "q?",
             "layers": {"concept": {"cue": cue, "evidence": [{"idea": "i", "phrases": phrases}]}}}
