@@ -836,6 +836,8 @@ _DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "l
 # routes", "restrict who can call it" (not "restrict you", "limits their use")
 _LIMITED_THINGS = frozenset({"access", "how", "who", "what", "which", "rout", "user", "call",
                              "request", "view", "entri", "endpoint", "rate"})
+_ACCESS_KINDS = frozenset({"direct", "extern", "outsid", "public", "unauthor", "read", "write",
+                           "full", "certain"})  # (stems)
 # a dict with two named fields at least: a record ("name": ..., "age": ...)
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
@@ -1623,9 +1625,12 @@ class Shapes:
         said = self._said(pos).lower()
         if said not in _DOING_NOT_COST:
             return False
-        nxt = self.tokens[pos + 1].text if pos + 1 < len(self.tokens) \
-            and self.unit_of[pos + 1] == self.unit_of[pos] else ""
-        return nxt in _LIMITED_THINGS
+        # (one word may qualify what is limited: "restricts direct access to its attributes")
+        after = [self.tokens[p].text for p in range(pos + 1, min(pos + 3, len(self.tokens)))
+                 if self.unit_of[p] == self.unit_of[pos]]
+        if after[:1] and after[0] in _LIMITED_THINGS:
+            return True
+        return len(after) > 1 and after[0] in _ACCESS_KINDS and after[1] in _LIMITED_THINGS
 
     def _no_cost_said(self, words: Sequence[str], first: int, cost: tuple[int, int]) -> bool:
         """A cost word (``words[cost[0]:cost[1] + 1]`` of the sentence starting at token
