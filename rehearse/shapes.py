@@ -1681,6 +1681,9 @@ class Shapes:
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
+                # "aster-risk args", "funcaster-risk": a recogniser's "asterisk", no risk
+                or (words[at] == "risk" and at > 0
+                    and self._said(first + at - 1).lower().endswith("ster"))
                 # "uppercase them, but only for words longer than three letters": a condition
                 or (words[at:end + 1] == ["but", "onli"]
                     and words[end + 1:end + 2] in (["for"], ["when"], ["if"], ["where"]))

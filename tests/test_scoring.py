@@ -1620,6 +1620,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "trade_off", GEN + "The next stage filters out the laps that are too short "
      "and yields the rest.", False),
     # restricting access is what a decorator does; "the limit" is one it has
+    ("args-kwargs", "trade_off", "Args gathers the extra positional values into a tuple, so "
+     "you write def log, aster-risk args, and call it with anything.", False),
     ("oop", "trade_off", "Encapsulation bundles data with its methods and restricts direct "
      "access to an object's attributes.", False),
     ("decorators", "trade_off", "A decorator wraps a function. The login_required decorator "
