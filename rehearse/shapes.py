@@ -1681,6 +1681,9 @@ class Shapes:
                     at == 0 and self._gap_after(first + at)[:1] == ",")))
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
+                # "the problem they solve", "the issue it fixes": what the topic is for
+                or (words[end] in ("problem", "issu")
+                    and not _SOLVES.isdisjoint(words[end + 1:end + 4]))
                 # "aster-risk args", "funcaster-risk": a recogniser's "asterisk", no risk
                 or (words[at] == "risk" and at > 0
                     and self._said(first + at - 1).lower().endswith("ster"))

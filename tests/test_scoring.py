@@ -1620,6 +1620,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "trade_off", GEN + "The next stage filters out the laps that are too short "
      "and yields the rest.", False),
     # restricting access is what a decorator does; "the limit" is one it has
+    ("venv", "trade_off", "A virtual environment gives each project its own packages. Let's "
+     "start from the problem they solve.", False),
     ("args-kwargs", "trade_off", "Args gathers the extra positional values into a tuple, so "
      "you write def log, aster-risk args, and call it with anything.", False),
     ("oop", "trade_off", "Encapsulation bundles data with its methods and restricts direct "
