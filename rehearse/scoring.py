@@ -208,6 +208,7 @@ NEGATION_REACH = 1  # a negation just before a match still flips it ("not lazy")
 SHAPE_SCORE = 0.8  # what a rubric-free shape adds to a layer's score
 PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
 PRONOUNS = ("it", "they", "them", "this", "these")
+PRONOUN_REACH = 3  # tokens from its sentence's start that a pronoun may stand and still open it
 CARRY_SCORE = 0.85  # similarity of a sentence right after one naming the topic, for its subject
 MAX_QUOTE = 120  # characters of a code line or sentence quoted as a shape's evidence
 
@@ -496,11 +497,11 @@ class _Index:
         """Once the answer has named the topic, what can stand for a topic term as an idea's
         first term: a pronoun opening a sentence of prose, after a word or two at most ("And
         then it's lazy"), for the main word (the first ``topic`` term: "It's a function without
-        a name" is about the lambda the question asked for), and
-        the start of the sentence right after one that names a topic term for that term ("...
-        encapsulation is used to refer to two notions: a mechanism for restricting access").
-        A heading such as "Answer:" between the two does not count."""
-        main = frozenset(topic[0].options) if topic else frozenset()
+        a name" is about the lambda the question asked for), and the start of the sentence right
+        after one that names a topic term for that term ("... encapsulation is used to refer to
+        two notions: a mechanism for restricting access"). A heading such as "Answer:" between
+        the two does not count."""
+        main = _main_forms(topic)
         unit_start: dict[int, int] = {}
         for pos, unit in enumerate(self.unit_of):
             unit_start.setdefault(unit, pos)
@@ -510,7 +511,7 @@ class _Index:
         named_at = {self.unit_of[first] for first, _ in hits}
         self._referents = [(p, PRONOUN_SCORE, main) for word in PRONOUNS
                            for p in self.positions.get(word, ())
-                           if (p - unit_start[self.unit_of[p]] < 3
+                           if (p - unit_start[self.unit_of[p]] < PRONOUN_REACH
                                or (self.unit_of[p] in named_at and self._after_but(p)))
                            and not self.units[self.unit_of[p]].code]
         named: dict[int, set[tuple[str, ...]]] = {}  # unit: the forms of the terms it names
@@ -547,7 +548,7 @@ class _Index:
         """A pronoun opening the answer's first sentence of prose stands for the main topic
         term, as the question named it: "So it's a for loop that builds a list", "this is the
         short way to make a list"."""
-        main = frozenset(topic[0].options) if topic else frozenset()
+        main = _main_forms(topic)
         opening = next((u for u, unit in enumerate(self.units) if not unit.heading), None)
         if opening is None or self.units[opening].code or opening not in self.unit_of:
             return
@@ -555,7 +556,7 @@ class _Index:
         # (the subject of "is" or "are": not "this one cost us")
         self._referents = [(p, PRONOUN_SCORE, main) for word in ("it", "they", "these", "this")
                            for p in self.positions.get(word, ())
-                           if self.unit_of[p] == opening and p - start < 3
+                           if self.unit_of[p] == opening and p - start < PRONOUN_REACH
                            and p + 1 < len(self.tokens)
                            and self.tokens[p + 1].text in ("is", "are")]
         self._terms.clear()
@@ -931,6 +932,11 @@ _SHAPE_NAMES = {"code": ("code shown or said", "code"),
 # A layer's ideas heard (as evidence), the sentences that say one wrong, and where each starts
 # and ends (first and last token)
 _Heard = tuple[list[Evidence], set[int], list[tuple[int, int]]]
+
+
+def _main_forms(topic: Sequence[Term]) -> frozenset[tuple[str, ...]]:
+    """The forms of a topic's main word (its first term), what a pronoun stands for."""
+    return frozenset(topic[0].options) if topic else frozenset()
 
 
 _DENIALS = frozenset((word,) for word in NEGATIONS)

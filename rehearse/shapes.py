@@ -826,8 +826,8 @@ _ADVICE_AGAINST = re.compile(
 # what it suits and, at once, what it does not: "threads are great when you're waiting, not
 # when you're crunching", "classes are fine for the interface, not for inner loops"
 _SUITED_NOT = re.compile(
-    r"\b(fine|good|great|ok|okay|useful|ideal|perfect|handy|nice|suited|meant)\s+(for|when|in|if)"
-    r"\b[^.;:!?]{1,60}?,?\s+(?:but\s+)?(not)\s+(for|when|in|if)\b", re.IGNORECASE)
+    r"\b(fine|good|great|ok|okay|useful|ideal|perfect|handy|nice|suited|meant)\s+(?:for|when|in|if)"
+    r"\b[^.;:!?]{1,60}?,?\s+(?:but\s+)?not\s+(?:for|when|in|if)\b", re.IGNORECASE)
 # a limit as what a thing does, not what it costs: "@login_required restricts access to the
 # view", "limit routes to logged-in users" ("limited", "a restriction" are costs)
 _DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "limits",
