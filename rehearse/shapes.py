@@ -78,7 +78,8 @@ class Unit:
 # What follows "pip install" in a sentence that only names the command: "if you pip install
 # while you're there", "pip install it globally".
 _NOT_A_PACKAGE = (r"(?!(it|them|while|and|or|the|a|an|into|in|to|things|stuff|packages|something"
-                  r"|everything|anything|nothing|that|this|there|when|if|so|but|on|with|from|for"
+                  r"|everything|anything|nothing|that|this|there|when|if|so|but|on|with|from|for|any|all"
+                  r"|your|whatever|libraries|dependencies|modules"
                   r"|locally|globally)\b)")
 
 # as a recogniser writes them: "paren", "parent", "OpenPeringue", "close-per-end", "bracket"
@@ -114,7 +115,8 @@ _CODE_LINE_PATTERNS = (
     r"(?<![\w.])[a-z_]\w*\[-?\d+\]", r"\b[a-z_]\w*\s*[%*+/-]\s*\d+\s*==\s*\d+",
     r"\bdef\s+\w+\s*\(",
     r"\bclass\s+[A-Za-z_]\w*(\([^)\n]*\))?\s*:",
-    r"\blambda\b[\w\s,*=]*:",
+    # (on one line, not a note's label: "lambda expressions:")
+    r"\blambda\b(?![ \t]+(?:functions?|expressions?)[ \t]*:)[\w \t,*=]*:",
     r"^\s*@[A-Za-z_][\w.]*+" + _NAMED_IN_PROSE,
     # (a loop's header opens its line: not "Common uses for decorators in Python include:")
     r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
@@ -285,7 +287,7 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\bclass\s+(?!(would|will|is|are|was|has|have|can|could|should|that|which|of|to|and|or"
     r"|in|for|with|the|a|an|it|too|into|object|objects|attribute|attributes|method|methods"
     r"|variable|variables|parenthes\w*|definition|definitions|name|names|body|level|hierarchy"
-    r"|instance|instances|itself|inherits|declaration|statement|keyword)\b)\w+",
+    r"|instance|instances|itself|inherits|declaration|statement|keyword|header|headers)\b)\w+",
     # "class Foo" (not "a full class would be", "the child class parentheses")
     r"(\bcolon|[:,])\s*pass\b\s*([.,;]|$)",
     # "tup at index minus one" (not "the first element is at index zero")

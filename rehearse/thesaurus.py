@@ -72,7 +72,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
               "should not be used", "should never be used", "must not be used"),
     # ("cons", not "con": a recogniser's piece of "conda", "condition", "context")
     "downside": ("drawback", "disadvantage", "cons", "penalty", "pitfall", "caveat",
-                 "gotcha", "catch is", "trade off", "tradeoff", "flip side",
+                 "gotcha", "catch is", "trade off", "tradeoff", "flip side", "weakness",
+                 "weaknesses", "weak spot", "weak point",
                  # "it trades away parallelism for simplicity" (not "you trade stocks": the
                  # word is folded, and a trade of the world would be lost as a noun)
                  "trades away", "trade away", "trading away", "traded away"),
@@ -275,7 +276,7 @@ COST_WORDS = (
     "with care", "with caution", "caution", "not recommended", "discouraged", "deprecated",
     "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
     "not efficient", "heavier", "bloated", "worse", "can only", "only works", "not suitable",
-    "not meant for", "be careful", "be mindful", "watch out", "thing to watch", "things to watch",
+    "not meant for", "not intended for", "be careful", "be mindful", "watch out", "thing to watch", "things to watch",
     "something to watch", "does not cover", "do not cover", "does nothing for", "does nothing to",
     "did nothing to", "catches people", "trips people up", "trips you up", "trip you up", "bit us",
     "bit me",

@@ -661,6 +661,8 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "A generator pipeline hides a lot of work behind one innocent loop.",
     "Generators are handy, but they are not transparent to a debugger.",
     "For anything with side effects, don't bother with a generator, a plain loop is clearer.",
+    "Reading the file this way has one weakness: the generator is spent after one pass.",
+    "Using a generator for a side effect is using it for a purpose it wasn't intended for.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
@@ -853,6 +855,11 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("We've written expressions like list1 = empty square brackets to make a list.", True),
     ("Then x = 5, and y = x plus one.", True),
     ("preemptive multithreading = one thread takes control of a program", False),  # a note
+    ("lambda expressions:", False),  # a note's label, and no lambda: its body is missing
+    ("Lambda functions: small anonymous functions", False),
+    ("key=lambda row: row[1]", True),
+    ("Superclasses are listed in parentheses in a class header.", False),
+    ("Then you can pip install any available package within that environment.", False),
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
