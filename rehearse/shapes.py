@@ -1671,6 +1671,7 @@ class Shapes:
                     and "anymor" in words[end + 1:end + 10])
                 # "encapsulation is used to restrict access": what it is for
                 or (words[max(0, at - 2):at] in _FOR_IT)
+
                 # "we don't have to say too much there", "don't worry too much": talk, no excess
                 or (words[at] == "too" and before in _TALKED_OF)
                 # "this answer doesn't cover exception groups": the talk's own limit
@@ -1968,7 +1969,9 @@ class Shapes:
                     rest = [t.text for t in tokens[p + 1:end]]
                     if not defines and self._only_judged(p + 1, end):
                         break
-                    if sum(is_content(w) for w in rest) >= 3 and not _negated(rest[:2], 2):
+                    # (a placeholder says nothing: "it's the, um, global something lock")
+                    if sum(is_content(w) and w not in _PLACEHOLDERS for w in rest) >= 3 \
+                            and not _negated(rest[:2], 2):
                         return Found("concept", "definition", first, min(end - 1, p + 6))
                     break
                 if is_content(word):
@@ -1982,6 +1985,7 @@ class Shapes:
         return None
 
 
+_PLACEHOLDERS = frozenset({"someth", "whatev"})  # (stems)
 # "X can take any number of ..." says what X does; "X can be handy", "X can help" judge it
 _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sound", "becom",
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",

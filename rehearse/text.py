@@ -338,7 +338,23 @@ _DEFAULT_TERMS = TermMap()
 
 def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
     """Canonical tokens of ``text``, term aliases folded; stopwords are kept (see ``is_content``)."""
-    return (terms or _DEFAULT_TERMS).apply(_base_tokens(text))
+    return _how_often((terms or _DEFAULT_TERMS).apply(_base_tokens(text)), text)
+
+
+_AVOID = _canonical("avoid")
+_HOW_OFTEN = frozenset(c for w in ("much", "often", "lot", "frequently") if (c := _canonical(w)))
+SELDOM = "seldom"  # (its own stem)
+
+
+def _how_often(tokens: list[Token], text: str) -> list[Token]:
+    """``tokens`` with a "don't use" that tells how often ("I don't use them that much") no
+    advice to avoid: it becomes "seldom"."""
+    for i, token in enumerate(tokens):
+        if token.text == _AVOID and token.alias \
+                and text[token.start:token.end].lower().endswith("use") \
+                and not _HOW_OFTEN.isdisjoint(t.text for t in tokens[i + 1:i + 4]):
+            tokens[i] = token._replace(text=SELDOM)
+    return tokens
 
 
 def unfolded(text: str) -> list[str]:

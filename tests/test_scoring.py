@@ -2588,3 +2588,19 @@ def test_records_written_out_as_data_are_a_case(catalog) -> None:
            "pairs = [{\"one\": 1, \"two\": 2}, {\"one\": 3, \"two\": 4}]\n"
            "sums = [p[\"one\"] + p[\"two\"] for p in pairs]  # {'x_val': 3, 'y_val': 7}\n")
     assert not score(toy, comp).layers["example"].covered
+
+
+def test_how_often_and_a_placeholder_say_nothing(catalog) -> None:
+    lam, gil = catalog.get("lambda"), catalog.get("gil")
+    said = "A lambda is an anonymous function, like lambda x colon x plus one. "
+    # how often the speaker uses them is no reason not to
+    assert not score(said + "Honestly I don't use lambdas that much.", lam).layers[
+        "trade_off"].covered
+    assert not score(said + "I don't use them very often.", lam).layers["trade_off"].covered
+    assert score(said + "I don't use them for anything longer than one line.", lam).layers[
+        "trade_off"].covered
+    # a name half remembered defines nothing
+    assert not score("The GIL, it's the, um, global something lock.", gil).layers[
+        "concept"].covered
+    assert score("The GIL, it's the, um, global lock every thread must hold.", gil).layers[
+        "concept"].covered
