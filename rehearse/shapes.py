@@ -1955,6 +1955,9 @@ class Shapes:
                         or ("." in gap and len(tokens[p - 1].text) > 1):
                     break  # "a tuple. It's ...", "a decorator, but ...": another clause (but
                     # "decorators, e.g. @property, are ..." goes on)
+                if word in _OTHER_SUBJECTS and p + 1 < end \
+                        and (tokens[p + 1].text in W.defining or tokens[p + 1].text in W.is_):
+                    break  # "it's the GIL, so we switched to processes": another subject's verb
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
@@ -2018,6 +2021,7 @@ SOFTENERS = frozenset({"actually", "basically", "essentially", "simply", "just",
                        "definitely"})
 _BY_HOW_MUCH = frozenset({"bit", "littl", "lot", "much", "far", "way", "slight"})  # "a bit less ..."
 _SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that open a clause
+_OTHER_SUBJECTS = _SUBJECTS - {"it", "they"}  # (not "the GIL, it's a lock": the topic again)
 _PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "over", "under",
                            "without", "through", "via"})
 _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool that lets you ..."

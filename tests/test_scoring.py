@@ -2604,3 +2604,12 @@ def test_how_often_and_a_placeholder_say_nothing(catalog) -> None:
         "concept"].covered
     assert score("The GIL, it's the, um, global lock every thread must hold.", gil).layers[
         "concept"].covered
+
+
+def test_the_topic_blamed_is_not_defined_by_the_next_clause(catalog) -> None:
+    gil = catalog.get("gil")
+    said = "Someone said, oh, it's the GIL, so we switched the worker pool to processes."
+    assert not score(said, gil).layers["concept"].covered
+    # ... but the topic taken up again by "it" is still what is defined
+    assert score("The GIL, it's a lock every thread must hold to run bytecode.", gil).layers[
+        "concept"].covered
