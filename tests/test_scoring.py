@@ -2608,7 +2608,8 @@ def test_how_often_and_a_placeholder_say_nothing(catalog) -> None:
 
 def test_the_topic_blamed_is_not_defined_by_the_next_clause(catalog) -> None:
     gil = catalog.get("gil")
-    said = "Someone said, oh, it's the GIL, so we switched the worker pool to processes."
+    said = ("Adding threads did nothing for our PDF workers because of the GIL. Someone said, oh, "
+            "it's the GIL, so we switched the worker pool to processes.")
     assert not score(said, gil).layers["concept"].covered
     # ... but the topic taken up again by "it" is still what is defined
     assert score("The GIL, it's a lock every thread must hold to run bytecode.", gil).layers[
