@@ -509,8 +509,18 @@ def comment_start(line: str) -> int | None:
                 None)
 
 
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_THREE_WORDS = re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){2}[A-Za-z][A-Za-z']*\b")
+
+
 def _is_code_line(line: str) -> bool:
     """A line of code, not a line of (hard-wrapped) prose that mentions some code."""
+    if "`" in line:
+        # code quoted in markdown's backticks is mentioned in a sentence: "This means that
+        # `iter(gen) == gen`, and you can" (not "`x = 1`" alone: a line of code quoted)
+        outside = _INLINE_CODE.sub(" ", line)
+        if outside != line and _THREE_WORDS.search(outside):
+            return False
     if _CODE_ONLY.match(line):
         # (not a note that opens with code and goes on in sentences of prose)
         goes_on = _SENTENCE_GOES_ON.search(line)

@@ -2614,3 +2614,17 @@ def test_the_topic_blamed_is_not_defined_by_the_next_clause(catalog) -> None:
     # ... but the topic taken up again by "it" is still what is defined
     assert score("The GIL, it's a lock every thread must hold to run bytecode.", gil).layers[
         "concept"].covered
+
+
+def test_a_wrapped_line_quoting_code_in_backticks_is_prose(catalog) -> None:
+    notes = ("Generators are iterators and not iterables.\n"
+             "This means that `iter(gen) == gen`, and you can\n"
+             "only iterate over a generator once.\n")
+    units = segment(notes)
+    assert [notes[u.start:u.end] for u in units][1] == (
+        "This means that `iter(gen) == gen`, and you can\nonly iterate over a generator once.")
+    assert units[1].prose and units[1].code
+    found = score(notes, catalog.get("generators")).layers
+    assert found["trade_off"].covered and found["code"].covered
+    # a line of code quoted whole is still a line of code
+    assert not segment("`squares = [x * x for x in xs]`")[0].prose
