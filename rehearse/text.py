@@ -171,7 +171,9 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              "cons": "cons",
              # "generate a million rows" names no generator
              "generate": "generate", "generates": "generate", "generated": "generate",
-             "generating": "generate", "generation": "generation"}
+             "generating": "generate", "generation": "generation",
+             # "applicable to that environment only" names no application
+             "applicable": "applicable", "inapplicable": "inapplicable"}
 
 
 # ... and what they stand apart from, no fuzzy match finds them again ("generate" is ~0.9 of

@@ -238,7 +238,8 @@ CONCRETE_NOUNS = frozenset("""
     mortgage tax taxes homework podcast podcasts tweet tweets chat satellite climate forecast
     forecasts hotel hotels flight flights airline airport recipe recipes restaurant
     capital capitals population gene genes protein proteins dna hero heroes warrior warriors
-    wizard wizards mage mages atm revenue sales
+    wizard wizards mage mages atm revenue sales discount discounts coupon coupons promo promos
+    promotion promotions commerce ecommerce
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").

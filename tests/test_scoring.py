@@ -10,7 +10,7 @@ import pytest
 from rehearse.rubric import Rubric, parse_rubric
 from rehearse.scoring import Transcript, Word, _in_order, score
 from rehearse.shapes import looks_like_code, segment
-from rehearse.text import tokenize
+from rehearse.text import normalize, tokenize
 
 GIL_ANSWER = ("So the GIL is a mutex in CPython. Only one thread can run Python bytecode at a "
               "time. Threads don't speed up CPU-bound work, so use multiprocessing.")
@@ -2628,3 +2628,11 @@ def test_a_wrapped_line_quoting_code_in_backticks_is_prose(catalog) -> None:
     assert found["trade_off"].covered and found["code"].covered
     # a line of code quoted whole is still a line of code
     assert not segment("`squares = [x * x for x in xs]`")[0].prose
+
+
+def test_applicable_names_no_application(catalog) -> None:
+    said = ("A virtual environment is a folder with its own interpreter. Packages installed in "
+            "the virtual env are applicable to that environment only. The virtual env still "
+            "shares the host's kernel and filesystem with the rest of the machine.")
+    assert not score(said, catalog.get("venv")).layers["example"].covered
+    assert normalize("applicable") != normalize("application")
