@@ -172,6 +172,8 @@ _OWN_STEM = {"useful": "useful", "usefulness": "useful", "customer": "customer",
              # "generate a million rows" names no generator
              "generate": "generate", "generates": "generate", "generated": "generate",
              "generating": "generate", "generation": "generation",
+             # what a thing does ("it alters the functionality"), not a function
+             "functionality": "functionality", "functionalities": "functionality",
              # "applicable to that environment only" names no application
              "applicable": "applicable", "inapplicable": "inapplicable"}
 

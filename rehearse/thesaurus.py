@@ -91,7 +91,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
                    "harder to understand", "obscure", "cryptic", "can not read", "could not read",
                    "nobody can read", "nobody could read", "no one can read", "no one could read"),
     # things
-    "behaviour": ("behavior", "behaviours", "behaviors", "behave", "behaves", "behaving"),
+    "behaviour": ("behavior", "behaviours", "behaviors", "behave", "behaves", "behaving",
+                  "functionality", "functionalities"),
     "memory": ("ram", "memory usage", "memory footprint"),
     "parallel": ("in parallel", "parallelism", "simultaneously", "at the same time",
                  "at same time",  # as typed in a hurry
@@ -412,6 +413,7 @@ DEFINING_WORDS = frozenset("""
     modifies adds builds loads computes iterates catches handles raises stops isolates
     installs separates captures gathers maps filters applies extends reuses hides exposes
     restricts blocks switches shares tracks copies replaces decorates transforms
+    alter alters modify augment augments enhance enhances
     """.split())
 # "X is/are ..." is a definition only when followed by one of these ("a generator is a ...",
 # "the GIL is basically a mutex"), not by an opinion ("lambdas are faster").

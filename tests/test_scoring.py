@@ -219,6 +219,8 @@ def test_an_idea_split_over_two_clauses_is_no_wrong_claim(catalog) -> None:
     # so the sentence still defines the topic by its shape
     said = "I use decorators a lot. A decorator can wrap any callable and run code around each call."
     assert score(said, catalog.get("decorators")).layers["concept"].covered
+    # (a function is no functionality: "the decorator changed the function room")
+    assert normalize("function") != normalize("functionality")
     # a swapped claim still keeps the shape out
     assert not score("Args is a dict, and kwargs is a tuple.",
                      catalog.get("args-kwargs")).layers["concept"].covered
@@ -2636,3 +2638,11 @@ def test_applicable_names_no_application(catalog) -> None:
             "shares the host's kernel and filesystem with the rest of the machine.")
     assert not score(said, catalog.get("venv")).layers["example"].covered
     assert normalize("applicable") != normalize("application")
+
+
+def test_functionality_is_behaviour(catalog) -> None:
+    said = ("Decorator functions are a design pattern. They dynamically alter the functionality "
+            "of a function without changing the source code of the decorated function.")
+    assert score(said, catalog.get("decorators")).layers["concept"].covered
+    # (a function is no functionality: "the decorator changed the function room")
+    assert normalize("function") != normalize("functionality")
