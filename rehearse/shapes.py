@@ -405,6 +405,9 @@ def _code_span(text: str) -> tuple[int, int] | None:
         written = _line_patterns().search(text)
         if written is not None and written.end() > written.start():
             return written.span()
+    quoted = _quoted_code(text)
+    if quoted is not None:
+        return quoted
     said = text.lower().replace("-", " ")  # (the same length: spans stay the text's)
     code = _code()
     found = code.first_strong(code.present(said), said)
@@ -419,7 +422,7 @@ def looks_like_code(text: str) -> bool:
 def _code_signs(text: str) -> int:
     """How surely a line or a sentence is code: 2 for a line of code or a strong sign of code
     said aloud, else how many weak signs it holds ("x equals y", "def name", "print x")."""
-    if _line_of_code(text):
+    if _line_of_code(text) or _quoted_code(text) is not None:
         return 2
     code = _code()
     # "we add @login_required on any view": a recogniser writes the "at" said as "@" (not in
@@ -510,6 +513,25 @@ def comment_start(line: str) -> int | None:
 
 
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+
+
+def _quoted_code(text: str) -> tuple[int, int] | None:
+    """Where a sentence quotes a line of code in markdown's backticks (the span inside them):
+    "use ``except Exception:`` instead" (not a name quoted: "`args`", "the `print()` call")."""
+    if "`" not in text:
+        return None
+    for quoted in _QUOTED.finditer(text):
+        group = 1 if quoted.group(1) is not None else 2
+        inside = quoted.group(group)
+        # (a keyword or a name alone is named, not shown: "the `yield` keyword", "`@wraps`")
+        if (" " in inside.strip() or _SYNTAX.search(inside)) and not _PLAIN_RUN.search(inside) \
+                and _line_of_code(inside):
+            return quoted.span(group)
+    return None
+
+
+_QUOTED = re.compile(r"``([^`\n]+)``|`([^`\n]+)`")  # (reStructuredText doubles the backticks)
+_SYNTAX = re.compile(r"[()\[\]{}=:]")
 _THREE_WORDS = re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){2}[A-Za-z][A-Za-z']*\b")
 
 

@@ -2646,3 +2646,14 @@ def test_functionality_is_behaviour(catalog) -> None:
     assert score(said, catalog.get("decorators")).layers["concept"].covered
     # (a function is no functionality: "the decorator changed the function room")
     assert normalize("function") != normalize("functionality")
+
+
+@pytest.mark.parametrize(("said", "code"), [
+    ("To catch every program error, use ``except Exception:`` rather than a bare except.", True),
+    ("Sort them by age with `sorted(people, key=lambda p: p.age)` and move on.", True),
+    ("A generator function is one that uses the `yield` keyword somewhere.", False),
+    ("The ``try`` statement and the exception mechanism in Python is object-oriented: an "
+     "exception is a ``class``.", False),
+])
+def test_a_line_of_code_quoted_in_a_sentence_is_code(said, code) -> None:
+    assert looks_like_code(said) is code
