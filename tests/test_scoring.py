@@ -2657,3 +2657,13 @@ def test_functionality_is_behaviour(catalog) -> None:
 ])
 def test_a_line_of_code_quoted_in_a_sentence_is_code(said, code) -> None:
     assert looks_like_code(said) is code
+
+
+def test_a_signature_said_aloud_is_no_tuple(catalog) -> None:
+    tuples = catalog.get("lists-tuples")
+    said = ("Args come in as a tuple. I wrote a retry decorator, so it was like def wrapper open "
+            "paren star args comma star star kwargs close paren, and then a loop.")
+    assert not score(said, tuples).layers["code"].covered
+    said = ("A tuple can't change after you make it, like point equals open paren ten comma "
+            "twenty close paren.")
+    assert score(said, tuples).layers["code"].covered
