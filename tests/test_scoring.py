@@ -298,6 +298,11 @@ def test_private_attributes_are_about_encapsulation(catalog) -> None:
     said = ("Python has no truly private attributes. A name with a leading underscore is private "
             "by convention only, and the downside is that nothing stops a caller from using it.")
     assert score(said, catalog.get("oop")).layers["trade_off"].covered
+    # ... but a private namespace is no encapsulation
+    said = ("When you call a function, it gets a private namespace for its locals. A later call "
+            "creates a new private namespace. Generators keep theirs:\n\n"
+            "def count(n):\n    for i in range(n):\n        yield i\n")
+    assert not score(said, catalog.get("oop")).layers["code"].covered
 
 
 def test_a_misheard_virtualenv_still_names_the_topic(catalog) -> None:
