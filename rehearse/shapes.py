@@ -1194,6 +1194,10 @@ class Shapes:
                     # "send_email", "request_timeout": a bank, mail, a web service)
                     if word in W.concrete:
                         nouns.setdefault(word, first + i)
+                        if opened and u and self.units[u - 1].heading:  # "### Example use
+                            # case" over "def get_user_info(): ...": the case the code is named
+                            # after (not "for example:" over "def log_event(...)", a skeleton)
+                            return Found("example", "example", first + i, first + i)
                     continue
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)

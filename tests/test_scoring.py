@@ -2672,3 +2672,17 @@ def test_a_signature_said_aloud_is_no_tuple(catalog) -> None:
     said = ("A tuple can't change after you make it, like point equals open paren ten comma "
             "twenty close paren.")
     assert score(said, tuples).layers["code"].covered
+
+
+def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> None:
+    tuples = catalog.get("lists-tuples")
+    notes = ("Tuples are immutable: their shape is fixed once they are made.\n\n"
+             "### Example use case\n\n"
+             "```python\n"
+             "def get_user_info():\n"
+             "    return (\"Alice\", 30, \"Engineer\")  # a tuple for a fixed structure\n"
+             "```\n")
+    assert score(notes, tuples).layers["example"].covered
+    # ... a heading that announces nothing is no case
+    assert not score(notes.replace("Example use case", "Returning several values"),
+                     tuples).layers["example"].covered
