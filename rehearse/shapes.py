@@ -512,9 +512,6 @@ def comment_start(line: str) -> int | None:
                 None)
 
 
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
-
-
 def _quoted_code(text: str) -> tuple[int, int] | None:
     """Where a sentence quotes a line of code in markdown's backticks (the span inside them):
     "use ``except Exception:`` instead" (not a name quoted: "`args`", "the `print()` call")."""
@@ -540,7 +537,7 @@ def _is_code_line(line: str) -> bool:
     if "`" in line:
         # code quoted in markdown's backticks is mentioned in a sentence: "This means that
         # `iter(gen) == gen`, and you can" (not "`x = 1`" alone: a line of code quoted)
-        outside = _INLINE_CODE.sub(" ", line)
+        outside = _QUOTED.sub(" ", line)
         if outside != line and _THREE_WORDS.search(outside):
             return False
     if _CODE_ONLY.match(line):
@@ -1707,7 +1704,6 @@ class Shapes:
                     and "anymor" in words[end + 1:end + 10])
                 # "encapsulation is used to restrict access": what it is for
                 or (words[max(0, at - 2):at] in _FOR_IT)
-
                 # "we don't have to say too much there", "don't worry too much": talk, no excess
                 or (words[at] == "too" and before in _TALKED_OF)
                 # "this answer doesn't cover exception groups": the talk's own limit

@@ -347,7 +347,7 @@ def tokenize(text: str, terms: TermMap | None = None) -> list[Token]:
 
 _AVOID = _canonical("avoid")
 _HOW_OFTEN = frozenset(c for w in ("much", "often", "lot", "frequently") if (c := _canonical(w)))
-SELDOM = "seldom"  # (its own stem)
+_SELDOM = "seldom"  # (its own stem)
 
 
 def _how_often(tokens: list[Token], text: str) -> list[Token]:
@@ -357,7 +357,7 @@ def _how_often(tokens: list[Token], text: str) -> list[Token]:
         if token.text == _AVOID and token.alias \
                 and text[token.start:token.end].lower().endswith("use") \
                 and not _HOW_OFTEN.isdisjoint(t.text for t in tokens[i + 1:i + 4]):
-            tokens[i] = token._replace(text=SELDOM)
+            tokens[i] = token._replace(text=_SELDOM)
     return tokens
 
 
