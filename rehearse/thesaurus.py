@@ -312,7 +312,8 @@ COST_WORDS = (
     "causes unexpected", "lead to unexpected", "leads to unexpected", "gives an unexpected",
     "give an unexpected", "get an unexpected", "gets an unexpected",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
-    "cumbersome", "clunky", "improper", "inappropriate", "take forever", "takes forever",
+    "cumbersome", "clunky", "a mess", "a nightmare", "improper", "inappropriate", "take forever",
+    "takes forever",
     "took forever", "sacrifice", "sacrifices", "sacrificing",
     # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
     "bad for", "not good for", "not great for", "not good when", "not great when",

@@ -2686,3 +2686,9 @@ def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> N
     # ... a heading that announces nothing is no case
     assert not score(notes.replace("Example use case", "Returning several values"),
                      tuples).layers["example"].covered
+
+
+def test_a_mess_is_a_cost(catalog) -> None:
+    said = ("Every enemy in the game was its own subclass of a base enemy. By the time we had "
+            "twenty enemy types, the subclasses were a mess.")
+    assert score(said, catalog.get("oop")).layers["trade_off"].covered
