@@ -265,7 +265,8 @@ _SPOKEN_STRONG_PATTERNS = (
     # placeholder)
     r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwhat\s)(?<!\bit\s)(?<!\bthis\s)(?<!\bthe\s)"
     r"(?<!\ba\s)(?<!\ban\s)"
-    r"\b(?!(it|this|that|which|what|one|two|three|not|equals)\b)[a-z_]\w*\s+equals\s+"
+    # (a recogniser's comma for a pause after it: "attempts equals, three")
+    r"\b(?!(it|this|that|which|what|one|two|three|not|equals)\b)[a-z_]\w*\s+equals,?\s+"
     r"(?!(the|a|an|to|one|two|something|this|that|it|whatever|equals|you|another)\b)\w+",
     # a def read out as a recogniser writes it: "def __init__(self" heard as "definite self",
     # "def read_file" glued into "Defread", "def log" into "DEFLOG" (not a word of English that
