@@ -862,7 +862,7 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("We've written expressions like list1 = empty square brackets to make a list.", True),
     ("Then x = 5, and y = x plus one.", True),
     # a recogniser's comma for a pause after "equals"
-    ("You put a retry open, attempts equals, three, close paren on any function.", True),
+    ("You put a retry with attempts equals, three on any function.", True),
     ("preemptive multithreading = one thread takes control of a program", False),  # a note
     ("lambda expressions:", False),  # a note's label, and no lambda: its body is missing
     ("Lambda functions: small anonymous functions", False),
