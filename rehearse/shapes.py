@@ -809,8 +809,10 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     """ "To avoid conflicts, ...", "helps avoid conflicts", "a way to avoid conflicting
     versions": what something is for. "The reasons to avoid it", "best to avoid it" are advice
     against it."""
-    if words[at] != "avoid" or not at:
+    if words[at] != "avoid":
         return False
+    if not at:  # "Avoid conflicts between dependencies" in a list of what it gives (not "Avoid
+        return words[1:2] != [] and words[1] in _TROUBLE  # bare except: it hides bugs")
     if not _TROUBLE.isdisjoint(words[at + 1:_kept_off(words, at)]):
         return True
     before = words[at - 1]

@@ -2694,3 +2694,14 @@ def test_a_mess_is_a_cost(catalog) -> None:
     said = ("Every enemy in the game was its own subclass of a base enemy. By the time we had "
             "twenty enemy types, the subclasses were a mess.")
     assert score(said, catalog.get("oop")).layers["trade_off"].covered
+
+
+def test_a_trouble_avoided_in_a_list_of_gains_is_no_cost(catalog) -> None:
+    venv = catalog.get("venv")
+    gains = ("venv is a tool that creates virtual environments. With a venv you can:\n"
+             "- Keep projects with different versions of libraries apart\n"
+             "- Avoid conflicts between dependencies.\n")
+    assert not score(gains, venv).layers["trade_off"].covered
+    advice = ("A virtual environment keeps one project's packages apart. Avoid sudo pip "
+              "installs in it: they end up in the system Python.")
+    assert score(advice, venv).layers["trade_off"].covered
