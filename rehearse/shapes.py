@@ -811,8 +811,10 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     against it."""
     if words[at] != "avoid":
         return False
-    if not at:  # "Avoid conflicts between dependencies" in a list of what it gives (not "Avoid
-        return words[1:2] != [] and words[1] in _TROUBLE  # bare except: it hides bugs")
+    if not at:
+        # "Avoid conflicts between dependencies" in a list of what it gives (not "Avoid bare
+        # except: it hides bugs")
+        return len(words) > 1 and words[1] in _TROUBLE
     if not _TROUBLE.isdisjoint(words[at + 1:_kept_off(words, at)]):
         return True
     before = words[at - 1]
