@@ -365,6 +365,10 @@ def test_stems_that_collide_keep_their_own_meaning() -> None:
     assert [t.text for t in tokenize("customers")] != [t.text for t in tokenize("custom")]
     assert [t.text for t in tokenize("useful")] != [t.text for t in tokenize("uses")]
     assert [t.text for t in tokenize("production")] != [t.text for t in tokenize("product")]
+    # "applicable to that environment only" names no application; a function is no
+    # functionality ("the decorator changed the function room")
+    assert normalize("applicable") != normalize("application")
+    assert normalize("function") != normalize("functionality")
 
 
 def test_the_quote_is_the_same_on_every_run() -> None:
@@ -869,6 +873,12 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("key=lambda row: row[1]", True),
     ("Superclasses are listed in parentheses in a class header.", False),
     ("Then you can pip install any available package within that environment.", False),
+    # a line of code quoted in backticks inside a sentence (not a keyword or a name quoted)
+    ("To catch every program error, use ``except Exception:`` rather than a bare except.", True),
+    ("Sort them by age with `sorted(people, key=lambda p: p.age)` and move on.", True),
+    ("A generator function is one that uses the `yield` keyword somewhere.", False),
+    ("The ``try`` statement and the exception mechanism in Python is object-oriented: an "
+     "exception is a ``class``.", False),
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
@@ -1958,6 +1968,40 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "loop is empty.", True),
     ("comprehensions", "trade_off", "A comprehension that totals the price is quick to write, "
      "and the price is stored as a float.", False),  # a price stored, no price paid
+    # how often the speaker uses them is no reason not to
+    ("lambda", "trade_off", "A lambda is an anonymous function, like lambda x colon x plus one. "
+     "Honestly I don't use lambdas that much.", False),
+    ("lambda", "trade_off", "A lambda is an anonymous function, like lambda x colon x plus one. "
+     "I don't use them very often.", False),
+    ("lambda", "trade_off", "A lambda is an anonymous function, like lambda x colon x plus one. "
+     "I don't use them for anything longer than one line.", True),
+    # a name half remembered defines nothing; the topic blamed is not defined by the next clause
+    ("gil", "concept", "The GIL, it's the, um, global something lock.", False),
+    ("gil", "concept", "The GIL, it's the, um, global lock every thread must hold.", True),
+    ("gil", "concept", "Adding threads did nothing for our PDF workers because of the GIL. "
+     "Someone said, oh, it's the GIL, so we switched the worker pool to processes.", False),
+    ("gil", "concept", "The GIL, it's a lock every thread must hold to run bytecode.", True),
+    # "applicable" names no application; "functionality" is behaviour
+    ("venv", "example", "A virtual environment is a folder with its own interpreter. Packages "
+     "installed in the virtual env are applicable to that environment only. The virtual env "
+     "still shares the host's kernel and filesystem with the rest of the machine.", False),
+    ("decorators", "concept", "Decorator functions are a design pattern. They dynamically alter "
+     "the functionality of a function without changing the source code of the decorated "
+     "function.", True),
+    # a signature said aloud is no tuple; a tuple literal said aloud is
+    ("lists-tuples", "code", "Args come in as a tuple. I wrote a retry decorator, so it was like "
+     "def wrapper open paren star args comma star star kwargs close paren, and then a loop.",
+     False),
+    ("lists-tuples", "code", "A tuple can't change after you make it, like point equals open "
+     "paren ten comma twenty close paren.", True),
+    ("oop", "trade_off", "Every enemy in the game was its own subclass of a base enemy. By the "
+     "time we had twenty enemy types, the subclasses were a mess.", True),
+    # a trouble avoided in a list of gains is no cost; advice to avoid something is
+    ("venv", "trade_off", "venv is a tool that creates virtual environments. With a venv you "
+     "can:\n- Keep projects with different versions of libraries apart\n- Avoid conflicts "
+     "between dependencies.\n", False),
+    ("venv", "trade_off", "A virtual environment keeps one project's packages apart. Avoid sudo "
+     "pip installs in it: they end up in the system Python.", True),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
@@ -2599,30 +2643,6 @@ def test_records_written_out_as_data_are_a_case(catalog) -> None:
     assert not score(toy, comp).layers["example"].covered
 
 
-def test_how_often_and_a_placeholder_say_nothing(catalog) -> None:
-    lam, gil = catalog.get("lambda"), catalog.get("gil")
-    said = "A lambda is an anonymous function, like lambda x colon x plus one. "
-    # how often the speaker uses them is no reason not to
-    assert not score(said + "Honestly I don't use lambdas that much.", lam).layers[
-        "trade_off"].covered
-    assert not score(said + "I don't use them very often.", lam).layers["trade_off"].covered
-    assert score(said + "I don't use them for anything longer than one line.", lam).layers[
-        "trade_off"].covered
-    # a name half remembered defines nothing
-    assert not score("The GIL, it's the, um, global something lock.", gil).layers[
-        "concept"].covered
-    assert score("The GIL, it's the, um, global lock every thread must hold.", gil).layers[
-        "concept"].covered
-
-
-def test_the_topic_blamed_is_not_defined_by_the_next_clause(catalog) -> None:
-    gil = catalog.get("gil")
-    said = ("Adding threads did nothing for our PDF workers because of the GIL. Someone said, oh, "
-            "it's the GIL, so we switched the worker pool to processes.")
-    assert not score(said, gil).layers["concept"].covered
-    # ... but the topic taken up again by "it" is still what is defined
-    assert score("The GIL, it's a lock every thread must hold to run bytecode.", gil).layers[
-        "concept"].covered
 
 
 def test_a_wrapped_line_quoting_code_in_backticks_is_prose(catalog) -> None:
@@ -2639,41 +2659,6 @@ def test_a_wrapped_line_quoting_code_in_backticks_is_prose(catalog) -> None:
     assert not segment("`squares = [x * x for x in xs]`")[0].prose
 
 
-def test_applicable_names_no_application(catalog) -> None:
-    said = ("A virtual environment is a folder with its own interpreter. Packages installed in "
-            "the virtual env are applicable to that environment only. The virtual env still "
-            "shares the host's kernel and filesystem with the rest of the machine.")
-    assert not score(said, catalog.get("venv")).layers["example"].covered
-    assert normalize("applicable") != normalize("application")
-
-
-def test_functionality_is_behaviour(catalog) -> None:
-    said = ("Decorator functions are a design pattern. They dynamically alter the functionality "
-            "of a function without changing the source code of the decorated function.")
-    assert score(said, catalog.get("decorators")).layers["concept"].covered
-    # (a function is no functionality: "the decorator changed the function room")
-    assert normalize("function") != normalize("functionality")
-
-
-@pytest.mark.parametrize(("said", "code"), [
-    ("To catch every program error, use ``except Exception:`` rather than a bare except.", True),
-    ("Sort them by age with `sorted(people, key=lambda p: p.age)` and move on.", True),
-    ("A generator function is one that uses the `yield` keyword somewhere.", False),
-    ("The ``try`` statement and the exception mechanism in Python is object-oriented: an "
-     "exception is a ``class``.", False),
-])
-def test_a_line_of_code_quoted_in_a_sentence_is_code(said, code) -> None:
-    assert looks_like_code(said) is code
-
-
-def test_a_signature_said_aloud_is_no_tuple(catalog) -> None:
-    tuples = catalog.get("lists-tuples")
-    said = ("Args come in as a tuple. I wrote a retry decorator, so it was like def wrapper open "
-            "paren star args comma star star kwargs close paren, and then a loop.")
-    assert not score(said, tuples).layers["code"].covered
-    said = ("A tuple can't change after you make it, like point equals open paren ten comma "
-            "twenty close paren.")
-    assert score(said, tuples).layers["code"].covered
 
 
 def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> None:
@@ -2690,18 +2675,3 @@ def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> N
                      tuples).layers["example"].covered
 
 
-def test_a_mess_is_a_cost(catalog) -> None:
-    said = ("Every enemy in the game was its own subclass of a base enemy. By the time we had "
-            "twenty enemy types, the subclasses were a mess.")
-    assert score(said, catalog.get("oop")).layers["trade_off"].covered
-
-
-def test_a_trouble_avoided_in_a_list_of_gains_is_no_cost(catalog) -> None:
-    venv = catalog.get("venv")
-    gains = ("venv is a tool that creates virtual environments. With a venv you can:\n"
-             "- Keep projects with different versions of libraries apart\n"
-             "- Avoid conflicts between dependencies.\n")
-    assert not score(gains, venv).layers["trade_off"].covered
-    advice = ("A virtual environment keeps one project's packages apart. Avoid sudo pip "
-              "installs in it: they end up in the system Python.")
-    assert score(advice, venv).layers["trade_off"].covered
