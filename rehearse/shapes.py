@@ -469,8 +469,12 @@ _CODE_ONLY = re.compile(rf"^\s*({_PROMPTS}|[\w.]+\(|@[\w.]++{_NAMED_IN_PROSE}|de
                         r"|class \w+[(:]|try:|except\b.*:$|finally:|for .*:$|if .*:$|while .*:$"
                         r"|with .*:$)")
 _SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
-# five words in a row, as a sentence has them (an acronym is a word: "only one CPU is busy")
-_PLAIN_RUN = re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){4}[A-Za-z][A-Za-z']*\b")
+def _words_in_a_row(n: int) -> re.Pattern[str]:
+    """``n`` words in a row, as a sentence has them (an acronym is a word: "one CPU is busy")."""
+    return re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){" + str(n - 1) + r"}[A-Za-z][A-Za-z']*\b")
+
+
+_PLAIN_RUN = _words_in_a_row(5)  # five: a sentence, not a line of code
 
 
 # a sentence ends and prose goes on: "@decorator runs at definition time. The returned ..."
@@ -530,7 +534,7 @@ def _quoted_code(text: str) -> tuple[int, int] | None:
 
 _QUOTED = re.compile(r"``([^`\n]+)``|`([^`\n]+)`")  # (reStructuredText doubles the backticks)
 _SYNTAX = re.compile(r"[()\[\]{}=:]")
-_THREE_WORDS = re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){2}[A-Za-z][A-Za-z']*\b")
+_THREE_WORDS = _words_in_a_row(3)
 
 
 def _is_code_line(line: str) -> bool:
