@@ -195,6 +195,8 @@ class Score:
         return cls(rubric, Transcript(data["transcript"]), layers)
 
 
+_NAMING_ARTICLES = frozenset({"a", "an", "the"})  # "is called a decorator"
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "often", "usual", "sometim"})
 _PYTHON_NAMES = BUILTINS | frozenset(keyword.kwlist) | {"args", "kwargs", "self", "cls"}
 BLOCK_SPAN = 80  # tokens of a snippet that one case told in code may spread over
 COMBINATIONS = 1000  # of one idea's occurrences tried in one sentence (twice with an order)
@@ -780,10 +782,14 @@ class _Index:
                     continue  # could change neither the best match nor this sentence's verdict
                 swapped = [i for i, term in enumerate(idea.terms)
                            if i and term.after and combo[i][0] <= combo[i - 1][1]]
+                named_last = swapped == [1] and self._named_last(combo)
+                if named_last:  # "a function that takes a function ... is called a decorator"
+                    swapped = []  # (a denial after what it describes, "... without changing
+                    # it, is called ...", denies none of it)
                 if swapped and all(_a_denial(idea.terms[i - 1]) for i in swapped):
                     continue  # what is denied, told before its denial, is no wrong claim: "it
                     # pins the system libraries, which a venv can't do"
-                if swapped or self._contradicted(idea, combo):
+                if swapped or self._contradicted(idea, combo[1:] if named_last else combo):
                     wrong = True
                     continue
                 found = True
@@ -792,6 +798,19 @@ class _Index:
             if wrong and not found and idea.clauses:
                 contested.add(unit)  # every term is there, but swapped or negated
         return (*best, contested)
+
+    def _named_last(self, combo: Sequence[Occurrence]) -> bool:
+        """Whether the idea's first term comes last because it is the name given to what the
+        others describe: "a function that takes a function and returns a new one is called a
+        decorator", "... are known as lambdas" (the idea in order, the name told after)."""
+        first = combo[0][0]
+        if any(occ[1] >= first for occ in combo[1:]):
+            return False
+        before = [t.text for t in self.tokens[max(0, first - 5):first]]
+        while before and before[-1] in _NAMING_ARTICLES:
+            before.pop()
+        return before[-2:] in (["known", "as"], ["refer", "as"]) or before[-3:-1] == ["refer", "to"] \
+            or (len(before) >= 2 and before[-1] in ("call", "name") and before[-2] in _PASSIVE)
 
     def _gap_has_punctuation(self, left: int, right: int) -> bool:
         return self._stops[right] - self._stops[left] > 0

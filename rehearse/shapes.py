@@ -816,9 +816,9 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     if words[at] != "avoid":
         return False
     if not at:
-        # "Avoid conflicts between dependencies" in a list of what it gives (not "Avoid bare
-        # except: it hides bugs")
-        return len(words) > 1 and words[1] in _TROUBLE
+        # "Avoid (package) conflicts" in a list of what it gives (not "Avoid bare except: it
+        # hides bugs", the trouble it makes)
+        return not _TROUBLE.isdisjoint(words[1:min(_kept_off(words, 0), 3)])
     if not _TROUBLE.isdisjoint(words[at + 1:_kept_off(words, at)]):
         return True
     before = words[at - 1]
@@ -1997,8 +1997,10 @@ class Shapes:
                     break  # "a tuple. It's ...", "a decorator, but ...": another clause (but
                     # "decorators, e.g. @property, are ..." goes on)
                 if word in _OTHER_SUBJECTS and p + 1 < end \
-                        and (tokens[p + 1].text in W.defining or tokens[p + 1].text in W.is_):
+                        and (tokens[p + 1].text in W.defining or tokens[p + 1].text in W.is_
+                             or tokens[p + 1].text == "can"):
                     break  # "it's the GIL, so we switched to processes": another subject's verb
+                    # ("the decorated function, we can see that ...": another subject's power)
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does

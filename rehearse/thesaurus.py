@@ -137,7 +137,7 @@ EXCESS = ("overuse", "abuse", "misuse")
 
 # A sentence that introduces a concrete scenario.
 EXAMPLE_MARKERS = (
-    "for example", "for instance", "e g", "say you", "let us say", "say we", "suppose",
+    "for example", "for instance", "e g", "eg", "say you", "let us say", "say we", "suppose",
     "imagine", "picture", "we used", "i used", "we use", "i use", "in my last project",
     "in my project", "in a project", "in one project", "at work", "at my job", "at my last job",
     "in production", "real world", "use case", "example of", "in practice", "real life",
@@ -319,9 +319,10 @@ COST_WORDS = (
     "bad for", "not good for", "not great for", "not good when", "not great when",
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",
     "does not help", "no way to", "you lose", "you will lose", "you would lose",
-    "we lose",
+    "we lose", "lost its", "loses its", "lose its", "lost our", "lost their", "has lost",
+    "have lost",
     # as people say it in conversation: "the only problem you run into", "not a huge fan of"
-    "only problem is", "only problem you", "only problem with", "causes trouble",
+    "only problem is", "only problem you", "only problem with", "one problem", "causes trouble",
     "cause trouble", "causes problems", "cause problems",
     "hides a lot", "hiding a lot", "hide a lot", "redundant",
     "what i do not like", "what i do not love", "the thing i do not like",
