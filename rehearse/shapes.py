@@ -1148,6 +1148,7 @@ class Shapes:
     def _example(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
         nouns: dict[str, int] = {}
+        in_code: dict[str, int] = {}
         # A story told before the topic is named ("picture a checkout page ... and that is where
         # X comes in") is about the topic when the rest of the answer plainly is.
         opening = next((u for u, n in enumerate(self.hits) if n), 0) \
@@ -1200,6 +1201,7 @@ class Shapes:
                     # "send_email", "request_timeout": a bank, mail, a web service)
                     if word in W.concrete:
                         nouns.setdefault(word, first + i)
+                        in_code.setdefault(word, first + i)
                         if opened and u and self.units[u - 1].heading:  # "### Example use
                             # case" over "def get_user_info(): ...": the case the code is named
                             # after (not "for example:" over "def log_event(...)", a skeleton)
@@ -1212,7 +1214,7 @@ class Shapes:
                     if marker is not None and i >= since and not in_marker:
                         lo, hi = sorted((first + marker, first + i))
                         return Found("example", "example", lo, hi)
-        if len(nouns) >= 3:
+        if len(nouns) >= 3 or len(in_code) >= 2:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return self._records(skip) or self._solved_case(skip)
