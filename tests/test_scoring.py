@@ -1019,9 +1019,9 @@ def test_code_dictated_aloud_is_code(catalog, topic, said, code) -> None:
 # A speaker's pause (a filler between commas, "like,", a word said twice) splits no claim in
 # two; a clause word still does.
 @pytest.mark.parametrize(("topic", "said", "concept"), [
-    ("oop", "Um, so a class is like, uh, a template for making objects.", True),
-    ("oop", "A class is, is a template for making objects.", True),
-    ("oop", "A class is like, a template for making objects.", True),
+    ("oop", "Um, so a child class like, uh, inherits the methods of its parent.", True),
+    ("oop", "A child class inherits, inherits the methods of its parent.", True),
+    ("oop", "A child class inherits like, the methods of its parent.", True),
     ("lists-tuples", "Um, a list is, uh, changeable, and a tuple, er, stays fixed.", True),
     ("args-kwargs", "So args is, uh, a dict, and kwargs is, um, a tuple.", False),
 ])
@@ -1919,8 +1919,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      False),
     ("oop", "concept", "In Django, a class based view renders a template with the object you "
      "hand it.", False),
+    # what a class is answers another question than OOP's pillars ("a class is a blueprint")
     ("oop", "concept", "A class is like a cookie cutter and each object it stamps out keeps its "
-     "own data.", True),
+     "own data.", False),
     ("venv", "concept", "Venvs and Python is a combo every beginner fights with.", False),
     # a denial or a "too" in another clause says nothing of what follows it
     ("lists-tuples", "trade_off", "Tuples cannot change, they safely hold fixed records.", False),
@@ -1933,7 +1934,8 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "clever to debug.", True),  # a filler between "too" and its word
     ("gil", "trade_off", "The GIL stops threads from corrupting reference counts, so module "
      "authors don't need a lock on every object.", False),  # the "don't" of another clause
-    ("oop", "concept", "Classes are blueprints, and objects are what you build from them.", True),
+    ("oop", "concept", "A child class inherits the methods of its parent, and it can override "
+     "any of them.", True),
     # "e.g." opens what follows it; "for example" may look back at the case before it
     ("args-kwargs", "example", "Kwargs collects keyword arguments into a dict. A user of the "
      "function may misspell a keyword, e.g. colr=3, and nothing complains.", False),
