@@ -238,8 +238,13 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"
-    # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs")
-    r"\b(" + _SYMBOL_NAME + r")[\s,]+(" + _SYMBOL_NAME + r"|star|asterisk)\b",
+    # symbols dictated one after another: "parenthesis, star, comma" (not "star star kwargs"),
+    # or around one name: "parentheses, email, comma" (not "brackets and commas")
+    r"\b(" + _SYMBOL_NAME + r")[\s,]+((?!(and|or|the|a|an|with|without|of|in|to)\b)\w+[\s,]+)?("
+    + _SYMBOL_NAME + r"|star|asterisk)\b",
+    # an index said: "t bracket two", "row bracket zero" (not "the bracket one uses")
+    r"\b(?!(the|a|an|square|curly|round|open|close|closing|opening)\b)[a-z_]\w*\s+(square\s+)?"
+    r"bracket\s+(\d+|minus\s+\w+|" + _NUMBER + r")\b",
     # a comprehension said: "parties x for x in names" (not "translated word for word in the
     # docs"), and "in" heard as "and" after a short loop variable: "x for x and items" (not
     # "point for point and line for line"), or a longer one over its plural: "num for num and
@@ -315,7 +320,8 @@ _STRONG_GATES = (
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
-    "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "for; in and",
+    "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",
+    "for; in and",
     "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
     "def deaf death deft; star asterisk",
     "equals", "def",

@@ -1011,6 +1011,13 @@ def test_a_definition_as_speech_and_notes_give_it(catalog, topic, said, concept)
     ("lambda", "A lambda is a small anonymous function. We test if n % 2 == 1 for the odd "
      "ones.", True),
     ("lists-tuples", "A tuple is immutable, as the docs say [1], and a list is not.", False),
+    # an index and a one-tuple said aloud
+    ("lists-tuples", "Lists are mutable and tuples are not. T bracket two gets a tuple's third "
+     "item.", True),
+    ("lists-tuples", "Lists are mutable and tuples are not. A one tuple is parentheses, email, "
+     "comma.", True),
+    ("lists-tuples", "Lists are mutable and tuples are not. Both are written with brackets and "
+     "commas.", False),
 ])
 def test_code_dictated_aloud_is_code(catalog, topic, said, code) -> None:
     assert score(said, catalog.get(topic)).layers["code"].covered is code
