@@ -1367,6 +1367,14 @@ class Shapes:
             opener[1] >= len(words) - 2 or words[-1] in _LEADS_ON
             or self.text[unit.start:unit.end].rstrip().endswith(":"))
 
+    def _in_a_title(self, pos: int) -> bool:
+        """Whether token ``pos`` opens a capitalised name in mid-sentence ("Beautiful Soup",
+        "Clean Code"): a name, not a quality (not a heading's "Not Very Readable")."""
+        after = pos + 1
+        return pos != self.spans[self.unit_of[pos]][0] and after < len(self.tokens) \
+            and self.unit_of[after] == self.unit_of[pos] and self._said(pos).istitle() \
+            and self._said(after).istitle()
+
     def _said(self, pos: int) -> str:
         """Token ``pos`` as written in the answer (case and all, before any folding)."""
         return self.text[self.tokens[pos].start:self.tokens[pos].end]
@@ -1548,6 +1556,7 @@ class Shapes:
                 return Found("trade_off", "cost", first + too, first + too + 1)
             denied = next((i for i, w in enumerate(words) if w in W.good
                            and _denied(words, i) and not self._clause_mark(words, first, i)
+                           and not self._in_a_title(first + i)  # "not installing Beautiful Soup"
                            and _WH.isdisjoint(words[i + 1:i + 2])
                            # "useful if you can't predict how many": a case, not a cost
                            and _CONDITIONS.isdisjoint(words[max(0, i - 5):i])), None)
