@@ -876,6 +876,8 @@ _SUITED_NOT = re.compile(
     r"\b[^.;:!?]{1,60}?,?\s+(?:but\s+)?not\s+(?:for|when|in|if)\b", re.IGNORECASE)
 # a limit as what a thing does, not what it costs: "@login_required restricts access to the
 # view", "limit routes to logged-in users" ("limited", "a restriction" are costs)
+_REACHED = (["access"], ["reach"], ["chang"], ["set"], ["read"], ["call"])  # (stems)
+_BY_WAY_OF = (["through"], ["within"], ["insid"], ["from"], ["by"], ["via"], ["in"])
 _DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "limits",
                              "limiting"})
 # ... what access control restricts (stems): "restricts access", "limit how often", "limit
@@ -883,7 +885,7 @@ _DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "l
 _LIMITED_THINGS = frozenset({"access", "how", "who", "what", "which", "rout", "user", "call",
                              "request", "view", "entri", "endpoint", "rate"})
 _ACCESS_KINDS = frozenset({"direct", "extern", "outsid", "public", "unauthor", "read", "write",
-                           "full", "certain"})  # (stems)
+                           "full", "certain", "the", "its", "their"})  # (stems)
 # a dict with two named fields at least: a record ("name": ..., "age": ...)
 _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-z_]\w+)["']\s*:""")
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
@@ -1686,7 +1688,8 @@ class Shapes:
         said = self._said(pos).lower()
         if said not in _DOING_NOT_COST:
             return False
-        # (one word may qualify what is limited: "restricts direct access to its attributes")
+        # (one word may qualify what is limited: "restricts direct access to its attributes",
+        # "restricting the access of the methods")
         after = [self.tokens[p].text for p in range(pos + 1, min(pos + 3, len(self.tokens)))
                  if self.unit_of[p] == self.unit_of[pos]]
         if after[:1] and after[0] in _LIMITED_THINGS:
@@ -1756,6 +1759,11 @@ class Shapes:
                     and not _SPARED.isdisjoint(words[max(0, at - 4):at]))
                 # a word in a string of the code ("six impossible things" in a sample sentence)
                 or self._in_a_string(first + at)
+                # "private members can only be accessed through the class": who may reach it,
+                # the rule encapsulation makes (not "it can only be used once")
+                or (words[at:end + 1] == ["can", "onli"] and words[end + 1:end + 2] == ["be"]
+                    and words[end + 2:end + 3] in _REACHED
+                    and words[end + 3:end + 4] in _BY_WAY_OF)
                 # "it can take any number of arguments, but can only have one expression": what
                 # a lambda is, as the textbooks put it (unless a consequence follows: "... so a
                 # loop needs a def")

@@ -2011,6 +2011,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "between dependencies.\n", False),
     ("venv", "trade_off", "A virtual environment keeps one project's packages apart. Avoid sudo "
      "pip installs in it: they end up in the system Python.", True),
+    # who may reach the data is encapsulation's rule, not a cost of it
+    ("oop", "trade_off", "Encapsulation hides data. Private members can only be accessed "
+     "through the class, restricting the access of other classes.", False),
+    ("generators", "trade_off", "A generator is lazy. It can only be used once.", True),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
