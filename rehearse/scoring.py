@@ -195,8 +195,10 @@ class Score:
         return cls(rubric, Transcript(data["transcript"]), layers)
 
 
-_NAMING_ARTICLES = frozenset({"a", "an", "the"})  # "is called a decorator"
-_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "often", "usual", "sometim"})
+# "... is (often) called a decorator", "... are known as lambdas": a name given (stems)
+_NAMING_ARTICLES = frozenset({"a", "an", "the"})
+_BEFORE_CALLED = frozenset({"is", "are", "was", "were", "be", "been", "often", "usual", "sometim"})
+_NAMED_AS = (["known", "as"], ["refer", "to", "as"])
 _PYTHON_NAMES = BUILTINS | frozenset(keyword.kwlist) | {"args", "kwargs", "self", "cls"}
 BLOCK_SPAN = 80  # tokens of a snippet that one case told in code may spread over
 COMBINATIONS = 1000  # of one idea's occurrences tried in one sentence (twice with an order)
@@ -809,8 +811,8 @@ class _Index:
         before = [t.text for t in self.tokens[max(0, first - 5):first]]
         while before and before[-1] in _NAMING_ARTICLES:
             before.pop()
-        return before[-2:] in (["known", "as"], ["refer", "as"]) or before[-3:-1] == ["refer", "to"] \
-            or (len(before) >= 2 and before[-1] in ("call", "name") and before[-2] in _PASSIVE)
+        return any(before[-len(words):] == words for words in _NAMED_AS) \
+            or (len(before) >= 2 and before[-1] in ("call", "name") and before[-2] in _BEFORE_CALLED)
 
     def _gap_has_punctuation(self, left: int, right: int) -> bool:
         return self._stops[right] - self._stops[left] > 0

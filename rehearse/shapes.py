@@ -874,10 +874,11 @@ _ADVICE_AGAINST = re.compile(
 _SUITED_NOT = re.compile(
     r"\b(fine|good|great|ok|okay|useful|ideal|perfect|handy|nice|suited|meant)\s+(?:for|when|in|if)"
     r"\b[^.;:!?]{1,60}?,?\s+(?:but\s+)?not\s+(?:for|when|in|if)\b", re.IGNORECASE)
+# who may reach a member, encapsulation's rule (stems): "can only be accessed through the class"
+_REACHED = (["access"], ["reach"], ["chang"], ["set"], ["read"], ["call"])
+_BY_WAY_OF = (["through"], ["within"], ["insid"], ["from"], ["by"], ["via"], ["in"])
 # a limit as what a thing does, not what it costs: "@login_required restricts access to the
 # view", "limit routes to logged-in users" ("limited", "a restriction" are costs)
-_REACHED = (["access"], ["reach"], ["chang"], ["set"], ["read"], ["call"])  # (stems)
-_BY_WAY_OF = (["through"], ["within"], ["insid"], ["from"], ["by"], ["via"], ["in"])
 _DOING_NOT_COST = frozenset({"restrict", "restricts", "restricting", "limit", "limits",
                              "limiting"})
 # ... what access control restricts (stems): "restricts access", "limit how often", "limit
