@@ -2011,6 +2011,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "between dependencies.\n", False),
     ("venv", "trade_off", "A virtual environment keeps one project's packages apart. Avoid sudo "
      "pip installs in it: they end up in the system Python.", True),
+    # threads that take turns are the GIL's mechanism; a tool that turns code parallel is not
+    ("gil", "concept", "The GIL is a pain with threads, but Dask makes it easy to turn a groupby "
+     "into parallel work.", False),
     # who may reach the data is encapsulation's rule, not a cost of it
     ("oop", "trade_off", "Encapsulation hides data. Private members can only be accessed "
      "through the class, restricting the access of other classes.", False),
