@@ -170,7 +170,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
     r"\byield\s+\w+\s+(times|plus|minus|squared)\b",
-    r"\bpython\s+(dash|minus)\s+m(\b|venv\b|pip\b)|\bpython\s*3?\s*m\s+(venv|pip)\b",  # "python3m venv"
+    # ("python3m venv"; "python dash MVNV", as a recogniser writes "-m venv" run together)
+    r"\bpython\s+(dash|minus)\s+m(\b|venv\b|pip\b|vn?v\b)|\bpython\s*3?\s*m\s+(venv|pip)\b",
+    r"\buv\s+(venv|pip\s+install|add|sync)\b",  # the uv tool's commands: "uv venv", "uv add"
     r"\bpython,?\s+(3|three),?\s+m,?\s+(venv|vend|vent)\b",  # "python, 3, m, vend"
     r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
@@ -315,7 +317,7 @@ _SPOKEN_WEAK_PATTERNS = (
 _STRONG_GATES = (
     "open left", "clos right", "bracket; close", "import", "lambda; colon", "lambda; equals",
     "def", "return", "colon",
-    "yield", "python", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
+    "yield", "python", "uv", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
     "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
     "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",

@@ -1011,6 +1011,11 @@ def test_a_definition_as_speech_and_notes_give_it(catalog, topic, said, concept)
     ("lambda", "A lambda is a small anonymous function. We test if n % 2 == 1 for the odd "
      "ones.", True),
     ("lists-tuples", "A tuple is immutable, as the docs say [1], and a list is not.", False),
+    # a venv made with uv, or "-m venv" written together by a recogniser
+    ("venv", "A virtual environment isolates packages. I make one with uv venv, then activate "
+     "the virtual environment.", True),
+    ("venv", "A virtual environment isolates packages. Python dash MVNV makes one in a folder, "
+     "then you activate the virtual environment.", True),
     # an index and a one-tuple said aloud
     ("lists-tuples", "Lists are mutable and tuples are not. T bracket two gets a tuple's third "
      "item.", True),
