@@ -477,6 +477,8 @@ _CODE_ONLY = re.compile(rf"^\s*({_PROMPTS}|[\w.]+\(|@[\w.]++{_NAMED_IN_PROSE}|de
                         r"|class \w+[(:]|try:|except\b.*:$|finally:|for .*:$|if .*:$|while .*:$"
                         r"|with .*:$)")
 _SYMBOL = re.compile(r"[()\[\]{}=<>_*+/%@#\"]")
+
+
 def _words_in_a_row(n: int) -> re.Pattern[str]:
     """``n`` words in a row, as a sentence has them (an acronym is a word: "one CPU is busy")."""
     return re.compile(r"(?:\b[A-Za-z][A-Za-z']*[,;]?\s+){" + str(n - 1) + r"}[A-Za-z][A-Za-z']*\b")
@@ -826,7 +828,7 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
     if not at:
         # "Avoid (package) conflicts" in a list of what it gives (not "Avoid bare except: it
         # hides bugs", the trouble it makes)
-        return not _TROUBLE.isdisjoint(words[1:min(_kept_off(words, 0), 3)])
+        return not _TROUBLE.isdisjoint(words[1:3])
     if not _TROUBLE.isdisjoint(words[at + 1:_kept_off(words, at)]):
         return True
     before = words[at - 1]
@@ -1159,7 +1161,7 @@ class Shapes:
     def _example(self, skip: frozenset[int]) -> Found | None:
         W = _lists()  # noqa: N806
         nouns: dict[str, int] = {}
-        in_code: dict[str, int] = {}
+        in_code: set[str] = set()  # ... of them, the ones named in code
         # A story told before the topic is named ("picture a checkout page ... and that is where
         # X comes in") is about the topic when the rest of the answer plainly is.
         opening = next((u for u, n in enumerate(self.hits) if n), 0) \
@@ -1212,7 +1214,7 @@ class Shapes:
                     # "send_email", "request_timeout": a bank, mail, a web service)
                     if word in W.concrete:
                         nouns.setdefault(word, first + i)
-                        in_code.setdefault(word, first + i)
+                        in_code.add(word)
                         if opened and u and self.units[u - 1].heading:  # "### Example use
                             # case" over "def get_user_info(): ...": the case the code is named
                             # after (not "for example:" over "def log_event(...)", a skeleton)
