@@ -1524,12 +1524,15 @@ class Shapes:
             kept_off = -1  # a trouble kept off reaches this far: "to avoid it being hit by ..."
             # "Without venvs, every package goes global. That soon becomes a problem." tells why
             # to use the topic: the sentence's cost words are no costs of it
+            # (not a piece of a name: "a custom exception `TooManyCalls`")
             costs = [cost for cost in _find_spans(words, W.cost)
-                     if not self._in_code_said(u, first + cost[0])]
+                     if not self._in_code_said(u, first + cost[0])
+                     and not self._in_a_name(first + cost[0])]
             for cost in [] if costs and self._after_without(u) else costs:
                 if cost[0] <= kept_off:
                     continue  # "reduces the risk of deploying unnecessary packages"
-                if _a_purpose(words, cost[0]):
+                if _a_purpose(words, cost[0]) or self._said(first + cost[0]).lower() == "avoids":
+                    # ("Avoids loading everything into memory": what the topic spares)
                     kept_off = _kept_off(words, cost[1])
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if self._no_cost_said(words, first, cost):
@@ -1555,6 +1558,7 @@ class Shapes:
                 return Found("trade_off", "when not to", first + only[0], first + only[1])
             too = next((i for i, w in enumerate(words[:-1]) if w == "too"
                         and is_content(words[i + 1]) and not _negated(words, i)
+                        and not self._in_a_name(first + i)  # "`TooManyRequests`"
                         and (i == 0 or words[i - 1] not in _TALKED_OF)
                         # "checks if the temperature is too high": a test on the data
                         and _CHECKED.isdisjoint(words[max(0, i - 6):i])
@@ -2174,8 +2178,9 @@ def _denied(words: Sequence[str], at: int) -> bool:
     harm = next((j for j in range(lo, at) if words[j] in _HARMS), None)
     if harm is not None:
         return not _negated(words, harm)
-    return any(w in _NEG for w in words[lo:at]) or _far_denial(words, at) is not None \
-        or words[at - 1:at] == ["non"]  # "non-portable"
+    # ("not only efficient but also readable" denies nothing)
+    return any(w in _NEG and words[j + 1] != "onli" for j, w in enumerate(words[lo:at], lo)) \
+        or _far_denial(words, at) is not None or words[at - 1:at] == ["non"]  # "non-portable"
 
 
 def _kept_from(words: Sequence[str], at: int) -> bool:

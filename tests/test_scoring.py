@@ -901,10 +901,23 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     ("A dict of options here would not hurt readability at all.", False),
     ("For a public API a catch-all signature is too vague for the caller.", True),
     ("Honestly, reading a signature with kwargs is not too bad.", False),
+    # "not only ... but also" denies no quality; a cost word inside a name is no cost
+    ("Forwarding them this way is not only efficient but also readable.", False),
+    ("Our client raises `TooManyRequests` when the server pushes back.", False),
 ])
 def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> None:
     answer = "Kwargs collects the keyword arguments into a dictionary. " + said
     assert score(answer, catalog.get("args-kwargs")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    # what the topic spares is a benefit, not advice against it
+    ("Why use them?\n- Avoids building the whole result list at once", False),
+    ("Avoid them when you need to index into the results twice.", True),
+])
+def test_avoids_said_of_the_topic_is_a_benefit(catalog, said, cost) -> None:
+    answer = "A generator yields its values one at a time, lazily. " + said
+    assert score(answer, catalog.get("generators")).layers["trade_off"].covered is cost
 
 
 # A benchmark's two readings of one kind are a measured comparison: the cost shown, not said.
