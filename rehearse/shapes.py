@@ -210,10 +210,11 @@ _SPOKEN_STRONG_PATTERNS = (
     # "good for long range forecasts")
     r"\bfor\s+(?!(a|an|the|this|that|each|every|any|some|my|your|our|its|their|whole|full)\b)"
     r"\w+(\s+(in|and)\s+range\b|\s+range\s+(\d|" + _NUMBER + r"))",
-    # "lambda x, x times x", "lambda x one divided by cost of x"
+    # "lambda x, x times x", "lambda x one divided by cost of x", "lambda x, x not equal to
+    # zero" (its parameter said again: the body begins)
     r"\blambda\s+(?!(function|functions|expression|expressions|is|are|was|can|will|has|and|or"
-    r"|that|which|just|always)\b)\w+\s*,?\s+(\w+\s+)?(times|plus|minus|asterisk|star|divided"
-    r"|squared|mod)\b",
+    r"|that|which|just|always)\b)(?P<param>\w+)\s*,?\s+((\w+\s+)?(times|plus|minus|asterisk"
+    r"|star|divided|squared|mod)\b|(?P=param)\b)",
     # "except OS error", "except file not found error" (not "except for this error", "the
     # except block handles the error")
     r"\b(except|accept)\s+(?!(for|that|when|if|the|a|an|in|on|this|any)\b)((?!(the|a|an|and|or"

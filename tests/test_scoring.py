@@ -486,6 +486,9 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("venv", "If you pip install while the venv is active, it stays in there.", False),
     ("lambda", "What I've done is lambda x one divided by the cost of x.", True),
     ("lambda", "Then a lambda is short plus it sits inline, which is nice.", False),
+    # the parameter said again after it: the body has begun
+    ("lambda", "You filter the orders with lambda o, o not shipped yet.", True),
+    ("lambda", "A lambda, lambda functions are just small functions.", False),
     ("lists-tuples", "Here we look at tup at index zero, and tup at index minus one.", True),
     ("lists-tuples", "The first element is at index zero, the last item at index minus one.",
      False),
