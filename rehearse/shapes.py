@@ -1626,7 +1626,25 @@ class Shapes:
                         and not _negated(after, better):
                     return Found("trade_off", "comparison", first + pivot,
                                  self.spans[u + 1][0] + better)
+            if pivot is not None and evaluative is None and words[pivot] in W.compare \
+                    and u + 1 < len(self.units) and self.units[u + 1].prose and u + 1 not in skip:
+                # the other way told, then which is better: "The alternative would be to check
+                # first. Catching the error is usually simpler."
+                after_first = self.spans[u + 1][0]
+                after = self._words(u + 1)
+                better = next((i for i, w in enumerate(after) if w in W.evaluative
+                               and self._comparative(after_first + i) and not _negated(after, i)),
+                              None)
+                if better is not None:
+                    return Found("trade_off", "comparison", first + pivot, after_first + better)
         return None if costs_only else self._measured(skip)
+
+    def _comparative(self, pos: int) -> bool:
+        """Whether the quality at token ``pos`` is said as a comparison: "simpler", "more
+        readable", "less safe" (not "simple", "readable")."""
+        said = self._said(pos).lower()
+        return (said.endswith("er") and said not in ("clever", "never", "over", "under")) \
+            or (pos > 0 and self._said(pos - 1).lower() in ("more", "less"))
 
     def _measured(self, skip: frozenset[int]) -> Found | None:
         """Two different measures of one kind (memory or time) in units about the topic: what a

@@ -2661,6 +2661,14 @@ def test_an_alternative_then_what_it_does_better_is_a_comparison(catalog) -> Non
     said = ("A lambda is a small anonymous function. For sort keys I use operator.itemgetter "
             "instead. It lives in the operator module.")
     assert not score(said, lam).layers["trade_off"].covered
+    # the other way named, then the topic's way judged against it in the next sentence
+    exc = catalog.get("exceptions")
+    said = ("An exception jumps to the nearest except block that matches it. The alternative is "
+            "to test every input before using it. Catching the error is usually simpler.")
+    assert score(said, exc).layers["trade_off"].covered
+    said = ("An exception jumps to the nearest except block that matches it. The alternative is "
+            "to test every input before using it. Catching the error is simple.")
+    assert not score(said, exc).layers["trade_off"].covered
 
 
 def test_records_written_out_as_data_are_a_case(catalog) -> None:
