@@ -52,9 +52,13 @@ SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
 THESAURUS: dict[str, tuple[str, ...]] = {
     # doing
     "run": ("execute", "ran"),
+    "throw": ("threw", "thrown"),  # (irregular forms: the stemmer leaves them as they are)
+    "catch": ("caught",),
+    "hide": ("hid", "hidden"),
     "return": ("hand back", "hands back", "handed back", "give back", "gives back", "spit out",
                "spits out"),
-    "store": ("keep", "save", "hold", "retain", "remember", "preserve", "maintain"),
+    "store": ("keep", "save", "hold", "retain", "remember", "preserve", "maintain", "kept",
+              "held"),
     "change": ("modify", "mutate", "alter", "edit", "update"),
     "pause": ("suspend", "freeze"),
     "lose": ("lost",),
