@@ -281,6 +281,10 @@ _SPOKEN_STRONG_PATTERNS = (
     # opens with "def": "default", "defined", "defer", "defensive", "deft", "defy" ...)
     r"\bdefinite,?\s+self\b|\bdef(?!ault|in|er|en|eat|ect|ic|lat|lect|orm|raud|rost|unct|use|ac"
     r"|y\b|ied|ies|iant|t\b|s\b|tly\b|tness\b)[a-z]{2,}\b",
+    # a lecturer reading the board: "L1 is equal to bacon, eggs", "if I do L1.append juice",
+    # "d.speak" (a short name as code names one; not "e.g.", "i.e.", "x.com")
+    r"\b([a-z]|[a-z]{1,2}\d)\s+is\s+equal\s+to\s+(?!(the|a|an|that|this|it)\b)\w+",
+    r"(?<![\w.])([a-z]|[a-z]{1,2}\d)\.(?!(" + _TLD + r"|py|txt)\b)[a-z_]{3,}\b",
 )
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
@@ -327,7 +331,7 @@ _STRONG_GATES = (
     "for; in and",
     "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
     "def deaf death deft; star asterisk",
-    "equals", "def",
+    "equals", "def", "equal", ".",
 )
 _WEAK_GATES = (
     "equals", "colon", "at; sign", "for; in", "return yield", "def", "import", "dot",

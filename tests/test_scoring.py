@@ -496,6 +496,11 @@ def test_a_decorator_said_aloud_is_code(catalog, said, code) -> None:
     ("generators", "The expression would be the x * x operation we square with.", True),
     ("lists-tuples", "So pair equals alice, 42, and we pass that around.", True),
     ("lists-tuples", "The total equals fun, honestly, for a tuple.", False),
+    # a lecturer reading the board: a short name assigned or called (not "e.g.", a site)
+    ("lists-tuples", "So p2 is equal to ten, twenty, and that is our pair.", True),
+    ("lists-tuples", "Then I do q.append spam, and the list has grown.", True),
+    ("lists-tuples", "Lists grow, e.g. by appending, i.e. in place; see x.com for more.", False),
+    ("lists-tuples", "The length is equal to the number of items in it.", False),
     # a transcript that writes what was typed, and a recogniser gluing "m" to "venv"
     ("venv", "To make one, run python minus mvenv and give it a folder name.", True),
     ("args-kwargs", "So I call it with extra=3, level=9 and both land in the dict.", True),
