@@ -11,7 +11,8 @@ known topics share them. An answer is about the asked topic by its words when:
 * it says a word of the topic's own jargon (its topic terms, ``vocabulary`` and ``[terms]``): a
   story about reading a whole file into a list is no answer about generators;
 * it says none of the topic's ``context`` words, which are the topic's only once it is named
-  (threads for I/O alone are no GIL, pip alone no virtual environment);
+  (threads for I/O alone are no GIL, pip alone no virtual environment; heard through the
+  rubric's ``[terms]``, so "random number generator" is generators' ``rng``, no generator);
 * it names no other topic ("tuple", "decorator", "venv" ...).
 """
 
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .rubric import Rubric, builtin_rubrics_dir, load_rubric
-from .text import is_content, tokenize
+from .text import TermMap, is_content, tokenize
 
 MIN_WEIGHT = 8.0
 MARGIN = 1.3
@@ -39,6 +40,7 @@ class _Topic:
     words: frozenset[str]  # every content word of the rubric but its context words
     jargon: frozenset[str]  # ... of them, those of its topic terms, vocabulary and [terms]
     context: frozenset[tuple[str, ...]]  # its context terms, word by word
+    rubric: Rubric  # (whose [terms] the context is heard through)
 
 
 class Affinity:
@@ -59,8 +61,12 @@ class Affinity:
             return False
         words = [t.text for t in tokenize(text)]
         heard = set(words)
-        if heard.isdisjoint(topic.jargon) or _says(words, heard, topic.context):
+        if heard.isdisjoint(topic.jargon):
             return False
+        if topic.context:
+            folded = [t.text for t in tokenize(text, topic.rubric.term_map)]
+            if _says(folded, set(folded), topic.context):
+                return False
         weight = {id_: sum(w for word, w in weights.items() if word in heard)
                   for id_, weights in self.weights.items()}
         others = max(w for id_, w in weight.items() if id_ != asked)
@@ -79,7 +85,7 @@ def _topic(rubric: Rubric) -> _Topic:
     context = _content(rubric.context)
     jargon = _content(own) - context
     return _Topic(_sequences(named), jargon | (_content(ideas) - context), jargon,
-                  _sequences(rubric.context))
+                  _sequences(rubric.context, rubric.term_map), rubric)
 
 
 def _content(phrases: Iterable[str]) -> frozenset[str]:
@@ -88,8 +94,9 @@ def _content(phrases: Iterable[str]) -> frozenset[str]:
                      if is_content(t.text) and not t.text.isdigit())
 
 
-def _sequences(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(t.text for t in tokenize(phrase)) for phrase in phrases)
+def _sequences(phrases: Iterable[str], terms: TermMap | None = None
+               ) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.text for t in tokenize(phrase, terms)) for phrase in phrases)
 
 
 def _says(words: Sequence[str], heard: set[str],
