@@ -41,6 +41,10 @@ ENV_TEMPERATURE = "REHEARSE_TEMPERATURE"  # "0": greedy only, no fallback (faste
 FRAME_SECONDS = 0.03  # energy frames for silence trimming (480 samples)
 SPEECH_FLOOR_DBFS = -45.0  # a frame must be louder than this (and than the noise floor + 10 dB)
 PAD_SECONDS = 0.3  # kept around the speech when trimming
+# Whisper sometimes skips speech, most often at the start of a 30 s window and more with a prompt
+# (seconds of an answer, its trade-off with them): a stretch this long between the words heard,
+# half of it or more voiced, is decoded again on its own and put back in its place.
+GAP_SECONDS = 2.0
 NO_SPEECH_PROB = 0.6  # with a low log-probability, Whisper's own "this is silence" signal
 LOW_LOGPROB = -1.0
 # whisper decodes what follows a window's last word as a window of its own; under this much audio
@@ -229,14 +233,20 @@ def _short(exc: BaseException, limit: int = 120) -> str:
     return text
 
 
+def _voiced(audio: np.ndarray) -> np.ndarray:
+    """For each energy frame of ``audio``, whether it is louder than silence: above
+    ``SPEECH_FLOOR_DBFS`` and 10 dB above the recording's own noise floor."""
+    dbfs = _frame_dbfs(audio)
+    if dbfs.size == 0:
+        return dbfs > 0
+    floor = float(np.percentile(dbfs, 10))
+    return dbfs > max(SPEECH_FLOOR_DBFS, floor + 10)
+
+
 def speech_bounds(audio: np.ndarray) -> tuple[int, int] | None:
     """(first, last) sample of speech with a little padding, or None when it is all silence."""
     frame = int(FRAME_SECONDS * SAMPLE_RATE)
-    dbfs = _frame_dbfs(audio)
-    if dbfs.size == 0:
-        return None
-    floor = float(np.percentile(dbfs, 10))
-    loud = np.flatnonzero(dbfs > max(SPEECH_FLOOR_DBFS, floor + 10))
+    loud = np.flatnonzero(_voiced(audio))
     if loud.size < max(3, int(0.15 / FRAME_SECONDS)):  # under ~0.15 s of sound is not an answer
         return None
     pad = int(PAD_SECONDS * SAMPLE_RATE)
@@ -525,13 +535,8 @@ class Transcriber:
         start, end = bounds
         model = self.load()
         with self._lock:
-            if self._cancelled.is_set():
-                raise TranscriptionCancelled("transcription was cancelled")
-            found = self._engine.segments(model, audio[start:end], prompt)
-            if self._cancelled.is_set():  # what was decoded before the cancel is not the answer
-                raise TranscriptionCancelled("transcription was cancelled")
+            segments = self._decode(model, audio[start:end], prompt)
         shift = offset + start / SAMPLE_RATE
-        segments = _keep_real_speech(found, prompt)
         words: list[Word] = []
         for segment in segments:
             for w in segment.get("words") or ():
@@ -543,6 +548,68 @@ class Transcriber:
         if _norm(text) in PHANTOMS:
             words, text, segments = [], "", []
         return Transcription(tuple(words), self.ref.name, seconds, text, tuple(segments))
+
+
+    def _decode(self, model: Any, audio: np.ndarray, prompt: str | None) -> list[dict[str, Any]]:
+        """The real speech's segments of ``audio`` (times from its start), with any voiced
+        stretch the decoder skipped decoded again on its own and put in its place."""
+        segments = _keep_real_speech(self._segments(model, audio, prompt), prompt)
+        repaired: list[dict[str, Any]] = []
+        for lo, hi in _unheard(audio, segments):
+            piece = audio[lo:hi]
+            found = _keep_real_speech(self._segments(model, piece, prompt), prompt)
+            missed = _unheard_samples(piece, found)
+            if missed and prompt is not None:
+                # a prompt can derail the decoder on its own ("*args, **kwargs" in the prompt,
+                # "star args comma star star kwargs" said): the same stretch without it
+                bare = _keep_real_speech(self._segments(model, piece, None), None)
+                if _unheard_samples(piece, bare) < missed:
+                    found = bare
+            if _norm("".join(s.get("text", "") for s in found)) not in PHANTOMS:
+                repaired.extend(_shifted(s, lo / SAMPLE_RATE) for s in found)
+        if not repaired:
+            return segments
+        return sorted([*segments, *repaired], key=lambda s: float(s.get("start", 0.0)))
+
+    def _segments(self, model: Any, audio: np.ndarray, prompt: str | None
+                  ) -> list[dict[str, Any]]:
+        if self._cancelled.is_set():
+            raise TranscriptionCancelled("transcription was cancelled")
+        found = self._engine.segments(model, audio, prompt)
+        if self._cancelled.is_set():  # what was decoded before the cancel is not the answer
+            raise TranscriptionCancelled("transcription was cancelled")
+        return found
+
+
+def _unheard(audio: np.ndarray, segments: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The stretches of ``audio`` (first and last+1 sample) of ``GAP_SECONDS`` or more that no
+    word of ``segments`` covers and that are at least half voiced: speech the decoder skipped
+    (not a pause: silence is not voiced)."""
+    times = sorted((float(w["start"]), float(w["end"])) for s in segments
+                   for w in s.get("words") or () if math.isfinite(w["start"])
+                   and math.isfinite(w["end"]))
+    voiced = _voiced(audio)
+    edges = [0.0, *(t for pair in times for t in pair), len(audio) / SAMPLE_RATE]
+    gaps = []
+    for a, b in zip(edges[0::2], edges[1::2], strict=True):
+        if b - a < GAP_SECONDS:
+            continue
+        frames = voiced[int(a / FRAME_SECONDS):int(b / FRAME_SECONDS)]
+        if frames.sum() * FRAME_SECONDS >= GAP_SECONDS / 2:
+            gaps.append((int(a * SAMPLE_RATE), min(len(audio), int(b * SAMPLE_RATE))))
+    return gaps
+
+
+def _unheard_samples(audio: np.ndarray, segments: Sequence[dict[str, Any]]) -> int:
+    return sum(hi - lo for lo, hi in _unheard(audio, segments))
+
+
+def _shifted(segment: dict[str, Any], by: float) -> dict[str, Any]:
+    """``segment`` with its times and its words' times ``by`` seconds later."""
+    words = [{**w, "start": w["start"] + by, "end": w["end"] + by}
+             for w in segment.get("words") or ()]
+    return {**segment, "start": float(segment.get("start", 0.0)) + by,
+            "end": float(segment.get("end", 0.0)) + by, "words": words}
 
 
 class StreamingTranscriber:

@@ -455,3 +455,75 @@ def test_the_warm_up_after_a_background_load_counts_as_model_code(tmp_path: Path
     finally:
         release.set()
     assert transcriber.check() is None
+
+
+class _SkippingEngine:
+    """A decoder that skips the middle of a long answer, as Whisper does at the start of a
+    window; decoding a short stretch on its own hears it. With ``derailed``, the prompt alone
+    makes it skip a stretch (heard only without the prompt)."""
+
+    name = "stub"
+    device = None
+
+    def __init__(self, derailed: bool = False) -> None:
+        self.calls: list[tuple[float, str | None]] = []
+        self.derailed = derailed
+
+    def load(self) -> object:
+        return object()
+
+    def warm(self) -> None:
+        pass
+
+    def segments(self, model: object, audio: np.ndarray, prompt: str | None) -> list[dict]:
+        seconds = len(audio) / 16_000
+        self.calls.append((seconds, prompt))
+
+        def said(text: str, start: float, end: float) -> dict:
+            return {"start": start, "end": end, "text": f" {text}", "no_speech_prob": 0.0,
+                    "avg_logprob": -0.2, "words": [{"word": f" {text}", "start": start,
+                                                    "end": end}]}
+
+        if seconds > 10:  # the whole answer: its first and last words, nothing between
+            return [said("alpha", 0.5, 1.5), said("omega", 11.0, 11.8)]
+        if self.derailed and prompt is not None:
+            return []
+        return [said("middle", 0.2, seconds / 2), said("part", seconds / 2 + 0.1, seconds - 0.3)]
+
+
+def _noise(seconds: float) -> np.ndarray:
+    """Loud "words" of 0.4 s with 0.15 s of quiet between them, as speech has."""
+    audio = (np.random.default_rng(3).standard_normal(int(16_000 * seconds)) * 0.1)
+    for start in range(6_400, len(audio), 8_800):
+        audio[start:start + 2_400] = 0.0
+    return audio.astype(np.float32)
+
+
+@pytest.mark.parametrize("derailed", [False, True])
+def test_speech_the_decoder_skipped_is_decoded_again_in_its_place(tmp_path: Path,
+                                                                   derailed: bool) -> None:
+    checkpoint = tmp_path / "model.pt"
+    checkpoint.touch()  # never read: the stub engine decodes
+    transcriber = Transcriber(resolve_model(str(checkpoint)))
+    engine = _SkippingEngine(derailed)
+    transcriber._engine = engine  # type: ignore[assignment]
+    result = transcriber.transcribe(_noise(12.0), "Um, so. kwargs.", offset=100.0)
+    assert result.text == " alpha middle part omega"
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts)
+    # the stretch between "alpha" and "omega" was decoded on its own, its times put back
+    middle = next(w for w in result.words if w.text.strip() == "middle")
+    assert 101.6 <= middle.start <= 102.0
+    prompts = [prompt for _, prompt in engine.calls[1:]]
+    assert prompts == (["Um, so. kwargs.", None] if derailed else ["Um, so. kwargs."])
+
+
+def test_a_pause_between_words_is_not_decoded_again(tmp_path: Path) -> None:
+    checkpoint = tmp_path / "model.pt"
+    checkpoint.touch()
+    transcriber = Transcriber(resolve_model(str(checkpoint)))
+    engine = _SkippingEngine()
+    transcriber._engine = engine  # type: ignore[assignment]
+    audio = np.concatenate([_noise(1.6), np.zeros(16_000 * 9, np.float32), _noise(2.4)])
+    result = transcriber.transcribe(audio)
+    assert result.text == " alpha omega" and len(engine.calls) == 1
