@@ -549,7 +549,6 @@ class Transcriber:
             words, text, segments = [], "", []
         return Transcription(tuple(words), self.ref.name, seconds, text, tuple(segments))
 
-
     def _decode(self, model: Any, audio: np.ndarray, prompt: str | None) -> list[dict[str, Any]]:
         """The real speech's segments of ``audio`` (times from its start), with any voiced
         stretch the decoder skipped decoded again on its own and put in its place."""
@@ -585,9 +584,10 @@ def _unheard(audio: np.ndarray, segments: Sequence[dict[str, Any]]) -> list[tupl
     """The stretches of ``audio`` (first and last+1 sample) of ``GAP_SECONDS`` or more that no
     word of ``segments`` covers and that are at least half voiced: speech the decoder skipped
     (not a pause: silence is not voiced)."""
+    # (a segment without word timings covers its own span)
     times = sorted((float(w["start"]), float(w["end"])) for s in segments
-                   for w in s.get("words") or () if math.isfinite(w["start"])
-                   and math.isfinite(w["end"]))
+                   for w in s.get("words") or [s] if math.isfinite(w.get("start", math.nan))
+                   and math.isfinite(w.get("end", math.nan)))
     voiced = _voiced(audio)
     edges = [0.0, *(t for pair in times for t in pair), len(audio) / SAMPLE_RATE]
     gaps = []

@@ -527,3 +527,11 @@ def test_a_pause_between_words_is_not_decoded_again(tmp_path: Path) -> None:
     audio = np.concatenate([_noise(1.6), np.zeros(16_000 * 9, np.float32), _noise(2.4)])
     result = transcriber.transcribe(audio)
     assert result.text == " alpha omega" and len(engine.calls) == 1
+
+
+def test_a_segment_without_word_timings_covers_its_own_span() -> None:
+    from rehearse.transcribe import _unheard
+
+    audio = _noise(12.0)
+    assert _unheard(audio, [{"start": 0.0, "end": 12.0, "text": " all of it", "words": []}]) == []
+    assert _unheard(audio, []) == [(0, len(audio))]  # nothing heard at all: all of it again
