@@ -556,8 +556,10 @@ class Transcriber:
         repaired: list[dict[str, Any]] = []
         for lo, hi in _unheard(audio, segments):
             piece = audio[lo:hi]
-            found = _keep_real_speech(self._segments(model, piece, prompt), prompt)
-            missed = _unheard_samples(piece, found)
+            whole = lo == 0 and hi == len(audio)  # (that one was just decoded with the prompt)
+            found = [] if whole else _keep_real_speech(self._segments(model, piece, prompt),
+                                                       prompt)
+            missed = hi - lo if whole else _unheard_samples(piece, found)
             if missed and prompt is not None:
                 # a prompt can derail the decoder on its own ("*args, **kwargs" in the prompt,
                 # "star args comma star star kwargs" said): the same stretch without it

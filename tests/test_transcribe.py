@@ -534,4 +534,16 @@ def test_a_segment_without_word_timings_covers_its_own_span() -> None:
 
     audio = _noise(12.0)
     assert _unheard(audio, [{"start": 0.0, "end": 12.0, "text": " all of it", "words": []}]) == []
-    assert _unheard(audio, []) == [(0, len(audio))]  # nothing heard at all: all of it again
+    assert _unheard(audio, []) == [(0, len(audio))]  # nothing heard at all
+
+
+def test_voiced_audio_with_no_word_heard_is_tried_once_more_without_the_prompt(
+        tmp_path: Path) -> None:
+    checkpoint = tmp_path / "model.pt"
+    checkpoint.touch()
+    transcriber = Transcriber(resolve_model(str(checkpoint)))
+    engine = _SkippingEngine(derailed=True)
+    transcriber._engine = engine  # type: ignore[assignment]
+    result = transcriber.transcribe(_noise(8.0), "Um, so. kwargs.")
+    assert result.text == " middle part"
+    assert [prompt for _, prompt in engine.calls] == ["Um, so. kwargs.", None]
