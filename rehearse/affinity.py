@@ -39,8 +39,8 @@ class _Topic:
     names: frozenset[tuple[str, ...]]  # its topic terms and their aliases, word by word
     words: frozenset[str]  # every content word of the rubric but its context words
     jargon: frozenset[str]  # ... of them, those of its topic terms, vocabulary and [terms]
-    context: frozenset[tuple[str, ...]]  # its context terms, word by word
-    rubric: Rubric  # (whose [terms] the context is heard through)
+    context: frozenset[tuple[str, ...]]  # its context terms, word by word (through its terms)
+    terms: TermMap | None  # the rubric's [terms], which an answer's context words are heard through
 
 
 class Affinity:
@@ -64,7 +64,7 @@ class Affinity:
         if heard.isdisjoint(topic.jargon):
             return False
         if topic.context:
-            folded = [t.text for t in tokenize(text, topic.rubric.term_map)]
+            folded = [t.text for t in tokenize(text, topic.terms)]
             if _says(folded, set(folded), topic.context):
                 return False
         weight = {id_: sum(w for word, w in weights.items() if word in heard)
@@ -84,8 +84,9 @@ def _topic(rubric: Rubric) -> _Topic:
              for phrase in idea.phrases for part in _IDEA_TERMS.split(phrase)]
     context = _content(rubric.context)
     jargon = _content(own) - context
+    terms = rubric.term_map if rubric.context else None  # (built only where it is read)
     return _Topic(_sequences(named), jargon | (_content(ideas) - context), jargon,
-                  _sequences(rubric.context, rubric.term_map), rubric)
+                  _sequences(rubric.context, terms), terms)
 
 
 def _content(phrases: Iterable[str]) -> frozenset[str]:

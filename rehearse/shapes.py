@@ -1646,8 +1646,7 @@ class Shapes:
     def _comparative(self, pos: int) -> bool:
         """Whether the quality at token ``pos`` is said as a comparison: "simpler", "more
         readable", "less safe" (not "simple", "readable")."""
-        said = self._said(pos).lower()
-        return (said.endswith("er") and said not in ("clever", "never", "over", "under")) \
+        return self._said(pos).lower().endswith("er") \
             or (pos > 0 and self._said(pos - 1).lower() in ("more", "less"))
 
     def _measured(self, skip: frozenset[int]) -> Found | None:
