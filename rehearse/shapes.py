@@ -922,6 +922,7 @@ def _a_project_name(name: str) -> bool:
 
 
 _IDENTIFIER = re.compile(r"\w+")
+_HOSTS = frozenset({"github"})  # where code is kept ("clone it from GitHub"), no setting of use
 _CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
                               "class", "subclass", "object", "type", "languag", "anim", "shape"})
@@ -1193,6 +1194,8 @@ class Shapes:
             # imagine it gets hit a million times"
             since = marked[0] if marked and words[marked[0]:marked[0] + 2] == ["e", "g"] else 0
             named = self._named_instance(u)
+            if named is None and self.hits[u] and not self.units[u].code:
+                named = self._tool_at_work(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
             had = None if self.units[u].code else self._had_a_thing(words, first)
@@ -1483,6 +1486,18 @@ class Shapes:
                 if (kind and is_content(token.text)) or token.text in W.tools \
                         or (capitalised and not toy):
                     return p, name
+        return None
+
+    def _tool_at_work(self, u: int) -> tuple[int, int] | None:
+        """A known tool said in a sentence that names the topic: "Numba's jit decorator compiles
+        the function", "Django is full of mixins", "don't put the virtualenv where Bandit scans"
+        (a real setting the topic is used in; not a piece of a name or a path)."""
+        W = _lists()  # noqa: N806
+        first, last = self.spans[u]
+        for p in range(first, last):
+            if self.tokens[p].text in W.tools and self.tokens[p].text not in _HOSTS \
+                    and not self._glued(p) and not self._in_a_name(p) and not self._a_topic_term(p):
+                return p, p
         return None
 
     def _a_topic_term(self, pos: int) -> bool:

@@ -451,8 +451,8 @@ class Idea:
 
 _NEGATION_OPTIONS = {("not",), ("no",), ("never",), ("can", "not")}
 _TERM_SPLIT = re.compile(r"\s*([+>])\s*")
-# "lock/mutex", "other/2", "single/1/concise", but not "I/O" (one letter on each side)
-_OPTION_SPLIT = re.compile(r"(?<!\b\w)/|/(?!\w\b)")
+# "lock/mutex", "other/2", "single/1/concise", "2/3", but not "I/O" (one letter on each side)
+_OPTION_SPLIT = re.compile(r"(?<!\b[^\W\d])/|/(?![^\W\d]\b)")
 
 
 def _option(text: str, terms: TermMap | None) -> tuple[tuple[str, ...], set[str]]:

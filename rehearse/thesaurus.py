@@ -252,6 +252,10 @@ TOOL_NAMES = frozenset("""
     django flask fastapi numpy pandas dask dasc spark aws s3 docker kubernetes redis postgres
     postgresql mysql sqlite kafka celery boto stripe paypal github slack matplotlib sqlalchemy
     pytest scrapy airflow tensorflow pytorch keras sklearn selenium pydantic
+    typer numba cython spacy hypothesis httpx aiohttp tornado jupyter ipython prefect playwright
+    bandit polars scipy seaborn streamlit gunicorn uvicorn starlette werkzeug jinja sentry nginx
+    elasticsearch mongodb boto3 beautifulsoup blender pygame tkinter pyqt opencv huggingface
+    langchain openai
     """.split())
 # "libraries like tenacity": a named tool even when a recogniser writes it in lower case.
 KINDS_OF_TOOL = frozenset("""

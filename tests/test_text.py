@@ -117,6 +117,8 @@ def test_a_one_character_alternative_is_an_alternative_of_its_own() -> None:
     assert [len(t.options) for t in parse_idea("short/1/concise + line").terms] == [3, 1]
     io_or_cpu = parse_idea("i/o bound/cpu bound + thread").terms[0].options
     assert len(io_or_cpu) == 2 and io_or_cpu[0] == ("io bound",)  # "I/O bound" is the term
+    # digits are alternatives even side by side: "2/3/4" is three numbers, no "2 3 4"
+    assert parse_idea("tuple + return + 2/3/4 + value").terms[2].options == (("2",), ("3",), ("4",))
 
 
 def test_fillers_are_blanked_with_their_commas_and_code_is_left_alone() -> None:
