@@ -205,7 +205,8 @@ _SPOKEN_STRONG_PATTERNS = (
     r"[\s,]+(goes\s+to|maps\s+to|returns)\s+\w+",
     r"\bat\s+" + NOT_AT_A_NAME + r"\w+\s+on\s+(a|the|your|that|this|each|every)\s+"
     r"(function|method|def)\b",  # "an at jit on a function"
-    r"\b(try|tri)\s+(except|accept)\s+colon\b",
+    # "try except colon", and the idiom said whole: "try except pass" (heard "try accept past")
+    r"\b(try|tri)\s+(except|accept)\s+(colon|pass|past)\b",
     # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of",
     # "good for long range forecasts")
     r"\bfor\s+(?!(a|an|the|this|that|each|every|any|some|my|your|our|its|their|whole|full)\b)"
@@ -325,7 +326,7 @@ _STRONG_GATES = (
     "yield", "python", "uv", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
     "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
-    "at; on", "colon", "range", "lambda", "except accept; error", "with; open", "self",
+    "at; on", "except accept", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",
     "for; in and",
