@@ -1042,6 +1042,9 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     topic_hits = index.topic_hits(compiled.topic)
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
         topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
+    # (a one-word mishearing used as the word it is: "it accepts any number of arguments")
+    topic_hits = [hit for hit in topic_hits if not _said_as_a_verb(index.tokens, hit[0])
+                  or _naming(index.tokens[hit[0]], said, compiled) == 1.0]
     named = sum(_naming(index.tokens[first], said, compiled) for first, _ in topic_hits)
     # (what a definition defines is a word said, not a construct: "line for line in ...")
     asked = [hit for hit in index.topic_hits(compiled.asked)
@@ -1085,6 +1088,22 @@ def _naming(token: Token, text: str, compiled: _Compiled) -> float:
     said = tuple(t.text for t in tokenize(text[token.start:token.end]))
     full = said in compiled.spelled or any((word,) in compiled.spelled for word in said)
     return 1.0 if full or token.text in said or len(said) > 1 else 0.5
+
+
+# A verb's company (stems): "lets it accept any number", "made to accept keyword arguments",
+# "the function accepts them" (not "try accept pass", "accept value error as e")
+_VERB_BEFORE = frozenset({"to", "it", "they", "that", "which", "can", "could", "will", "would",
+                          "must", "should", "may", "might", "also", "onli", "function", "method"})
+_VERB_OBJECTS = frozenset({"ani", "all", "a", "an", "the", "them", "it", "this", "that", "these",
+                           "those", "keyword", "argument", "posit", "input", "paramet", "some",
+                           "more", "mani", "multipl", "number", "unlimit", "arbitrari",
+                           "variabl"})
+
+
+def _said_as_a_verb(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the word at ``at`` is used as a verb of English by the words around it."""
+    return (at > 0 and tokens[at - 1].text in _VERB_BEFORE) \
+        or (at + 1 < len(tokens) and tokens[at + 1].text in _VERB_OBJECTS)
 
 
 def match_expected(transcript: Transcript | str, expects: Sequence[str],

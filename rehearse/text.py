@@ -240,7 +240,8 @@ def _folded(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# where CamelCase is cut: "ValueError", "HTTPServer" (not an acronym's plural: "CPUs", "APIs")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s$)")
 
 
 @functools.lru_cache(maxsize=16384)

@@ -20,7 +20,7 @@ from __future__ import annotations
 SPOKEN_FORMS: dict[str, tuple[str, ...]] = {
     "io": ("i o", "input output", "eye oh", "i slash o"),
     "cpython": ("c python", "see python", "sea python", "cee python"),
-    "cpu": ("c p u", "see pee you", "processor"),
+    "cpu": ("c p u", "see pee you", "processor", "cpus"),  # ("cpus": no stem of its own)
     "api": ("a p i",),
     "threadsafe": ("thread safe",),
     "runtime": ("run time",),
@@ -101,7 +101,8 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "parallel": ("in parallel", "parallelism", "simultaneously", "at the same time",
                  "at same time",  # as typed in a hurry
                  "concurrently", "multiple cores", "multi core", "several cores",
-                 "many cores"),
+                 "many cores", "multiple cpus", "several cpus", "many cpus", "multiple processors",
+                 "several processors", "all cores", "all the cores", "all your cores"),
     "at a time": ("at any time", "at once", "at any one time", "at any given time",
                   "at any moment", "at any given moment", "at a given time", "at one time",
                   "at the same moment"),

@@ -108,6 +108,10 @@ def test_camel_case_is_words_and_exception_classes_are_one() -> None:
     assert [t.text for t in tokens] == ["store", "account", "rais", "keyerror"]  # save = store
     assert [text[t.start:t.end] for t in tokens] == ["Savings", "Account", "raises", "KeyError"]
     assert normalize("key error") == normalize("KeyError") == "keyerror"
+    # an acronym's plural is one word, not "CP" and "Us"; many CPUs run in parallel
+    assert normalize("APIs and URLs") == "api and url"
+    assert normalize("CPUs") == normalize("CPU") == "cpu"
+    assert normalize("on multiple CPUs") == normalize("on multiple cores") == "on parallel"
 
 
 def test_a_one_character_alternative_is_an_alternative_of_its_own() -> None:
