@@ -174,7 +174,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bpython\s+(dash|minus)\s+m(\b|venv\b|pip\b|vn?v\b)|\bpython\s*3?\s*m\s+(venv|pip)\b",
     r"\buv\s+(venv|pip\s+install|add|sync)\b",  # the uv tool's commands: "uv venv", "uv add"
     r"\bpython,?\s+(3|three),?\s+m,?\s+(venv|vend|vent)\b",  # "python, 3, m, vend"
-    r"\bpip[ex3]?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
+    r"\bpip([ex]|\s?3)?\s+(freeze\b|(install|uninstall|upgrade)\s+" + _NOT_A_PACKAGE + r"[\w-])",
     # "print of star args" (not "think of star args", "a kind of star args")
     r"\b(?!(think|thinking|kind|sort|type|types|lot|lots|use|instead|because|out|one|all|some"
     r"|any|each|both|none|most|part|full|number|top|made|idea|concept|notion)\b)\w+\s+of\s+"
@@ -1636,6 +1636,12 @@ class Shapes:
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
+            if pivot is not None and evaluative is None and words[pivot] in W.compare \
+                    and u + 1 < len(self.units) and self.units[u + 1].prose and u + 1 not in skip \
+                    and self._words(u + 1) and _find(self._words(u + 1), W.reasons, 0, 1) == 0:
+                # its reason cut off into a sentence of its own, as a recogniser often writes
+                # it: "This one is slightly preferred. Because it is the one we use."
+                return Found("trade_off", "comparison", first + pivot, self.spans[u + 1][0])
             if pivot is not None and words[pivot] in W.prefer and u + 1 < len(self.units) \
                     and self.units[u + 1].prose and u + 1 not in skip:
                 # the alternative, then what it does better: "instead of a lambda I'd use
