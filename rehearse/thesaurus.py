@@ -61,6 +61,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
               "held"),
     "change": ("modify", "mutate", "alter", "edit", "update"),
     "pause": ("suspend", "freeze"),
+    "retry": ("try again", "tries again", "tried again", "trying again"),
     "lose": ("lost",),
     "resume": ("continue", "pick up where it left off", "carry on"),
     "wait": ("block on", "blocked on", "waiting on", "idle"),
