@@ -1042,9 +1042,12 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     topic_hits = index.topic_hits(compiled.topic)
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
         topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
-    # (a one-word mishearing used as the word it is: "it accepts any number of arguments")
-    topic_hits = [hit for hit in topic_hits if not _said_as_a_verb(index.tokens, hit[0])
-                  or _naming(index.tokens[hit[0]], said, compiled) == 1.0]
+    # (a one-word mishearing used as the word it is: "it accepts any number of arguments"; a
+    # power, not an unpacking: "x ** 2", "ten star star eight")
+    topic_hits = [hit for hit in topic_hits
+                  if not (_said_as_a_verb(index.tokens, hit[0])
+                          and _naming(index.tokens[hit[0]], said, compiled) < 1.0)
+                  and not _a_power(index.tokens, said, hit[0])]
     named = sum(_naming(index.tokens[first], said, compiled) for first, _ in topic_hits)
     # (what a definition defines is a word said, not a construct: "line for line in ...")
     asked = [hit for hit in index.topic_hits(compiled.asked)
@@ -1104,6 +1107,20 @@ def _said_as_a_verb(tokens: Sequence[Token], at: int) -> bool:
     """Whether the word at ``at`` is used as a verb of English by the words around it."""
     return (at > 0 and tokens[at - 1].text in _VERB_BEFORE) \
         or (at + 1 < len(tokens) and tokens[at + 1].text in _VERB_OBJECTS)
+
+
+_OPERAND_END = re.compile(r"[\w)\]]\s*$")
+
+
+def _a_power(tokens: Sequence[Token], text: str, at: int) -> bool:
+    """Whether the token at ``at`` is the power operator: "**" written after an operand
+    ("x**2", "n ** 2"; not "f(**opts)", "{**a, **b}"), or "star star" said before a number."""
+    token = tokens[at]
+    said = text[token.start:token.end]
+    if said == "**":
+        return bool(_OPERAND_END.search(text, max(0, token.start - 40), token.start))
+    return said.lower() in ("star star", "double star") and at + 1 < len(tokens) \
+        and tokens[at + 1].text.isdigit()
 
 
 def match_expected(transcript: Transcript | str, expects: Sequence[str],
