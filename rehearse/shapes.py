@@ -655,7 +655,14 @@ def _continues(prev_line: str, body: str) -> bool:
     "# ... used to refer to" / "# one of two ...")."""
     if body[:1] == prev_line.lstrip()[:1] == "#":
         body = body.lstrip("#").lstrip()
-    return prev_line.rstrip()[-1:].isalnum() and body[:1].islower()
+    # (or a line cut after a word no sentence ends on: "# ... can't use regular" / "# Python
+    # statements ...", "an" / "implicit return")
+    last = prev_line.rstrip().rsplit(None, 1)[-1].lower() if prev_line.strip() else ""
+    return prev_line.rstrip()[-1:].isalnum() and (body[:1].islower() or last in _NO_LAST_WORD)
+
+
+_NO_LAST_WORD = frozenset("""a an the to of in on for with and or but that which is are be can can't
+    cannot not by from as than its their your this these those into""".split())
 
 
 def _heading_level(body: str) -> int:

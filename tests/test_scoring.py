@@ -1119,6 +1119,11 @@ def test_prose_hard_wrapped_in_comment_lines_is_one_sentence() -> None:
                "# one that resizes images in parts with threads,\n"
                "# runs no faster than with one thread.\n")
     assert [snippet[u.start:u.end].count("\n") for u in segment(snippet)] == [0, 2]
+    # ... and one cut after a word no sentence ends on, though a name opens the next line
+    snippet = ("add = lambda x, y: x + y\n"
+               "# Lambda functions cannot use the\n"
+               "# Python statements, so no loops.\n")
+    assert [snippet[u.start:u.end].count("\n") for u in segment(snippet)] == [0, 1]
     # ... not across a blank line
     snippet = "f()\n# the decorator logs each call\n\n# tracebacks get harder to read today\n"
     assert len(segment(snippet)) == 3
