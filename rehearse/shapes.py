@@ -125,9 +125,10 @@ _CODE_LINE_PATTERNS = (
     r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
-    r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z]*[\s-]+)+[A-Z][a-z]*\))(?!O\()"
-    # (nor a plural put in brackets: "whichever version(s) you have"; but "len(s)" is a call)
-    r"(?!(?!(?:" + _BUILTIN_NAMES + r")\()[a-z]+\((?:s|es|ies)\))"
+    r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z']*[\s-]+)+[A-Z][a-z']*\))(?!O\()"
+    # (nor a plural put in brackets: "whichever version(s) you have"; but "len(s)" is a call;
+    # nor an acronym put after its word: "each process has a key resource(GIL)")
+    r"(?!(?!(?:" + _BUILTIN_NAMES + r")\()[a-z]+\((?:s|es|ies|[A-Z]{2,5}s?)\))"
     # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
@@ -238,7 +239,8 @@ _SPOKEN_STRONG_PATTERNS = (
     # (a snake_case one also typed without spaces: "result_rows= [ ]")
     r"(?<![?&/.=])\b([a-z]{1,2}\s=\s|[a-z]+(_\w*|\d+)\s?=\s?)(?!=)[\w'\"\[({-]",
     # keyword arguments as typed: "extra=3, level=9", "name='Matt'" (not "version=2 of the API")
-    r"(?<![\w?&/.=-])[a-z_]\w*=(\w+,\s*[a-z_]\w*=|['\"])",
+    # (not an attribute of a tag of HTML: <span style='color: blue'>)
+    r"(?<![\w?&/.=-])(?!(style|href|src|alt|align)=)[a-z_]\w*=(\w+,\s*[a-z_]\w*=|['\"])",
     r"\b[a-z][ \t]+\*[ \t]+[a-z]\b",  # "the x * x operation"
     r"\b\w+\s+equals\s+(true|false|none|\d+|quote|lambda|open|" + _NUMBER + r")\b",  # "x equals 0"
     r"\b\w+\s+equals\s+\w+,\s*(\d|" + _NUMBER + r")",  # "record equals goog, 100, 490"

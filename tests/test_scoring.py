@@ -851,6 +851,10 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Threads still wait on the GIL (Global Interpreter Lock) for bytecode.", False),
     ("Threads still wait on the GIL(Global Interpreter Lock) for bytecode.", False),
     ("GIL(Lock)", True),
+    ("Your code stays DRY(Don't Repeat Yourself).", False),  # an acronym spelled out
+    ("Each process creates a key resource(GIL) that a thread must hold.", False),
+    ("print(MAX)", True),
+    ("<span style='color: blue'>Object Oriented Programming</span>", False),  # markup
     ("DefGen, yield 1, yield 2.", True),  # a recogniser glues "def gen" together
     ("Defload rows, file name.", True),  # ... and "def load_rows" in lower case
     ("Class Point, definite self, x, y.", True),  # "def __init__(self" as it is heard
