@@ -657,8 +657,8 @@ def _continues(prev_line: str, body: str) -> bool:
     "# ... used to refer to" / "# one of two ...")."""
     if body[:1] == prev_line.lstrip()[:1] == "#":
         body = body.lstrip("#").lstrip()
-    # (or a line cut after a word no sentence ends on: "# ... can't use regular" / "# Python
-    # statements ...", "an" / "implicit return")
+    # (or a line cut after a word no sentence ends on, though a name opens the next one:
+    # "# Lambdas cannot use the" / "# Python statements ...")
     last = prev_line.rstrip().rsplit(None, 1)[-1].lower() if prev_line.strip() else ""
     return prev_line.rstrip()[-1:].isalnum() and (body[:1].islower() or last in _NO_LAST_WORD)
 
