@@ -122,7 +122,7 @@ _CODE_LINE_PATTERNS = (
     r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
     r"[\[({][^\])}\n]*\bfor\s+\w+[^\])}\n]*\bin\b[^\])}\n]*[\])}]",
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
-    r"^\s*[A-Za-z_][\w.\[\]'\"]*\s*(=|\+=|-=)\s*[^=\s]",
+    r"^\s*[A-Za-z_][\w.\[\]'\"]*(\[[^\]\n]*\])?\s*(=|\+=|-=)\s*[^=\s]",  # (visits[(p, d)] += 1)
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
     r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z']*[\s-]+)+[A-Z][a-z']*\))(?!O\()"

@@ -854,6 +854,7 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("Your code stays DRY(Don't Repeat Yourself).", False),  # an acronym spelled out
     ("Each process creates a key resource(GIL) that a thread must hold.", False),
     ("print(MAX)", True),
+    ("visits[(patient_id, day)] += 1", True),  # a subscript that holds a tuple, assigned to
     ("<span style='color: blue'>Object Oriented Programming</span>", False),  # markup
     ("DefGen, yield 1, yield 2.", True),  # a recogniser glues "def gen" together
     ("Defload rows, file name.", True),  # ... and "def load_rows" in lower case
