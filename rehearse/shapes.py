@@ -1765,6 +1765,11 @@ class Shapes:
         said = self._said(first + at)
         before = words[at - 1] if at else ""
         return (self._limit_as_doing(first + at)  # "it restricts access to logged-in users"
+                # "up to a specified limit", "a purchase limit", "lets you limit the params": a
+                # bound or a doing (not "The limit: one expression", "the limit is ...";
+                # "limited", "its limits", "it limits you to" are costs)
+                or (said.lower() == "limit" and self._gap_after(first + end)[:1] != ":"
+                    and words[end + 1:end + 2] not in (["is"], ["here"]))
                 or _a_motive(words, cost)  # "if we upgrade Django we will hit a problem": why to
                 # "interface with some complex object", "cache an expensive call"
                 or _describes_a_thing(words, at, said)

@@ -2054,6 +2054,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "trade_off", "Encapsulation hides data. Private members can only be accessed "
      "through the class, restricting the access of other classes.", False),
     ("generators", "trade_off", "A generator is lazy. It can only be used once.", True),
+    # a limit is a bound or a doing ("limited", "its limits" are costs)
+    ("generators", "trade_off", "A generator is lazy: this one yields even numbers up to a "
+     "specified limit.", False),
+    ("generators", "trade_off", "A generator is lazy, but it is limited: it can be read once.",
+     True),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
