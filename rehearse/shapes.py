@@ -848,7 +848,10 @@ def _a_purpose(words: Sequence[str], at: int) -> bool:
         return True
     before = words[at - 1]
     if before == "to":  # "add a timeout to avoid hanging" (not "it is best to avoid it")
-        return at == 1 or words[at - 2] in _PURPOSE or (
+        # ("handle it to avoid a crash": the thing done, then what for)
+        done = at >= 3 and words[at - 2] in ("it", "them") and is_content(words[at - 3]) \
+            and words[at - 3] not in _ADVISED
+        return at == 1 or words[at - 2] in _PURPOSE or done or (
             is_content(words[at - 2]) and words[at - 2] not in _ADVISED
             and _BE.isdisjoint(words[max(0, at - 5):at - 1]))  # "is a habit to avoid"
     return before in _PURPOSE

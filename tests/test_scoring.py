@@ -2054,6 +2054,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("oop", "trade_off", "Encapsulation hides data. Private members can only be accessed "
      "through the class, restricting the access of other classes.", False),
     ("generators", "trade_off", "A generator is lazy. It can only be used once.", True),
+    # what a thing is done for ("handle it to avoid a crash") is no cost
+    ("exceptions", "trade_off", "Dividing by zero raises an exception, and we handle it to avoid "
+     "a crash of the program.", False),
+    ("exceptions", "trade_off", "With exceptions, it is best to avoid a bare except, because it "
+     "hides bugs.", True),
     # a limit is a bound or a doing ("limited", "its limits" are costs)
     ("generators", "trade_off", "A generator is lazy: this one yields even numbers up to a "
      "specified limit.", False),
