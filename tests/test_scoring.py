@@ -2056,7 +2056,7 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("generators", "trade_off", "A generator is lazy. It can only be used once.", True),
     # what a thing is done for ("handle it to avoid a crash") is no cost
     ("exceptions", "trade_off", "Dividing by zero raises an exception, and we handle it to avoid "
-     "a crash of the program.", False),
+     "termination of the program.", False),
     ("exceptions", "trade_off", "With exceptions, it is best to avoid a bare except, because it "
      "hides bugs.", True),
     # a limit is a bound or a doing ("limited", "its limits" are costs)
