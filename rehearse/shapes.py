@@ -935,6 +935,9 @@ def _a_project_name(name: str) -> bool:
 
 
 _IDENTIFIER = re.compile(r"\w+")
+# what can be done only once to a generator (stems): iterated, consumed, used, looped over
+_GONE_THROUGH = frozenset({"iter", "consum", "use", "loop", "over", "through", "travers", "run",
+                           "walk", "work", "immut"})
 _HOSTS = frozenset({"github"})  # where code is kept ("clone it from GitHub"), no setting of use
 _CLASS_OF_ERROR = ("Error", "Exception", "Exit", "Interrupt", "Warning", "Iteration")
 _NOT_AN_INSTANCE = frozenset({"i", "we", "you", "they", "peopl", "would", "do", "not", "realli",
@@ -1773,6 +1776,10 @@ class Shapes:
                 # "limited", "its limits", "it limits you to" are costs)
                 or (said.lower() == "limit" and self._gap_after(first + end)[:1] != ":"
                     and words[end + 1:end + 2] not in (["is"], ["here"]))
+                # "installed only once per project", "do the lookup only once": how often a
+                # thing is done, not that it can be gone through once ("iterated only once")
+                or (words[at:end + 1] == ["onli", "onc"]
+                    and _GONE_THROUGH.isdisjoint(words[max(0, at - 4):at]))
                 or _a_motive(words, cost)  # "if we upgrade Django we will hit a problem": why to
                 # "interface with some complex object", "cache an expensive call"
                 or _describes_a_thing(words, at, said)

@@ -2059,6 +2059,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "termination of the program.", False),
     ("exceptions", "trade_off", "With exceptions, it is best to avoid a bare except, because it "
      "hides bugs.", True),
+    # how often a thing is done is no single use ("a generator works only once" is one)
+    ("venv", "trade_off", "A virtual environment isolates a project's packages; you create it "
+     "only once per project.", False),
+    ("generators", "trade_off", "A generator is lazy, and it works only once.", True),
     # a limit is a bound or a doing ("limited", "its limits" are costs)
     ("generators", "trade_off", "A generator is lazy: this one yields even numbers up to a "
      "specified limit.", False),
