@@ -1042,13 +1042,13 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     topic_hits = index.topic_hits(compiled.topic)
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
         topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
-    # (a one-word mishearing used as the word it is: "it accepts any number of arguments"; a
-    # power, not an unpacking: "x ** 2", "ten star star eight")
+    # how surely each mention names the topic; none for a one-word mishearing used as the word
+    # it is ("it accepts any number of arguments") or a power, not an unpacking ("x ** 2")
+    surely = {hit: _naming(index.tokens[hit[0]], said, compiled) for hit in topic_hits}
     topic_hits = [hit for hit in topic_hits
-                  if not (_said_as_a_verb(index.tokens, hit[0])
-                          and _naming(index.tokens[hit[0]], said, compiled) < 1.0)
+                  if not (surely[hit] < 1.0 and _said_as_a_verb(index.tokens, hit[0]))
                   and not _a_power(index.tokens, said, hit[0])]
-    named = sum(_naming(index.tokens[first], said, compiled) for first, _ in topic_hits)
+    named = sum(surely[hit] for hit in topic_hits)
     # (what a definition defines is a word said, not a construct: "line for line in ...")
     asked = [hit for hit in index.topic_hits(compiled.asked)
              if index.tokens[hit[0]].word not in _CONSTRUCTS]

@@ -1651,34 +1651,43 @@ class Shapes:
             if pivot is not None and evaluative is not None:
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
-            if pivot is not None and evaluative is None and words[pivot] in W.compare \
-                    and u + 1 < len(self.units) and self.units[u + 1].prose and u + 1 not in skip \
-                    and self._words(u + 1) and _find(self._words(u + 1), W.reasons, 0, 1) == 0:
-                # its reason cut off into a sentence of its own, as a recogniser often writes
-                # it: "This one is slightly preferred. Because it is the one we use."
-                return Found("trade_off", "comparison", first + pivot, self.spans[u + 1][0])
-            if pivot is not None and words[pivot] in W.prefer and u + 1 < len(self.units) \
-                    and self.units[u + 1].prose and u + 1 not in skip:
-                # the alternative, then what it does better: "instead of a lambda I'd use
-                # itemgetter. It's faster, because it's written in C."
-                after = self._words(u + 1)
-                better = next((i for i, w in enumerate(after) if w in W.evaluative), None)
-                if after[:1] in (["it"], ["that"], ["this"]) and better is not None \
-                        and not _negated(after, better):
-                    return Found("trade_off", "comparison", first + pivot,
-                                 self.spans[u + 1][0] + better)
-            if pivot is not None and evaluative is None and words[pivot] in W.compare \
-                    and u + 1 < len(self.units) and self.units[u + 1].prose and u + 1 not in skip:
-                # the other way told, then which is better: "The alternative would be to check
-                # first. Catching the error is usually simpler."
-                after_first = self.spans[u + 1][0]
-                after = self._words(u + 1)
-                better = next((i for i, w in enumerate(after) if w in W.evaluative
-                               and self._comparative(after_first + i) and not _negated(after, i)),
-                              None)
-                if better is not None:
-                    return Found("trade_off", "comparison", first + pivot, after_first + better)
+            if pivot is not None and u + 1 < len(self.units) and self.units[u + 1].prose \
+                    and u + 1 not in skip:
+                found = self._compared_after(words, first, pivot, evaluative, u + 1)
+                if found is not None:
+                    return found
         return None if costs_only else self._measured(skip)
+
+    def _compared_after(self, words: Sequence[str], first: int, pivot: int,
+                        evaluative: int | None, after_u: int) -> Found | None:
+        """A comparison pivoting at ``words[pivot]`` (the sentence starts at token ``first``)
+        that goes on in the next sentence, unit ``after_u``."""
+        W = _lists()  # noqa: N806
+        after = self._words(after_u)
+        after_first = self.spans[after_u][0]
+        if not after:
+            return None
+        if evaluative is None and words[pivot] in W.compare \
+                and _find(after, W.reasons, 0, 1) == 0:
+            # its reason cut off into a sentence of its own, as a recogniser often writes it:
+            # "This one is slightly preferred. Because it is the one we use."
+            return Found("trade_off", "comparison", first + pivot, after_first)
+        if words[pivot] in W.prefer:
+            # the alternative, then what it does better: "instead of a lambda I'd use
+            # itemgetter. It's faster, because it's written in C."
+            better = next((i for i, w in enumerate(after) if w in W.evaluative), None)
+            if after[:1] in (["it"], ["that"], ["this"]) and better is not None \
+                    and not _negated(after, better):
+                return Found("trade_off", "comparison", first + pivot, after_first + better)
+        if evaluative is None and words[pivot] in W.compare:
+            # the other way told, then which is better: "The alternative would be to check
+            # first. Catching the error is usually simpler."
+            better = next((i for i, w in enumerate(after) if w in W.evaluative
+                           and self._comparative(after_first + i) and not _negated(after, i)),
+                          None)
+            if better is not None:
+                return Found("trade_off", "comparison", first + pivot, after_first + better)
+        return None
 
     def _comparative(self, pos: int) -> bool:
         """Whether the quality at token ``pos`` is said as a comparison: "simpler", "more
