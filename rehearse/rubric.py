@@ -88,6 +88,10 @@ class Rubric:
     # ("thread" for the GIL) that an answer about something else talks about too; in ideas too,
     # they are heard only then ("pip install" is a venv's code once the venv is named)
     context: tuple[str, ...] = ()
+    # words other topics use as much ("memory" for generators): an idea's alternative that is
+    # one of them is heard only once the answer has named a ``topic`` term, and they make no
+    # sentence about the topic (an answer about lists held in memory is no generator's)
+    shared: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None
     source: str = "built-in"
@@ -274,7 +278,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     """
     root = _Reader(path, data)
     root.check_keys(["id", "title", "question", "version", "vocabulary", "topic", "context",
-                     "terms", "layers", "follow_ups"])
+                     "shared", "terms", "layers", "follow_ups"])
     topic = root.text("id", required=default_id is None) or default_id
     assert topic is not None
     if not _TOPIC_ID.fullmatch(topic):
@@ -355,6 +359,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     vocabulary = root.texts("vocabulary", required=False) or tuple(terms)
     topic_terms = root.texts("topic", required=False) or _default_topic(topic, terms)
     context_terms = root.texts("context", required=False) or ()
+    shared_terms = root.texts("shared", required=False) or ()
     notes: tuple[str, ...] = ()
     if legacy:
         notes = (f"layers {', '.join(legacy)} use the old [[evidence]] phrase lists: they still "
@@ -377,6 +382,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         vocabulary=vocabulary,
         topic=topic_terms,
         context=context_terms,
+        shared=shared_terms,
         notes=notes,
         path=path if isinstance(path, Path) else None,
         source=source,

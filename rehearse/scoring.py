@@ -882,13 +882,16 @@ class _Compiled:
     spelled: frozenset[tuple[str, ...]]  # the topic terms as written, before aliases fold them
     asked: tuple[Term, ...]  # the topic terms the question or title names: what is defined
     context: tuple[Term, ...]  # terms of the topic only once it is named (see Rubric.context)
+    shared: tuple[Term, ...]  # terms an idea leans on only once it is named (Rubric.shared)
 
     @functools.cached_property
     def unnamed_ideas(self) -> dict[str, list[list[Idea]]]:
         """The ideas as heard before the answer names its topic: a ``context`` word ("pip" for
-        a venv, "thread" for the GIL) is not yet the topic's, so a term left with no other
-        alternative drops its idea ("pip > freeze/install": pip alone is no venv code)."""
-        context = frozenset(option for term in self.context for option in term.options)
+        a venv, "thread" for the GIL) or a ``shared`` one ("memory" for generators) is not yet
+        the topic's, so a term left with no other alternative drops its idea ("pip >
+        freeze/install": pip alone is no venv code)."""
+        context = frozenset(option for term in (*self.context, *self.shared)
+                            for option in term.options)
         return {layer: [[kept for idea in forms if (kept := _without(idea, context)) is not None]
                         for forms in ideas]
                 for layer, ideas in self.ideas.items()}
@@ -912,7 +915,8 @@ def _compiled(rubric: Rubric) -> _Compiled:
              for name, layer in rubric.layers.items()},
             _parsed_terms(rubric.topic, rubric.term_map),
             frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic),
-            _asked(rubric), _parsed_terms(rubric.context, rubric.term_map))
+            _asked(rubric), _parsed_terms(rubric.context, rubric.term_map),
+            _parsed_terms(rubric.shared, rubric.term_map))
     return _COMPILED[key]
 
 

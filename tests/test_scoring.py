@@ -2310,6 +2310,12 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
     ("generators", "A generator is a function that uses yield to hand back values one at a "
      "time. Only reach for a generator when the data is big, otherwise it is just extra "
      "complexity for a reader.", True),
+    # a list's cost in memory is a generator's trade-off once a generator is named, and no
+    # cost of anything in an answer that names none (rubric ``shared`` words)
+    ("generators", "A generator is lazy. A list comprehension stores the entire list in memory, "
+     "a generator expression one item.", True),
+    ("generators", "A list comprehension stores the entire list in memory, so a tuple is "
+     "what I keep for fixed records.", False),
     # an advantage over an alternative compares the two
     ("generators", "A generator yields one value at a time. Its big advantage over a list is "
      "that the whole thing never sits in memory. Generators are lazy.", True),
