@@ -813,6 +813,8 @@ def _lists() -> _Lists:
         _words(thesaurus.KINDS_OF_TOOL))
 
 
+# What any program's code handles, whatever it is for: a file opened, a message printed
+_PLUMBING = frozenset({"file", "messag", "applic", "app", "request", "page", "color", "colour"})
 _NEG = frozenset(NEGATIONS)
 _COPULAS = frozenset({"is", "are", "was", "were", "be"})
 _NUMBER_WORDS = frozenset(_NUMBER.split("|"))
@@ -1246,6 +1248,9 @@ class Shapes:
                     continue
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
+                    if not self.units[u].prose and word in W.concrete \
+                            and word not in _PLUMBING:
+                        in_code.add(word)
                     # (a marker is no case of its own: "in production" alone names none)
                     in_marker = marked is not None and marked[0] <= i <= marked[1]
                     if marker is not None and i >= since and not in_marker:
