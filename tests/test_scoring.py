@@ -2657,6 +2657,19 @@ def test_the_names_in_code_can_tell_a_case(catalog, names, example) -> None:
     assert score(said, catalog.get("exceptions")).layers["example"].covered is example
 
 
+@pytest.mark.parametrize(("things", "example"), [
+    # two real-world things the snippet handles, each a name of its own: a login lookup
+    (("users", "user", "password"), True),
+    # what any program handles (a file read, a message printed) is no case
+    (("files", "file", "message"), False),
+])
+def test_the_things_a_snippet_handles_can_tell_a_case(catalog, things, example) -> None:
+    many, one, field = things
+    said = ("A dict comprehension builds a dict from any iterable.\n\n"
+            f"lookup = {{{one}['id']: {one}['{field}'] for {one} in {many}}}\n")
+    assert score(said, catalog.get("comprehensions")).layers["example"].covered is example
+
+
 def test_a_case_told_over_the_lines_of_a_snippet(catalog) -> None:
     # a timing decorator, told by its names over several lines, is the rubric's timing case
     timing = ("A decorator wraps a function in another one.\n\n"
