@@ -813,6 +813,8 @@ def _lists() -> _Lists:
         _words(thesaurus.KINDS_OF_TOOL))
 
 
+# what points at the code that follows ("the following will not work", "this below fails")
+_SHOWN_BELOW = frozenset({"follow", "below"})
 # What any program's code handles, whatever it is for: a file opened, a message printed
 _PLUMBING = frozenset({"file", "messag", "applic", "app", "request", "page", "color", "colour"})
 _NEG = frozenset(NEGATIONS)
@@ -1850,6 +1852,9 @@ class Shapes:
                     and not _SPARED.isdisjoint(words[max(0, at - 4):at]))
                 # a word in a string of the code ("six impossible things" in a sample sentence)
                 or self._in_a_string(first + at)
+                # "The following will not work:" over a snippet that fails: a demo, no cost
+                or (words[end:end + 1] == ["work"]
+                    and not _SHOWN_BELOW.isdisjoint(words[max(0, at - 3):at]))
                 # "private members can only be accessed through the class": who may reach it,
                 # the rule encapsulation makes (not "it can only be used once")
                 or (words[at:end + 1] == ["can", "onli"] and words[end + 1:end + 2] == ["be"]

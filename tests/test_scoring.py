@@ -2316,6 +2316,9 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "a generator expression one item.", True),
     ("generators", "A list comprehension stores the entire list in memory, so a tuple is "
      "what I keep for fixed records.", False),
+    # what points at a failing snippet is a demo, not a cost
+    ("lists-tuples", "A tuple's values cannot be changed once it is defined. The following "
+     "will not work:\n\npoint = (10, 20)\npoint[0] = 15\n", False),
     # an advantage over an alternative compares the two
     ("generators", "A generator yields one value at a time. Its big advantage over a list is "
      "that the whole thing never sits in memory. Generators are lazy.", True),
