@@ -971,8 +971,6 @@ _A_SETTING = re.compile(r"\b(time\s?outs?|delays?|sleeps?|wait|waits|interval|ev
 _MODALS = frozenset({"would", "could", "might", "will", "may"})
 _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _ABSTRACT_TREES = frozenset({"inherit", "class", "deep", "type", "hierarchi", "call"})  # (stems)
-_SO_WHAT = frozenset({"so", "mean", "need", "therefor", "henc", "not"})
-_ONE_EXPRESSION = re.compile(r"(\w+ ){0,2}(one|singl|1) (\w+ )?express")
 _OPENS_A_STRING = re.compile(r"""([=(,\[]|\bin|\breturn)\s*["']""")  # = "...", in "...
 _SPARED = frozenset({"without", "instead", "avoid", "never", "not"})  # a load spared
 _EXACTLY = frozenset({"exact", "precis", "just"})  # "a venv fixes exactly this" (stems)
@@ -1859,12 +1857,7 @@ class Shapes:
                 # the rule encapsulation makes (not "it can only be used once")
                 or (words[at:end + 1] == ["can", "onli"] and words[end + 1:end + 2] == ["be"]
                     and words[end + 2:end + 3] in _REACHED
-                    and words[end + 3:end + 4] in _BY_WAY_OF)
-                # "it can take any number of arguments, but can only have one expression": what
-                # a lambda is, as the textbooks put it (unless a consequence follows: "... so a
-                # loop needs a def")
-                or (_ONE_EXPRESSION.match(" ".join(words[end + 1:end + 6])) is not None
-                    and "argument" in words[:at] and _SO_WHAT.isdisjoint(words[end + 1:])))
+                    and words[end + 3:end + 4] in _BY_WAY_OF))
 
     def _in_a_string(self, pos: int) -> bool:
         """Whether token ``pos`` is inside a string literal of code written in the sentence

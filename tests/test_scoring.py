@@ -1642,9 +1642,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # "slow" said of the thing a decorator works on is no cost of the decorator
     ("decorators", "trade_off", "Our billing code has decorators such as functools.lru_cache, "
      "which we use to keep the results of really slow database lookups.", False),
-    # "any number of arguments, but only one expression" is how textbooks say what a lambda is
+    # "only one expression" is the limit a lambda has, however textbook the wording
     ("lambda", "trade_off", "A lambda is an anonymous function. It accepts any number of "
-     "arguments but can only have one expression.", False),
+     "arguments but can only have one expression.", True),
     ("lambda", "trade_off", "A lambda is an anonymous function. It can only hold a single "
      "expression, so anything longer needs a def.", True),
     # a trade said as one: "it trades away ..." (not "you trade stocks")
