@@ -973,6 +973,9 @@ _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _ABSTRACT_TREES = frozenset({"inherit", "class", "deep", "type", "hierarchi", "call"})  # (stems)
 _OPENS_A_STRING = re.compile(r"""([=(,\[]|\bin|\breturn)\s*["']""")  # = "...", in "...
 _SPARED = frozenset({"without", "instead", "avoid", "never", "not"})  # a load spared
+_POINTING = frozenset({"this", "these", "those", "such"})
+_TROUBLES = frozenset({"problem", "issu", "conflict", "troubl"})
+_SPARED_BY = frozenset({"help", "solv", "fix", "address", "avoid", "prevent", "tackl"})
 _EXACTLY = frozenset({"exact", "precis", "just"})  # "a venv fixes exactly this" (stems)
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
@@ -1386,6 +1389,21 @@ class Shapes:
             return None  # toy arithmetic: "yields 1, 2 and 3", "squaring numbers"
         return span if sum(is_content(w) for w in given) >= 2 else None
 
+    def _troubles_listed(self, u: int) -> bool:
+        """Whether unit ``u`` is an item of a list opened as the troubles the topic spares:
+        "This helps with a number of issues:", "It solves these problems:"."""
+        if not is_bullet(self.text, self.units[u]):
+            return False
+        opener = u - 1
+        while opener >= 0 and is_bullet(self.text, self.units[opener]):
+            opener -= 1
+        if opener < 0:
+            return False
+        unit = self.units[opener]
+        words = self._words(opener)
+        return self.text[unit.start:unit.end].rstrip().endswith(":") \
+            and not _SPARED_BY.isdisjoint(words) and not _TROUBLES.isdisjoint(words)
+
     def _opens_example(self, u: int) -> bool:
         """Whether unit ``u`` opens the next one as an example: a marker that ends its sentence
         ("For example:", "Real life examples include:"; not "e.g.", nor a marker inside a
@@ -1560,6 +1578,8 @@ class Shapes:
                 continue
             if u not in asked and any(u < s <= u + 3 for s in solutions):
                 continue  # the trouble that the topic then solves, not a cost of it
+            if self._troubles_listed(u):
+                continue  # "This helps with a number of issues: - messy system installs"
             words = self._words(u)
             first = self.spans[u][0]
             kept_off = -1  # a trouble kept off reaches this far: "to avoid it being hit by ..."
@@ -1850,6 +1870,10 @@ class Shapes:
                     and not _SPARED.isdisjoint(words[max(0, at - 4):at]))
                 # a word in a string of the code ("six impossible things" in a sample sentence)
                 or self._in_a_string(first + at)
+                # "These issues may be avoided by ...": troubles the topic spares
+                or (words[at] == "avoid" and any(
+                    words[i] in _POINTING and words[i + 1] in _TROUBLES
+                    for i in range(max(0, at - 6), at - 1)))
                 # "The following will not work:" over a snippet that fails: a demo, no cost
                 or (words[end:end + 1] == ["work"]
                     and not _SHOWN_BELOW.isdisjoint(words[max(0, at - 3):at]))

@@ -2316,6 +2316,12 @@ _GENERATOR = "A generator yields one value at a time and keeps its state in betw
      "a generator expression one item.", True),
     ("generators", "A list comprehension stores the entire list in memory, so a tuple is "
      "what I keep for fixed records.", False),
+    # the troubles the topic spares, told before its name or listed after "it helps with"
+    ("venv", "Installing globally means one version of a library for every app. These issues "
+     "may be avoided by creating a virtual environment per project.", False),
+    ("venv", "A virtual environment is a folder with its own interpreter and packages. It "
+     "helps with a number of issues:\n- a messy system installation\n- breaking core system "
+     "tools", False),
     # what points at a failing snippet is a demo, not a cost
     ("lists-tuples", "A tuple's values cannot be changed once it is defined. The following "
      "will not work:\n\npoint = (10, 20)\npoint[0] = 15\n", False),
