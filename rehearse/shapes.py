@@ -973,9 +973,11 @@ _SOLVES = frozenset({"solv", "fix", "address", "tackl", "remedi", "cure"})
 _ABSTRACT_TREES = frozenset({"inherit", "class", "deep", "type", "hierarchi", "call"})  # (stems)
 _OPENS_A_STRING = re.compile(r"""([=(,\[]|\bin|\breturn)\s*["']""")  # = "...", in "...
 _SPARED = frozenset({"without", "instead", "avoid", "never", "not"})  # a load spared
+# troubles pointed back at and what spares them: "these issues may be avoided by ...", "it
+# helps with a number of issues:" (stems)
 _POINTING = frozenset({"this", "these", "those", "such"})
 _TROUBLES = frozenset({"problem", "issu", "conflict", "troubl"})
-_SPARED_BY = frozenset({"help", "solv", "fix", "address", "avoid", "prevent", "tackl"})
+_SPARED_BY = _SOLVES | {"help", "avoid", "prevent"}
 _EXACTLY = frozenset({"exact", "precis", "just"})  # "a venv fixes exactly this" (stems)
 _SPEAKERS = frozenset({"i", "we", "you", "can", "could"})
 _BACK = frozenset({"this", "that", "these", "those", "it", "them", "the", "both", "all"})
@@ -1251,6 +1253,8 @@ class Shapes:
                     continue
                 if word in W.concrete or (word in W.tools and not self.units[u].code):
                     nouns.setdefault(word, first + i)
+                    # ... and so do the things the code handles, named on their own ("for user
+                    # in users", "price"), but not what any program handles (a file, a message)
                     if not self.units[u].prose and word in W.concrete \
                             and word not in _PLUMBING:
                         in_code.add(word)
