@@ -771,6 +771,9 @@ class _Index:
                     continue  # two terms on the same words
                 if code and self._in_comment(hi):
                     continue  # a comment on a line of code is prose, not code
+                if code is False and self.units[unit].dictated \
+                        and self._gap_has_punctuation(lo, hi):
+                    continue  # pieces of code read out one by one: "wrapper, return decorator"
                 if code is False and idea.clauses and not self.units[unit].prose \
                         and not self._in_comment(lo):
                     continue  # ... and the code before it no prose

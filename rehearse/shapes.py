@@ -71,6 +71,9 @@ class Unit:
     prose: bool = True  # holds prose (False for a line of code)
     heading: bool = False  # a title line ("2.4.3 Cons"): no sentence of its own for the gate
     runs_on: bool = False  # cut only by MAX_UNIT_WORDS: the sentence goes on in the next unit
+    # code read out piece by piece, a comma between pieces ("Def decorator, funct, DEF wrapper,
+    # print before calling the function, return wrapper"): a claim in words stays in one piece
+    dictated: bool = False
 
 
 # --- segmentation -------------------------------------------------------------------------------
@@ -742,8 +745,20 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[Unit, int]]:
         piece = words[i:i + MAX_UNIT_WORDS]
         s, e = piece[0].start(), piece[-1].end()
         signs = _code_signs(text[s:e])
-        units.append((Unit(s, e, signs >= 2, runs_on=i + MAX_UNIT_WORDS < len(words)), signs))
+        units.append((Unit(s, e, signs >= 2, runs_on=i + MAX_UNIT_WORDS < len(words),
+                           dictated=signs >= 2 and _dictated_share(text[s:e]) >= DICTATED_SHARE),
+                      signs))
     return units
+
+
+DICTATED_SHARE = 0.6  # of a sentence's characters in runs of pieces read out one at a time
+
+
+def _dictated_share(text: str) -> float:
+    """How much of ``text`` is runs of comma-separated pieces read out one at a time."""
+    said = sum(len(run.group()) for run in _DICTATED_RUN.finditer(text)
+               if _undictated(run) != run.group())
+    return said / max(1, len(text))
 
 
 # --- word lists, in canonical form ---------------------------------------------------------------

@@ -2625,6 +2625,16 @@ def test_a_snippet_far_from_a_topic_named_in_passing_is_not_its_code(catalog) ->
     assert not score(said, catalog.get("lambda")).layers["code"].covered
 
 
+def test_code_read_out_piece_by_piece_is_code_not_a_claim(catalog) -> None:
+    # a voice reading a snippet: each piece between commas, no sentence of its own
+    said = ("Decorators. Def decorator, funct, def wrapper, asterisk, args, kwargs, print "
+            "before, result equals funct, asterisk, args, kwargs, print after, return result, "
+            "return wrapper, return decorator.")
+    result = score(said, catalog.get("decorators"))
+    assert result.layers["code"].covered
+    assert not result.layers["concept"].covered
+
+
 def test_aws_lambda_the_cloud_service_is_not_the_lambda_topic(catalog) -> None:
     said = ("We moved the thumbnail job to AWS Lambda. For example, each upload to the bucket "
             "starts a resize. AWS Lambda has cold starts, which makes the first call slower, "
