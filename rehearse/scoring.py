@@ -893,9 +893,9 @@ class _Compiled:
         a venv, "thread" for the GIL) or a ``shared`` one ("memory" for generators) is not yet
         the topic's, so a term left with no other alternative drops its idea ("pip >
         freeze/install": pip alone is no venv code)."""
-        context = frozenset(option for term in (*self.context, *self.shared)
+        not_yet = frozenset(option for term in (*self.context, *self.shared)
                             for option in term.options)
-        return {layer: [[kept for idea in forms if (kept := _without(idea, context)) is not None]
+        return {layer: [[kept for idea in forms if (kept := _without(idea, not_yet)) is not None]
                         for forms in ideas]
                 for layer, ideas in self.ideas.items()}
 

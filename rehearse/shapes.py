@@ -470,13 +470,17 @@ _COMMA = re.compile(r"\s*,\s*")
 _DICTATED_RUN = re.compile(r"\b\w+(?:\s+\w+)?(?:\s*,\s*\w+(?:\s+\w+)?){2,}")
 
 
-def _undictated(run: re.Match[str]) -> str:
-    """A run of comma-separated pieces without its commas when it is dictation: a third of the
-    pieces one word at least ("source, venv, slash, activate", "the file, except, ValueError, as
-    e"; not a list of phrases: "from work, import scripts, that kind")."""
+def _read_out(run: re.Match[str]) -> bool:
+    """Whether a run of comma-separated pieces is dictation: a third of the pieces one word at
+    least ("source, venv, slash, activate", "the file, except, ValueError, as e"; not a list of
+    phrases: "from work, import scripts, that kind")."""
     pieces = _COMMA.split(run.group())
-    single = sum(len(piece.split()) == 1 for piece in pieces)
-    return _COMMA.sub(" ", run.group()) if 3 * single >= len(pieces) else run.group()
+    return 3 * sum(len(piece.split()) == 1 for piece in pieces) >= len(pieces)
+
+
+def _undictated(run: re.Match[str]) -> str:
+    """A run of comma-separated pieces without its commas when it is dictation."""
+    return _COMMA.sub(" ", run.group()) if _read_out(run) else run.group()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -756,8 +760,7 @@ DICTATED_SHARE = 0.6  # of a sentence's characters in runs of pieces read out on
 
 def _dictated_share(text: str) -> float:
     """How much of ``text`` is runs of comma-separated pieces read out one at a time."""
-    said = sum(len(run.group()) for run in _DICTATED_RUN.finditer(text)
-               if _undictated(run) != run.group())
+    said = sum(len(run.group()) for run in _DICTATED_RUN.finditer(text) if _read_out(run))
     return said / max(1, len(text))
 
 
