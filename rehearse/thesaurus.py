@@ -93,12 +93,15 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "readable": ("readability", "legible", "clear", "clearer", "clarity",
                  "easy to read", "easier to read", "easy to understand", "easier to understand"),
     "unreadable": ("hard to read", "harder to read", "less readable", "hard to understand",
-                   "harder to understand", "obscure", "cryptic", "can not read", "could not read",
-                   "nobody can read", "nobody could read", "no one can read", "no one could read"),
+                   "harder to understand", "obscure", "cryptic", "inscrutable", "can not read",
+                   "could not read", "nobody can read", "nobody could read", "no one can read",
+                   "no one could read"),
     # things
     "behaviour": ("behavior", "behaviours", "behaviors", "behave", "behaves", "behaving",
                   "functionality", "functionalities"),
     "memory": ("ram", "memory usage", "memory footprint"),
+    # where an object lives, not how much it takes ("the memory address stays the same")
+    "address": ("memory address", "memory addresses", "memory location", "memory locations"),
     "parallel": ("in parallel", "parallelism", "simultaneously", "at the same time",
                  "at same time",  # as typed in a hurry
                  "concurrently", "multiple cores", "multi core", "several cores",
