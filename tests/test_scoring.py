@@ -2068,6 +2068,24 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "specified limit.", False),
     ("generators", "trade_off", "A generator is lazy, but it is limited: it can be read once.",
      True),
+    # the rubric's own rule of choice, and how notes phrase it; immutability is what a tuple is,
+    # not a cost; a lambda has no return statement because it returns its expression
+    ("lists-tuples", "trade_off", "Use a list when the data will change, and a tuple when it "
+     "should stay fixed.", True),
+    ("lists-tuples", "trade_off", "Once built, it is not possible to modify which object sits in "
+     "each slot of a tuple.", False),
+    ("lambda", "trade_off", "A lambda is an inline function that does not contain a return "
+     "statement.", False),
+    ("generators", "trade_off", "Generator expressions store no values, so we cannot get the len "
+     "of generator expressions.", True),
+    ("gil", "trade_off", "Threads are not an optimization for CPU bound functions, because of "
+     "the GIL.", True),
+    ("gil", "trade_off", "The GIL lets one thread use the CPU at a time. However I/O bound tasks "
+     "are not affected.", True),
+    ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
+     "again.", False),
+    ("lists-tuples", "trade_off", "Change the list inside a tuple and the tuple shows it, though "
+     "the memory address stays the same.", False),
 ])
 def test_what_a_sentence_is_heard_as(catalog, topic, layer, said, heard) -> None:
     assert score(said, catalog.get(topic)).layers[layer].covered is heard
