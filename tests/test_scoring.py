@@ -2084,6 +2084,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "are not affected.", True),
     ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
      "again.", False),
+    # the seed's habit, as notes put it
+    ("exceptions", "trade_off", "Catch all except blocks are almost always a terrible idea: the "
+     "traceback is informative.", True),
+    ("exceptions", "trade_off", "We should not catch every error. Sometimes it is okay to let the "
+     "application crash.", True),
+    ("exceptions", "trade_off", "except Exception catches all errors. Normally you'd want specific "
+     "errors.", True),
     ("lists-tuples", "trade_off", "Change the list inside a tuple and the tuple shows it, though "
      "the memory address stays the same.", False),
 ])
