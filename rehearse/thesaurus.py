@@ -322,7 +322,9 @@ COST_WORDS = (
     # (not "unexpected" alone: "exceptions are unexpected events")
     "unexpected keyword argument", "unexpected behavior", "unexpected behaviour",
     "unexpected results", "unexpected side effects", "behaves unexpectedly", "cause unexpected",
-    "causes unexpected", "lead to unexpected", "leads to unexpected", "gives an unexpected",
+    "causes unexpected", "lead to unexpected",
+    "unintended side effect", "unintended side effects", "unintended consequence",
+    "unintended consequences", "terrible idea", "leads to unexpected", "gives an unexpected",
     "give an unexpected", "get an unexpected", "gets an unexpected",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "a mess", "a nightmare", "improper", "inappropriate", "take forever",
