@@ -250,6 +250,8 @@ CONCRETE_NOUNS = frozenset("""
     capital capitals population gene genes protein proteins dna hero heroes warrior warriors
     wizard wizards mage mages atm revenue sales discount discounts coupon coupons promo promos
     promotion promotions commerce ecommerce
+    filename filenames payload payloads chart charts
+    gui ubuntu backup backups
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").
@@ -322,14 +324,20 @@ COST_WORDS = (
     # (not "unexpected" alone: "exceptions are unexpected events")
     "unexpected keyword argument", "unexpected behavior", "unexpected behaviour",
     "unexpected results", "unexpected side effects", "behaves unexpectedly", "cause unexpected",
-    "causes unexpected", "lead to unexpected",
-    "unintended side effect", "unintended side effects", "unintended consequence",
-    "unintended consequences", "terrible idea", "leads to unexpected", "gives an unexpected",
+    "causes unexpected", "lead to unexpected", "leads to unexpected", "gives an unexpected",
     "give an unexpected", "get an unexpected", "gets an unexpected",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "a mess", "a nightmare", "improper", "inappropriate", "take forever",
     "takes forever",
     "took forever", "sacrifice", "sacrifices", "sacrificing",
+    "unintended side effect", "unintended side effects", "unintended consequence",
+    "unintended consequences", "terrible idea", "ceremony",
+    # a price named: "it is not free", "the price you pay", "eats a lot of disk" (not "the price
+    # is stored as a float")
+    "not free", "at a price", "price you pay", "price to pay", "can bite",
+    "source of bugs", "cause bugs", "causes bugs", "lead to bugs", "leads to bugs",
+    "buys you nothing", "buys nothing", "gains you nothing", "a lot of disk", "lots of disk",
+    "more disk", "disk space",
     # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
     "bad for", "not good for", "not great for", "not good when", "not great when",
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",

@@ -2084,6 +2084,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "are not affected.", True),
     ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
      "again.", False),
+    # a price named in plain words
+    ("venv", "trade_off", "Virtual environments are great, but each environment installs its own "
+     "copy of heavy packages, so a dozen projects eat a lot of disk.", True),
+    ("lists-tuples", "trade_off", "With tuples there is a price you pay: you cannot append to "
+     "them.", True),
+    ("oop", "trade_off", "Encapsulation in Python: privacy is only a convention, nothing stops "
+     "anyone reaching into _balance.", True),
+    ("args-kwargs", "trade_off", "The names args and kwargs are just a convention; the stars do "
+     "the work.", False),
     # the seed's habit, as notes put it
     ("exceptions", "trade_off", "Catch all except blocks are almost always a terrible idea: the "
      "traceback is informative.", True),
