@@ -123,7 +123,13 @@ _CODE_LINE_PATTERNS = (
     r"^\s*@[A-Za-z_][\w.]*+" + _NAMED_IN_PROSE,
     # (a loop's header opens its line: not "Common uses for decorators in Python include:")
     r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
-    r"[\[({][^\])}\n]*\bfor\s+\w+[^\])}\n]*\bin\b[^\])}\n]*[\])}]",
+    # ... or holds its body on the same line: "for shape in shapes: print(shape.area())"
+    r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[\w.()]+:\s*[\w.]+(\(|\s*[+-]?=)",
+    # (a call or an index inside it too: "[line.strip() for line in lines]"; not a remark in
+    # brackets: "(for example in web apps)")
+    r"[\[({](?:[^\[\](){}\n]|\([^()\n]*\)|\[[^\[\]\n]*\])*?\bfor\s+(?!example\b|instance\b)\w+"
+    r"(?:[^\[\](){}\n]|\([^()\n]*\)|\[[^\[\]\n]*\])*?\bin\b"
+    r"(?:[^\[\](){}\n]|\([^()\n]*\)|\[[^\[\]\n]*\])*[\])}]",
     r"^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\s)",
     r"^\s*[A-Za-z_][\w.\[\]'\"]*(\[[^\]\n]*\])?\s*(=|\+=|-=)\s*[^=\s]",  # (visits[(p, d)] += 1)
     # a call, not a word glued to a remark in brackets: "resizing(changing the number of ...)"
@@ -146,7 +152,8 @@ _CODE_LINE_PATTERNS = (
     r",\s*\*{1,2}\w+\s*[,)]",
     r"\[\s*['\"\d-][^\]\n]*,[^\]\n]*\]|\(\s*['\"\d-][^)\n]*,[^)\n]*\)",  # [1, 2], (1, 'a')
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
-    r"\b(python3?|py)\s*-m\s+\w+|\bpip\s?3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
+    r"\b(python(?:3(?:\.\d+)?)?|py)\s*-m\s+\w+"
+    r"|\bpip\s?3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
     r"|\bsource\s+\S*activate\b"
     # (not a verb of a sentence: "tools like Poetry or pipenv create and manage one for you")
     r"|[/\\](bin|Scripts)[/\\]activate\b"

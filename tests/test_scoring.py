@@ -892,6 +892,12 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("A generator function is one that uses the `yield` keyword somewhere.", False),
     ("The ``try`` statement and the exception mechanism in Python is object-oriented: an "
      "exception is a ``class``.", False),
+    # a comprehension calling a method, a loop with its body on one line, a versioned python
+    ("[line.strip() for line in lines if line.strip()]", True),
+    ("for shape in shapes: print(shape.area())", True),
+    ("python3.11 -m venv --upgrade-deps env", True),
+    ("They are handy (for example in web apps) and cheap.", False),
+    ("For each item in the list: we add it if needed.", False),
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
