@@ -841,6 +841,7 @@ def _lists() -> _Lists:
 # what points at the code that follows ("the following will not work", "this below fails")
 _SHOWN_BELOW = frozenset({"follow", "below"})
 # What any program's code handles, whatever it is for: a file opened, a message printed
+_SETTING_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "their", "this"})
 _PLUMBING = frozenset({"file", "messag", "applic", "app", "request", "page", "color", "colour"})
 _NEG = frozenset(NEGATIONS)
 _COPULAS = frozenset({"is", "are", "was", "were", "be"})
@@ -1246,6 +1247,9 @@ class Shapes:
                 named = self._tool_at_work(u)
             if named is not None:
                 return Found("example", "a named tool", named[0], named[1])
+            setting = None if self.units[u].code or marked else self._set_in(words, first)
+            if setting is not None:  # "In a game, every enemy type has an update method"
+                return Found("example", "example", first + setting[0], first + setting[1])
             had = None if self.units[u].code else self._had_a_thing(words, first)
             if had is not None:  # "We had a Python script that runs the migrations"
                 return Found("example", "example", first + had[0], first + had[1])
@@ -1381,6 +1385,19 @@ class Shapes:
                     return p - first, p + 2 - first
             elif verb.endswith("ed") and len(verb) > 4 and verb not in thesaurus.NOT_STORY_VERBS:
                 return p - first, p + 1 - first
+        return None
+
+    def _set_in(self, words: Sequence[str], first: int) -> tuple[int, int] | None:
+        """Where a sentence that opens in a real setting names it: "In a game, every enemy
+        ...", "On Ubuntu, pip refuses ..." (not "In a list, ...", "In a file, ...")."""
+        W = _lists()  # noqa: N806
+        if words[:1] not in (["in"], ["on"], ["at"]) or len(words) < 2 \
+                or (words[1] not in _SETTING_ARTICLES and words[1] not in W.concrete):
+            return None  # (not "In fact, the users ...", "In doing a benchmark ...")
+        for i in range(1, min(4, len(words))):
+            if words[i] in W.concrete and words[i] not in _PLUMBING \
+                    and not self._in_a_name(first + i):
+                return 0, i
         return None
 
     def _marks_a_case(self, words: Sequence[str], first: int, at: int) -> bool:

@@ -2090,6 +2090,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "are not affected.", True),
     ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
      "again.", False),
+    # a sentence that opens in a real setting (not "in fact", "in a list")
+    ("oop", "example", "Polymorphism matters here. In a game every enemy type has an update "
+     "method, and the main loop calls update on all of them.", True),
+    ("oop", "example", "Polymorphism matters here. In fact, every subclass has an update method "
+     "that the loop calls.", False),
     # a price named in plain words
     ("venv", "trade_off", "Virtual environments are great, but each environment installs its own "
      "copy of heavy packages, so a dozen projects eat a lot of disk.", True),
