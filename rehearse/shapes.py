@@ -2240,7 +2240,8 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
                          "good", "bad", "terrible", "awesome", "convenient", "helpful", "popular",
                          "common", "controversial", "confusing", "elegant", "beautiful", "ugly",
                          "important", "critical", "crucial", "essential", "fundamental",
-                         "advanced", "interesting", "tricky"})
+                         "advanced", "interesting", "tricky", "pythonic", "idiomatic", "famous",
+                         "beloved", "underrated", "overrated"})
 # Words a speaker softens or stresses a claim with, as said: "it's actually pretty slow", "a
 # hugely important ...", "but basically they ..."
 SOFTENERS = frozenset({"actually", "basically", "essentially", "simply", "just", "really",

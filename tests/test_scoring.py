@@ -2090,6 +2090,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "are not affected.", True),
     ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
      "again.", False),
+    # a kind praised is no definition
+    ("comprehensions", "concept", "List comprehensions are a very Pythonic feature that people "
+     "like.", False),
     # a sentence that opens in a real setting (not "in fact", "in a list")
     ("oop", "example", "Polymorphism matters here. In a game every enemy type has an update "
      "method, and the main loop calls update on all of them.", True),
