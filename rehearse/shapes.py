@@ -833,7 +833,7 @@ def _lists() -> _Lists:
         _phrases(thesaurus.COST_WORDS), _words(thesaurus.IS_WORDS),
         _words(thesaurus.DEFINITION_STARTS), _words(thesaurus.COMPARE_WORDS),
         _words(thesaurus.EVALUATIVE_WORDS), _phrases(thesaurus.HEDGES), _phrases(thesaurus.REASONS),
-        _words(["instead"]), _words(thesaurus.DEFINING_WORDS),
+        _words(thesaurus.PREFER_WORDS), _words(thesaurus.DEFINING_WORDS),
         _words(thesaurus.GOOD_QUALITIES), _words(thesaurus.NOT_NAMES),
         _words(thesaurus.KINDS_OF_TOOL))
 

@@ -405,8 +405,11 @@ REASONS = ("because", "since", "so that", "which means", "as it", "as they", "du
 # Words that say which of two ways is better, and why.
 COMPARE_WORDS = frozenset("""
     instead better worse versus vs compared compare whereas unlike alternative alternatively
-    than
+    than beats outperforms
     """.split())
+# ... of them, the ones that pick one way, so a reason alone completes the comparison ("use a
+# tuple instead, because ...", "a with statement beats a finally, since ...")
+PREFER_WORDS = ("instead", "beats", "outperforms")
 EVALUATIVE_WORDS = frozenset("""
     speedup slower readable unreadable memory efficient inefficient safe safer safety simple
     simpler explicit implicit clean cleaner concise fast quick overhead flexible
