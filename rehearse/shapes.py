@@ -97,10 +97,11 @@ _NOT_KEYWORD = r"(?!(?:for|in|if|else|not|and|or|is|lambda|await|yield|from|as)\
 _KEYWORD_OR_AND = (r"(class|lambda|return|yield|import|async|await|and|or|in|if|for|with|try"
                    r"|while|def)\b")
 # What follows "at" when it is English, not a decorator's name: "at the top", "at least", "at
-# runtime", "put at risk", "add at index", "at once".
+# runtime", "put at risk", "add at index", "at once", "the at sign above it".
 NOT_AT_A_NAME = (r"(?!(the|a|an|this|that|these|those|each|every|my|your|our|its|it|least|most"
                   r"|all|once|some|any|home|work|run|runtime|compile|import|scale|first|last"
-                  r"|times|risk|will|random|hand|length|best|worst|one|two|three)\b)")
+                  r"|times|risk|will|random|hand|length|best|worst|one|two|three|sign|symbol"
+                  r"|signs|symbols)\b)")
 # what follows "dot" when the speaker went on in English: "at Stripe dot, uh, well, he ..."
 NOT_AFTER_DOT = r"(?!(well|so|and|but|or|then|now|yeah|okay|ok|anyway|i|he|she|we|they)\b)"
 _NUMBER = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand"  # said
@@ -917,7 +918,7 @@ _DEGREE = frozenset({"more", "most", "veri", "realli", "quit", "rather", "fairli
 # don't really need locks, because": no advice against it)
 _ADVICE_AGAINST = re.compile(
     r"(^|[.!?:;]\s+|\b(?:you|we|i|one)\s+(?:should\s+)?)(never|don'?t|do\s+not|should\s+not"
-    r"|shouldn'?t)\s+(?!(?:(?:really|actually|even|necessarily)\s+)?(?:worry|forget|need|have|know"
+    r"|shouldn'?t|try\s+not\s+to)\s+(?!(?:(?:really|actually|even|necessarily)\s+)?(?:worry|forget|need|have|know"
     r"|care|mind|matter|see|think)\b)(?:\w+[,']?\s+){0,7}?"
     r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
     re.IGNORECASE)

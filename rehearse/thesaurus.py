@@ -71,7 +71,7 @@ THESAURUS: dict[str, tuple[str, ...]] = {
     "fine": ("no problem", "not a problem", "no issue", "not an issue"),
     # comparing and choosing
     "instead": ("rather than", "prefer", "preferable", "in favour of", "in favor of",
-                "favor", "favour", "opt for"),
+                "favor", "favour", "opt for", "would rather"),
     "avoid": ("do not use", "do not bother with", "stay away from", "steer clear of",
               "should not use", "would not use", "never use", "refrain from", "not to use",
               "should not be used", "should never be used", "must not be used"),
@@ -337,7 +337,10 @@ COST_WORDS = (
     "not free", "at a price", "price you pay", "price to pay", "can bite",
     "source of bugs", "cause bugs", "causes bugs", "lead to bugs", "leads to bugs",
     "buys you nothing", "buys nothing", "gains you nothing", "a lot of disk", "lots of disk",
-    "more disk", "disk space",
+    "more disk", "disk space", "clumsy", "unsafe", "starves", "starve", "starvation",
+    "latency spikes", "extra function call", "an extra call", "only pays off", "only worth it",
+    "break existing", "breaks existing", "can break your", "could break your",
+    "will break your", "might break your",
     # a verdict with no cost noun: "bad for long logic", "doesn't scale", "won't help"
     "bad for", "not good for", "not great for", "not good when", "not great when",
     "does not scale", "do not scale", "will not scale", "not scale well", "will not help",

@@ -2090,6 +2090,17 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "are not affected.", True),
     ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
      "again.", False),
+    # costs and preferences as candidates say them
+    ("lambda", "trade_off", "A lambda is an anonymous function. With a lambda in map and "
+     "filter, I'd rather use a comprehension, it reads better.", True),
+    ("exceptions", "trade_off", "Exceptions are raised on errors. I try not to wrap fifty lines "
+     "in one try block, because then you can't tell which line failed.", True),
+    ("generators", "trade_off", "Printing a generator shows the object, not the values, which is "
+     "clumsy when debugging.", True),
+    ("gil", "trade_off", "The GIL does not make your code thread-safe: count += 1 is several "
+     "bytecodes, so you still need your own lock.", True),
+    ("decorators", "code", "Decorators wrap functions. Then you put the at sign above the "
+     "function.", False),
     # a kind praised is no definition
     ("comprehensions", "concept", "List comprehensions are a very Pythonic feature that people "
      "like.", False),
