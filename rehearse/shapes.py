@@ -1242,7 +1242,8 @@ class Shapes:
             # "e.g." opens what follows it ("a user may mistype a key, e.g. colr=3" gives no
             # case); other markers may look back: "a log file, for instance", "our login page,
             # imagine it gets hit a million times"
-            since = marked[0] if marked and words[marked[0]:marked[0] + 2] == ["e", "g"] else 0
+            since = marked[0] if marked and (words[marked[0]:marked[0] + 2] == ["e", "g"]
+                                             or words[marked[0]] == "ex") else 0
             named = self._named_instance(u)
             if named is None and self.hits[u] and not self.units[u].code:
                 named = self._tool_at_work(u)
@@ -1407,6 +1408,8 @@ class Shapes:
         "what they're supposed to do", "what you want to use for each" (but "Consider a shop",
         "Now suppose you ...", "it is used for caching")."""
         said = self._said(first + at).lower()
+        if words[at] == "ex":  # a note's "Ex: a chess engine's table ...", not "ex-colleague"
+            return at == 0
         if words[at] == "say":
             return at == 0 or words[at - 1] not in ("would", "to")
         if words[at] in _ASKED_TO:  # "Suppose you run a shop", "Alright, imagine": an imperative

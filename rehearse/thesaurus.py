@@ -146,7 +146,8 @@ EXCESS = ("overuse", "abuse", "misuse")
 
 # A sentence that introduces a concrete scenario.
 EXAMPLE_MARKERS = (
-    "for example", "for instance", "e g", "eg", "say you", "let us say", "say we", "suppose",
+    "for example", "for instance", "e g", "eg", "ex", "counter example", "say you", "let us say",
+    "say we", "suppose",
     "imagine", "picture", "we used", "i used", "we use", "i use", "in my last project",
     "in my project", "in a project", "in one project", "at work", "at my job", "at my last job",
     "in production", "real world", "use case", "example of", "in practice", "real life",

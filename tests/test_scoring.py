@@ -2101,6 +2101,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "bytecodes, so you still need your own lock.", True),
     ("decorators", "code", "Decorators wrap functions. Then you put the at sign above the "
      "function.", False),
+    # a note's "Ex:" opens a case as "e.g." does
+    ("lists-tuples", "example", "Tuples are hashable. Ex: chess engine transposition table, the "
+     "board position as a tuple key.", True),
     # a kind praised is no definition
     ("comprehensions", "concept", "List comprehensions are a very Pythonic feature that people "
      "like.", False),
