@@ -2099,6 +2099,19 @@ class Shapes:
         return pointed or before.text in ("these", "those", "our", "my") \
             or glued in ("@", "`", ".", "_") or self._gap_before(first) in ("`", "` ", "_")
 
+    def _only_picked_out(self, start: int, end: int) -> bool:
+        """Whether "X is ..." from token ``start`` only picks X out among others, saying nothing
+        of what it does: "one of those features that look scary", "one of the big ones people
+        ask about", "the one with two stars", "the things with the at symbol on top"."""
+        words = [t.text for t in self.tokens[start:end]]
+        while words and words[0] in SOFTENERS:
+            words = words[1:]
+        ones = ("one", "1")  # ("one" alone is read as the number)
+        if words[:1] in (["one"], ["1"]) and words[1:2] == ["of"]:
+            return words[2:3] == ["those"] or any(w in ones for w in words[2:7])
+        return words[:1] == ["the"] and (any(w in ones for w in words[1:4])
+                                         or words[1:2] == ["thing"])
+
     def _only_judged(self, start: int, end: int) -> bool:
         """Whether "X is a ..." from token ``start`` only judges X ("decorators are a useful but
         flawed feature", "lambdas are a handy shortcut for callbacks", "the GIL is a really
@@ -2201,7 +2214,8 @@ class Shapes:
                                and (tokens[p + 1].text != "use" or p + 2 < end
                                     and tokens[p + 2].text in _USED_HOW)):
                     rest = [t.text for t in tokens[p + 1:end]]
-                    if not defines and self._only_judged(p + 1, end):
+                    if not defines and (self._only_judged(p + 1, end)
+                                        or self._only_picked_out(p + 1, end)):
                         break
                     # (a placeholder says nothing: "it's the, um, global something lock")
                     if sum(is_content(w) and w not in _PLACEHOLDERS for w in rest) >= 3 \
@@ -2244,7 +2258,7 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
                          "good", "bad", "terrible", "awesome", "convenient", "helpful", "popular",
                          "common", "controversial", "confusing", "elegant", "beautiful", "ugly",
                          "important", "critical", "crucial", "essential", "fundamental",
-                         "advanced", "interesting", "tricky", "pythonic", "idiomatic", "famous",
+                         "advanced", "interesting", "tricky", "pythonic", "idiomatic", "famous", "best",
                          "beloved", "underrated", "overrated"})
 # Words a speaker softens or stresses a claim with, as said: "it's actually pretty slow", "a
 # hugely important ...", "but basically they ..."

@@ -2101,6 +2101,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "bytecodes, so you still need your own lock.", True),
     ("decorators", "code", "Decorators wrap functions. Then you put the at sign above the "
      "function.", False),
+    # picked out among others is not defined
+    ("lambda", "concept", "Honestly lambdas are one of those features that look scary but aren't "
+     "that bad.", False),
+    ("args-kwargs", "concept", "kwargs is the one with two stars and args is the one with one "
+     "star.", False),
+    ("decorators", "concept", "Decorators are the things with the at symbol on top of "
+     "functions.", False),
     # a note's "Ex:" opens a case as "e.g." does
     ("lists-tuples", "example", "Tuples are hashable. Ex: chess engine transposition table, the "
      "board position as a tuple key.", True),
