@@ -992,7 +992,8 @@ _MEASURE = re.compile(
     r"|(ms|msec|milliseconds?|µs|microseconds?|ns|nanoseconds?|s|secs?|seconds?|minutes?|mins?))"
     r"(?![\w.]\w)", re.IGNORECASE)
 # ... and a quantity set, not measured: "a timeout of 5 seconds", "sleep 1 s", "retry after 30 s"
-_A_SETTING = re.compile(r"\b(time\s?outs?|delays?|sleeps?|wait|waits|interval|every|after|ttl"
+# (a setting named in code too: "SWITCH_INTERVAL = 5e-3  # 5 milliseconds")
+_A_SETTING = re.compile(r"(?:\b|(?<=_))(time\s?outs?|delays?|sleeps?|wait|waits|interval|every|after|ttl"
                         r"|expir\w*|retry|retries|backoff|cache\w*\s+for)\b\W*(\w+\W+){0,2}$",
                         re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "will", "may"})

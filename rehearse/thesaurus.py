@@ -284,7 +284,7 @@ COST_WORDS = (
     "bottleneck", "bloat", "complex", "complexity", "complicated", "error prone", "risk",
     "beware", "danger", "dangerous", "hide bugs", "hides bugs", "hide errors",
     "hides errors", "hiding bugs", "hide the error", "swallow", "swallows",
-    "only once", "use it once", "is consumed", "been consumed", "gets consumed",
+    "only once", "is consumed", "been consumed", "gets consumed",
     "get consumed", "time consuming", "memory consuming", "expensive",
     "penalty", "waste", "wasteful", "unpredictable", "surprising", "fragile",
     "brittle", "verbose", "boilerplate", "the catch", "too many", "too much",
