@@ -120,7 +120,11 @@ _CODE_LINE_PATTERNS = (
     r"\bdef\s+\w+\s*\(",
     r"\bclass\s+[A-Za-z_]\w*(\([^)\n]*\))?\s*:",
     # (on one line, not a note's label: "lambda expressions:")
-    r"\blambda\b(?![ \t]+(?:functions?|expressions?)[ \t]*:)[\w \t,*=]*:",
+    # (nor words that run on to the colon: "assigning a lambda to a variable: 1.", nor a note's
+    # label: "lambda: Python provides ...")
+    r"\blambda\b(?![ \t]+(?:functions?|expressions?)[ \t]*:)"
+    r"(?![^:\n]*?\b[A-Za-z_]\w*[ \t]+[A-Za-z_]\w*\b[^:\n]*:)[\w \t,*=]*:"
+    r"(?![ \t]+[A-Z][a-z]+[ \t]+[a-z]+[ \t]+[a-z]+)",
     r"^\s*@[A-Za-z_][\w.]*+" + _NAMED_IN_PROSE,
     # (a loop's header opens its line: not "Common uses for decorators in Python include:")
     r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
@@ -151,7 +155,9 @@ _CODE_LINE_PATTERNS = (
     r"|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
     r"\w\(\s*\*{1,2}\w+",  # (a starred name put in brackets is only named: "one star (*arg)")
     r",\s*\*{1,2}\w+\s*[,)]",
-    r"\[\s*['\"\d-][^\]\n]*,[^\]\n]*\]|\(\s*['\"\d-][^)\n]*,[^)\n]*\)",  # [1, 2], (1, 'a')
+    # (not words quoted in a sentence: '("Precancerous", "NMSC", and "Melanoma")')
+    r"\[\s*['\"\d-][^\]\n]*,[^\]\n]*\]|\(\s*['\"\d-](?![^)\n]*['\"],?\s+(?:and|or)\s+['\"])[^)\n]*,"
+    r"[^)\n]*\)",  # [1, 2], (1, 'a')
     r"\{\s*['\"\w]+\s*:\s*[^}\n]+\}",
     r"\b(python(?:3(?:\.\d+)?)?|py)\s*-m\s+\w+"
     r"|\bpip\s?3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"

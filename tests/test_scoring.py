@@ -892,6 +892,12 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("A generator function is one that uses the `yield` keyword somewhere.", False),
     ("The ``try`` statement and the exception mechanism in Python is object-oriented: an "
      "exception is a ``class``.", False),
+    # a lambda named in a sentence, a note's "lambda:" label, words quoted in brackets
+    ("Consider alternatives to assigning a lambda to a variable: 1. readability.", False),
+    ("lambda: Python provides the ability to create a small anonymous function.", False),
+    ("It assumed the groups (\"Precancerous\", \"NMSC\", and \"Melanoma\") were present.",
+     False),
+    ("callbacks.append(lambda: callback(label))", True),
     # a comprehension calling a method, a loop with its body on one line, a versioned python
     ("[line.strip() for line in lines if line.strip()]", True),
     ("for shape in shapes: print(shape.area())", True),
