@@ -2096,6 +2096,11 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "are not affected.", True),
     ("generators", "trade_off", "A generator pauses at yield and does not run until it is called "
      "again.", False),
+    # a limit of a tuple's immutability, what a comprehension cannot replace
+    ("lists-tuples", "trade_off", "Tuples are immutable, but an immutable sequence may still "
+     "change if it contains a mutable list.", True),
+    ("comprehensions", "trade_off", "In some cases we can't substitute a for loop with a list "
+     "comprehension, like logging from its body.", True),
     # costs and preferences as candidates say them
     ("lambda", "trade_off", "A lambda is an anonymous function. With a lambda in map and "
      "filter, I'd rather use a comprehension, it reads better.", True),
