@@ -271,10 +271,12 @@ _SPOKEN_STRONG_PATTERNS = (
     # a comprehension said: "parties x for x in names" (not "translated word for word in the
     # docs"), and "in" heard as "and" after a short loop variable: "x for x and items" (not
     # "point for point and line for line"), or a longer one over its plural: "num for num and
-    # numbers" (not "item for item and then", "bit for bit and byte")
-    r"\b(?!word\b)([a-z]\w*)\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
-    r"|\b([a-z]{1,2})\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
-    r"|\b([a-z]{3,})\s+for\s+\5\s+and\s+\5\w+",
+    # numbers" (not "item for item and then", "bit for bit and byte"); the loop variable may
+    # open an expression: "x times two for x in nums", "line dot strip for line and lines"
+    r"\b(?!word\b)([a-z]\w*)(?:,?\s+\w+){0,3}?\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your"
+    r"|our)\b)\w+"
+    r"|\b([a-z]{1,2})(?:,?\s+\w+){0,3}?\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
+    r"|\b([a-z]{3,})(?:,?\s+\w+){0,3}?\s+for\s+\5\s+and\s+\5\w+",
     # a def, then what a body or a signature holds: "Def run self", "def name, args" (not "a def
     # contains yield", "write a def, then yield", "in the def line, args come first")
     r"\bdef[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+[,\s]+(print|return|yield|self|pass|args)\b",

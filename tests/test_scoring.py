@@ -892,6 +892,10 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("A generator function is one that uses the `yield` keyword somewhere.", False),
     ("The ``try`` statement and the exception mechanism in Python is object-oriented: an "
      "exception is a ``class``.", False),
+    # a comprehension said aloud whose expression opens with its loop variable, "in" heard "and"
+    ("Then x times two for x and numbers.", True),
+    ("So line dot strip for line in lines.", True),
+    ("We read it word by word for word in the text.", False),
     # a lambda named in a sentence, a note's "lambda:" label, words quoted in brackets
     ("Consider alternatives to assigning a lambda to a variable: 1. readability.", False),
     ("lambda: Python provides the ability to create a small anonymous function.", False),
