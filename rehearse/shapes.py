@@ -849,8 +849,9 @@ def _lists() -> _Lists:
 
 # what points at the code that follows ("the following will not work", "this below fails")
 _SHOWN_BELOW = frozenset({"follow", "below"})
-# What any program's code handles, whatever it is for: a file opened, a message printed
+# what opens a sentence set in a real place: "In a game, ...", "At our company, ..."
 _SETTING_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "their", "this"})
+# What any program's code handles, whatever it is for: a file opened, a message printed
 _PLUMBING = frozenset({"file", "messag", "applic", "app", "request", "page", "color", "colour"})
 _NEG = frozenset(NEGATIONS)
 _COPULAS = frozenset({"is", "are", "was", "were", "be"})
