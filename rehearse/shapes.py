@@ -122,8 +122,10 @@ _CODE_LINE_PATTERNS = (
     # (on one line, not a note's label: "lambda expressions:")
     # (nor words that run on to the colon: "assigning a lambda to a variable: 1.", nor a note's
     # label: "lambda: Python provides ...")
+    # (its parameters are names, starred or with a default, between commas)
     r"\blambda\b(?![ \t]+(?:functions?|expressions?)[ \t]*:)"
-    r"(?![^:\n]*?\b[A-Za-z_]\w*[ \t]+[A-Za-z_]\w*\b[^:\n]*:)[\w \t,*=]*:"
+    r"(?:[ \t]+\*{0,2}[A-Za-z_]\w*(?:[ \t]*=[ \t]*[\w.'\"-]+)?"
+    r"(?:[ \t]*,[ \t]*\*{0,2}[A-Za-z_]\w*(?:[ \t]*=[ \t]*[\w.'\"-]+)?)*)?[ \t]*:"
     r"(?![ \t]+[A-Z][a-z]+[ \t]+[a-z]+[ \t]+[a-z]+)",
     r"^\s*@[A-Za-z_][\w.]*+" + _NAMED_IN_PROSE,
     # (a loop's header opens its line: not "Common uses for decorators in Python include:")
