@@ -120,9 +120,9 @@ _CODE_LINE_PATTERNS = (
     r"\bdef\s+\w+\s*\(",
     r"\bclass\s+[A-Za-z_]\w*(\([^)\n]*\))?\s*:",
     # (on one line, not a note's label: "lambda expressions:")
-    # (nor words that run on to the colon: "assigning a lambda to a variable: 1.", nor a note's
-    # label: "lambda: Python provides ...")
-    # (its parameters are names, starred or with a default, between commas)
+    # (its parameters are names, starred or with a default, between commas: not words that run
+    # on to the colon, "assigning a lambda to a variable: 1.", nor a note's label, "lambda:
+    # Python provides ...")
     r"\blambda\b(?![ \t]+(?:functions?|expressions?)[ \t]*:)"
     r"(?:[ \t]+\*{0,2}[A-Za-z_]\w*(?:[ \t]*=[ \t]*[\w.'\"-]+)?"
     r"(?:[ \t]*,[ \t]*\*{0,2}[A-Za-z_]\w*(?:[ \t]*=[ \t]*[\w.'\"-]+)?)*)?[ \t]*:"
@@ -855,6 +855,13 @@ _SHOWN_BELOW = frozenset({"follow", "below"})
 _SETTING_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "their", "this"})
 # What any program's code handles, whatever it is for: a file opened, a message printed
 _PLUMBING = frozenset({"file", "messag", "applic", "app", "request", "page", "color", "colour"})
+
+
+def _a_real_thing(word: str) -> bool:
+    """Whether ``word`` (a stem) names a real thing a case is about, not what any program
+    handles: "price", "users", "sensor" (not "file", "message")."""
+    return word in _lists().concrete and word not in _PLUMBING
+
 _NEG = frozenset(NEGATIONS)
 _COPULAS = frozenset({"is", "are", "was", "were", "be"})
 _NUMBER_WORDS = frozenset(_NUMBER.split("|"))
@@ -1298,8 +1305,7 @@ class Shapes:
                     nouns.setdefault(word, first + i)
                     # ... and so do the things the code handles, named on their own ("for user
                     # in users", "price"), but not what any program handles (a file, a message)
-                    if not self.units[u].prose and word in W.concrete \
-                            and word not in _PLUMBING:
+                    if not self.units[u].prose and _a_real_thing(word):
                         in_code.add(word)
                     # (a marker is no case of its own: "in production" alone names none)
                     in_marker = marked is not None and marked[0] <= i <= marked[1]
@@ -1409,8 +1415,7 @@ class Shapes:
                 or (words[1] not in _SETTING_ARTICLES and words[1] not in W.concrete):
             return None  # (not "In fact, the users ...", "In doing a benchmark ...")
         for i in range(1, min(4, len(words))):
-            if words[i] in W.concrete and words[i] not in _PLUMBING \
-                    and not self._in_a_name(first + i):
+            if _a_real_thing(words[i]) and not self._in_a_name(first + i):
                 return 0, i
         return None
 
@@ -2118,11 +2123,10 @@ class Shapes:
         words = [t.text for t in self.tokens[start:end]]
         while words and words[0] in SOFTENERS:
             words = words[1:]
-        ones = ("one", "1")  # ("one" alone is read as the number)
-        if words[:1] in (["one"], ["1"]) and words[1:2] == ["of"]:
-            return words[2:3] == ["those"] or any(w in ones for w in words[2:7])
-        return words[:1] == ["the"] and (any(w in ones for w in words[1:4])
-                                         or words[1:2] == ["thing"])
+        ones = {"one", "1"}  # ("one" alone is read as the number)
+        if words[:1] and words[0] in ones and words[1:2] == ["of"]:
+            return words[2:3] == ["those"] or not ones.isdisjoint(words[2:7])
+        return words[:1] == ["the"] and (not ones.isdisjoint(words[1:4]) or words[1:2] == ["thing"])
 
     def _only_judged(self, start: int, end: int) -> bool:
         """Whether "X is a ..." from token ``start`` only judges X ("decorators are a useful but

@@ -316,7 +316,7 @@ COST_WORDS = (
     "a problem", "some problems", "big problem", "real problem", "the problem", "problems with",
     "problematic", "an issue", "issues with",
     "frustrating", "painful", "a pain", "annoying", "confusing", "tricky", "gotcha", "gotchas",
-    "pitfall", "pitfalls", "learning curve", "headache", "footgun", "bites you", "bite you",
+    "pitfall", "pitfalls", "learning curve", "headache", "footgun",
     "careful that", "careful not", "careful when", "bit careful", "little careful",
     "very careful", "really careful", "super careful", "slow", "hold back", "holds back",
     "get in the way", "gets in the way",
@@ -406,14 +406,13 @@ CONNECTIVES: dict[str, frozenset[str]] = {
 # What makes "instead" a reasoned choice: "use a list instead, because it can grow".
 REASONS = ("because", "since", "so that", "which means", "as it", "as they", "due to", "to achieve",
            "in order to")
-# Words that say which of two ways is better, and why.
-COMPARE_WORDS = frozenset("""
-    instead better worse versus vs compared compare whereas unlike alternative alternatively
-    than beats outperforms
-    """.split())
-# ... of them, the ones that pick one way, so a reason alone completes the comparison ("use a
-# tuple instead, because ...", "a with statement beats a finally, since ...")
+# Words that pick one of two ways, so a reason alone completes the comparison ("use a tuple
+# instead, because ...", "a with statement beats a finally, since ...") ...
 PREFER_WORDS = ("instead", "beats", "outperforms")
+# ... and every word that says which of two ways is better, and why.
+COMPARE_WORDS = frozenset("""
+    better worse versus vs compared compare whereas unlike alternative alternatively than
+    """.split()) | frozenset(PREFER_WORDS)
 EVALUATIVE_WORDS = frozenset("""
     speedup slower readable unreadable memory efficient inefficient safe safer safety simple
     simpler explicit implicit clean cleaner concise fast quick overhead flexible
