@@ -92,6 +92,9 @@ class Rubric:
     # one of them is heard only once the answer has named a ``topic`` term, and they make no
     # sentence about the topic (an answer about lists held in memory is no generator's)
     shared: tuple[str, ...] = ()
+    # words that show the topic's own word names something else ("aws" for lambda: AWS Lambda,
+    # the cloud service): an answer that says one names its topic only in code
+    elsewhere: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None
     source: str = "built-in"
@@ -278,7 +281,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     """
     root = _Reader(path, data)
     root.check_keys(["id", "title", "question", "version", "vocabulary", "topic", "context",
-                     "shared", "terms", "layers", "follow_ups"])
+                     "shared", "elsewhere", "terms", "layers", "follow_ups"])
     topic = root.text("id", required=default_id is None) or default_id
     assert topic is not None
     if not _TOPIC_ID.fullmatch(topic):
@@ -360,6 +363,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
     topic_terms = root.texts("topic", required=False) or _default_topic(topic, terms)
     context_terms = root.texts("context", required=False) or ()
     shared_terms = root.texts("shared", required=False) or ()
+    elsewhere_terms = root.texts("elsewhere", required=False) or ()
     notes: tuple[str, ...] = ()
     if legacy:
         notes = (f"layers {', '.join(legacy)} use the old [[evidence]] phrase lists: they still "
@@ -383,6 +387,7 @@ def parse_rubric(data: Mapping[str, Any], path: object = "<rubric>", default_id:
         topic=topic_terms,
         context=context_terms,
         shared=shared_terms,
+        elsewhere=elsewhere_terms,
         notes=notes,
         path=path if isinstance(path, Path) else None,
         source=source,

@@ -886,6 +886,7 @@ class _Compiled:
     asked: tuple[Term, ...]  # the topic terms the question or title names: what is defined
     context: tuple[Term, ...]  # terms of the topic only once it is named (see Rubric.context)
     shared: tuple[Term, ...]  # terms an idea leans on only once it is named (Rubric.shared)
+    elsewhere: tuple[Term, ...]  # terms that make the topic's word another thing's name
 
     @functools.cached_property
     def unnamed_ideas(self) -> dict[str, list[list[Idea]]]:
@@ -919,7 +920,8 @@ def _compiled(rubric: Rubric) -> _Compiled:
             _parsed_terms(rubric.topic, rubric.term_map),
             frozenset(tuple(t.text for t in tokenize(term)) for term in rubric.topic),
             _asked(rubric), _parsed_terms(rubric.context, rubric.term_map),
-            _parsed_terms(rubric.shared, rubric.term_map))
+            _parsed_terms(rubric.shared, rubric.term_map),
+            _parsed_terms(rubric.elsewhere, rubric.term_map))
     return _COMPILED[key]
 
 
@@ -1047,6 +1049,12 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     said = without_fillers(transcript.text)
     index = _Index(said, tokenize(said, rubric.term_map))
     topic_hits = index.topic_hits(compiled.topic)
+    # "Lambda is the function-as-a-service offering from AWS": the word names another thing in
+    # an answer that says what, unless its code uses the topic ("key=lambda row: row[1]")
+    elsewhere = bool(compiled.elsewhere and index.topic_hits(compiled.elsewhere)) and not any(
+        index.units[index.unit_of[first]].code for first, _ in topic_hits)
+    if elsewhere:
+        topic_hits = []
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
         topic_hits = sorted({*topic_hits, *index.topic_hits(compiled.context)})
     # how surely each mention names the topic; none for a one-word mishearing used as the word
@@ -1066,7 +1074,10 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
         # the question names it: "It's a for loop that builds a list", said first
         index.refer_question(compiled.topic)
     ideas = compiled.ideas if topic_hits else compiled.unnamed_ideas
-    heard = {name: _match_ideas(index, transcript, layer, ideas[name], bool(topic_hits))
+    # (an answer about the other thing says none of the topic's ideas: "Lambda functions that
+    # each have a small job" is no lambda's definition)
+    heard = {name: ([], set(), []) if elsewhere
+             else _match_ideas(index, transcript, layer, ideas[name], bool(topic_hits))
              for name, layer in rubric.layers.items()}
     # An idea of the topic heard names the topic where it starts, as surely as its name: "only
     # one thread runs bytecode at a time" is about the GIL, whether "GIL" is said or not (once:
@@ -1074,11 +1085,11 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     # 'labels = ["ready for use in production"]').
     named_at = {first for first, _ in topic_hits}
     starts = [first for _, _, spans in heard.values() for first, last in spans
-              if first not in named_at and not in_a_string(
+              if first not in named_at and not elsewhere and not in_a_string(
                   said[index.units[index.unit_of[last]].start:index.tokens[last].start])]
     # An answer that names no topic may still be plainly about the one asked, by its words
     # ("I avoid them in public functions: explicit parameters document themselves").
-    about = named < MIN_TOPIC_MENTIONS and rubric.topic != () \
+    about = named < MIN_TOPIC_MENTIONS and rubric.topic != () and not elsewhere \
         and (affinity or with_shipped(rubric)).about(said, rubric.id)
     shapes = Shapes(said, index.tokens, index.units, index.unit_of,
                     sorted({*topic_hits, *((start, start) for start in starts)}),

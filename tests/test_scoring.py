@@ -2727,6 +2727,20 @@ def test_aws_lambda_the_cloud_service_is_not_the_lambda_topic(catalog) -> None:
     assert not any(layer.covered for layer in result.layers.values())
 
 
+def test_lambda_names_the_cloud_service_once_aws_or_s3_is_said(catalog) -> None:
+    # "Lambda" alone, in an answer about AWS: the service, not an anonymous function
+    said = ("We run the pipeline on AWS. Lambda functions there are small functions that each do "
+            "one job, for example a resize that starts when an upload lands in S3. The downside "
+            "is cold starts.")
+    result = score(said, catalog.get("lambda"))
+    assert not any(layer.covered for layer in result.layers.values())
+    # ... while an answer whose code uses a lambda is about the keyword, AWS or not
+    said = ("A lambda is a small anonymous function. In our AWS job we sort the rows with "
+            "sorted(rows, key=lambda row: row.date).")
+    result = score(said, catalog.get("lambda"))
+    assert result.layers["concept"].covered and result.layers["code"].covered
+
+
 def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
     # "python + no + private + attribute" is order-free: an ordered idea would call this
     # sentence a swapped claim
