@@ -2741,6 +2741,19 @@ def test_lambda_names_the_cloud_service_once_aws_or_s3_is_said(catalog) -> None:
     assert result.layers["concept"].covered and result.layers["code"].covered
 
 
+def test_object_oriented_alone_is_classes_and_objects_another_question(catalog) -> None:
+    said = ("Object-oriented programming organizes code around objects and classes. It helps "
+            "in designing code that is easier to understand and reuse. For example, a Student "
+            "object holds a name and grades.")
+    result = score(said, catalog.get("oop"))
+    assert not any(layer.covered for layer in result.layers.values())
+    # ... and once a pillar is named, "object-oriented" is about it
+    said = ("Object-oriented code reuses behaviour through inheritance: a child class gets its "
+            "parent's methods. For example, a SavingsAccount subclass of Account.")
+    result = score(said, catalog.get("oop"))
+    assert result.layers["concept"].covered and result.layers["example"].covered
+
+
 def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
     # "python + no + private + attribute" is order-free: an ordered idea would call this
     # sentence a swapped claim
