@@ -45,6 +45,7 @@ from .shapes import (
     SOFTENERS,
     Shapes,
     Unit,
+    code_span,
     comment_start,
     in_a_string,
     in_quotes,
@@ -836,6 +837,15 @@ class _Index:
         return sorted(hit for hit in hits if not self._in_comment(hit[0])
                       and not self._a_name_in_code(hit) and not self._a_connective(hit))
 
+    def in_code(self, pos: int) -> bool:
+        """Whether token ``pos`` is in code: a line of it, or the code in a sentence ("we sort
+        them with key=lambda row: row[1]"; not the sentence's other words)."""
+        unit = self.units[self.unit_of[pos]]
+        if not unit.code or not unit.prose:
+            return unit.code
+        span = code_span(self.text[unit.start:unit.end])
+        return span is not None and unit.start + span[0] <= self.tokens[pos].start < unit.start + span[1]
+
     def _a_connective(self, hit: tuple[int, int]) -> bool:
         """A keyword said as the English word it comes from, in prose: "Finally, ..." and
         "Except, you do need ..." opening a sentence, "except for long ones", "finally we got
@@ -1051,8 +1061,10 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     topic_hits = index.topic_hits(compiled.topic)
     # "Lambda is the function-as-a-service offering from AWS": the word names another thing in
     # an answer that says what, unless its code uses the topic ("key=lambda row: row[1]")
+    # (a piece of a name is no use of it: "def lambda_handler(event, context):")
     elsewhere = bool(compiled.elsewhere and index.topic_hits(compiled.elsewhere)) and not any(
-        index.units[index.unit_of[first]].code for first, _ in topic_hits)
+        index.in_code(first) and not _GLUED.match(said, index.tokens[first].end)
+        for first, _ in topic_hits)
     if elsewhere:
         topic_hits = []
     if topic_hits and compiled.context:  # "threads" are about the GIL once the GIL is named
@@ -1128,6 +1140,7 @@ def _said_as_a_verb(tokens: Sequence[Token], at: int) -> bool:
 
 
 _OPERAND_END = re.compile(r"[\w)\]]\s*$")
+_GLUED = re.compile(r"[\w.]")  # what goes on a name after a term in it ("lambda_handler")
 
 
 def _a_power(tokens: Sequence[Token], text: str, at: int) -> bool:

@@ -2734,6 +2734,11 @@ def test_lambda_names_the_cloud_service_once_aws_or_s3_is_said(catalog) -> None:
             "is cold starts.")
     result = score(said, catalog.get("lambda"))
     assert not any(layer.covered for layer in result.layers.values())
+    # ... and its handler's name holds the word but uses no lambda
+    said = ("def lambda_handler(event, context): is the entry point. When Lambda invokes it, the "
+            "lambda runtime passes the event and a context object, for example an S3 upload.")
+    result = score(said, catalog.get("lambda"))
+    assert not any(layer.covered for layer in result.layers.values())
     # ... while an answer whose code uses a lambda is about the keyword, AWS or not
     said = ("A lambda is a small anonymous function. In our AWS job we sort the rows with "
             "sorted(rows, key=lambda row: row.date).")
