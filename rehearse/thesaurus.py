@@ -293,6 +293,7 @@ COST_WORDS = (
     "use them carefully", "sparingly", "judiciously",
     "with care", "with caution", "caution", "not recommended", "discouraged", "deprecated",
     "trap", "common mistake", "easy to miss", "easy to forget", "inefficient", "less efficient",
+    "less performant", "not performant", "not as performant", "cannot test", "hard to test",
     "not efficient", "heavier", "bloated", "worse", "can only", "only works", "not suitable",
     "not meant for", "not intended for", "be careful", "be mindful", "watch out", "thing to watch",
     "things to watch",
@@ -418,7 +419,7 @@ EVALUATIVE_WORDS = frozenset("""
     simpler explicit implicit clean cleaner concise fast quick overhead flexible
     flexibility reusable reuse predictable harder easier easy clarity
     scalable throughput latency cost better worse secure
-    beautiful elegant nicer convenient ugly messy robust
+    beautiful elegant nicer convenient ugly messy robust benefit advantage
     """.split())
 # A quality denied is a cost: "not very efficient", "no longer readable", "never safe".
 GOOD_QUALITIES = frozenset("""

@@ -682,6 +682,9 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "For anything with side effects, don't bother with a generator, a plain loop is clearer.",
     "Reading the file this way has one weakness: the generator is spent after one pass.",
     "Using a generator for a side effect is using it for a purpose it wasn't intended for.",
+    "A generator pipeline can be less performant than a plain list for tiny inputs.",
+    "Once a generator is wired into the pipeline, you can't test its stages one at a time.",
+    "The benefit of a list is that you can index it, instead of having to loop over a generator.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
@@ -968,6 +971,13 @@ def test_avoids_said_of_the_topic_is_a_benefit(catalog, said, cost) -> None:
      "40 seconds.", False),
     ("decorators", "A decorator wraps a function in another. Our retry decorator waits after "
      "1 second, then with a delay of 2 seconds, then 4 seconds.", False),
+    # ... or one way measured against the other as a ratio
+    ("gil", "The GIL lets one thread run bytecode at a time. With the thread pool the "
+     "extractor used one core; the GIL-free build was about 6x faster in a test run.", True),
+    ("generators", "A generator yields values lazily. The generator version of the loader used "
+     "three times less memory.", True),
+    ("gil", "The GIL lets one thread run bytecode at a time. We ran one more test with threads.",
+     False),
 ])
 def test_two_measurements_of_one_kind_are_a_trade_off(catalog, topic, said, cost) -> None:
     assert score(said, catalog.get(topic)).layers["trade_off"].covered is cost
