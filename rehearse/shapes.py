@@ -165,7 +165,7 @@ _CODE_LINE_PATTERNS = (
     r"|\bpip\s?3?\s+(freeze\b|install\s+" + _NOT_A_PACKAGE + r"[\w.=-])"
     r"|\bsource\s+\S*activate\b"
     # (not a verb of a sentence: "tools like Poetry or pipenv create and manage one for you")
-    r"|[/\\](bin|Scripts)[/\\]activate\b"
+    r"|[/\\](bin|[Ss]cripts)[/\\]activate\b"
     r"|\b(conda|poetry|pipenv)\s+(create|install|add|shell|run)\b(?!\s+(and|or)\b)",
     r"^\s*(Traceback \(most recent|\w+Error:)",
     r"(?<![\w.-])[A-Za-z][\w.-]*(==|>=|<=|~=)\d",  # a pinned requirement: django==4.2

@@ -1474,6 +1474,7 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "malformed we catch the error, log it and go on.", True),
     ("venv", "code", "A venv isolates packages. On Windows you run dot venv backslash Scripts "
      "backslash activate.", True),
+    ("venv", "code", 'A venv isolates packages. On Windows you say "venv\\scripts\\activate".', True),
     # a built-in called aloud is code; "call" that gives a name is not
     ("generators", "code", "A generator yields lazily. You just call next of gen to get the "
      "next value.", True),
