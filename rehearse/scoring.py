@@ -1145,7 +1145,8 @@ _GLUED = re.compile(r"[\w.]")  # what goes on a name after a term in it ("lambda
 
 def _a_power(tokens: Sequence[Token], text: str, at: int) -> bool:
     """Whether the token at ``at`` is the power operator: "**" written after an operand
-    ("x**2", "n ** 2"; not "f(**opts)", "{**a, **b}"), or "star star" said before a number."""
+    ("x**2", "n ** 2"; not "f(**opts)", "{**a, **b}"), or "star star" said before a number.
+    (Where the exponent is plain, "x ** 2", the tokens already say "power", not "star star".)"""
     token = tokens[at]
     said = text[token.start:token.end]
     if said == "**":

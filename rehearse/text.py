@@ -28,6 +28,21 @@ from .thesaurus import NEGATIONS, SPOKEN_FORMS, THESAURUS
 # `functools.wraps`, "functools dot wraps" and `__name__` / "dunder name" line up.
 _PIECE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\*\*|==|[*@=%+]")
 
+# what stands around "**" used as the power operator: "x ** 2", "2**n" (not "f(**opts)",
+# "{**a, **b}", nor "**" named in prose: "use ** to unpack", "the ** syntax")
+_OPERAND_BEFORE = re.compile(r"[\w)\]]\s*$")
+_SHORT_BEFORE = re.compile(r"(\b[a-z_]\w?|[\d)\]])\s*$", re.I)
+_NUMBER_AFTER = re.compile(r"\s*[\d(]")
+_NAME_AFTER = re.compile(r"\s*[a-z_]\w?\b", re.I)
+
+
+def _a_power(text: str, start: int, end: int) -> bool:
+    """Whether the "**" at ``text[start:end]`` raises to a power: after an operand, before a
+    number ("x ** 2"), or between two short names ("2**n", "x**y")."""
+    before = max(0, start - 40)
+    return bool(_OPERAND_BEFORE.search(text, before, start) and _NUMBER_AFTER.match(text, end)
+                or _SHORT_BEFORE.search(text, before, start) and _NAME_AFTER.match(text, end))
+
 _SYMBOLS: dict[str, tuple[str, ...]] = {
     "**": ("star", "star"),
     "*": ("star",),
@@ -261,9 +276,13 @@ def _piece_words(original: str, piece: str) -> tuple[tuple[str, int, int], ...]:
 
 def _base_tokens(text: str) -> list[Token]:
     folded, starts, ends = _folded(text)
+    plain = without_emphasis(folded)
     words: list[tuple[str, int, int]] = []
-    for m in _PIECE.finditer(without_emphasis(folded)):
+    for m in _PIECE.finditer(plain):
         start, end = starts[m.start()], ends[m.end() - 1]
+        if m.group() == "**" and _a_power(plain, m.start(), m.end()):
+            words.append(("power", start, end))  # "x ** 2" raises x to a power: no star star
+            continue
         words.extend((word, start + a, start + b)
                      for word, a, b in _piece_words(text[start:end], m.group()))
     tokens: list[Token] = []

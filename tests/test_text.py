@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -153,3 +154,17 @@ def test_emphasis_stars_are_blanked_and_code_stars_kept() -> None:
     assert len(plain) == len(said)  # every other character where it was
     assert plain.split() == ["Tuples", "are", "fixed", "in", "size;", "2", "**", "10,", "x**2,",
                              "f(*args,", "**kwargs)"]
+
+
+@pytest.mark.parametrize(("text", "power"), [
+    ("squared = list(map(lambda x: x ** 2, items))", True),
+    ("sizes = [2**n for n in range(8)]", True),
+    ("f(**opts)", False),
+    ("merged = {**a, **b}", False),
+    ("def f(a, **kwargs): ...", False),
+    ("You use ** to go from a dictionary to keyword arguments.", False),
+])
+def test_the_power_operator_is_no_star_star(text, power) -> None:
+    words = [t.text for t in tokenize(text)]
+    assert ("power" in words) is power
+    assert ("star" in words) is not power
