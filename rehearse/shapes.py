@@ -219,6 +219,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(put|stick|add|apply|use)\s+(an?\s+)?(at\s+)?\w+(\.|\s+dot\s+)\w+\s+on\s+(the|a|your|each"
     r"|every)\s+(wrapper|function|method|view|class)",
     r"\b(minus|dash)\s+(minus|dash)\s+[a-z]\w+",  # "python minus minus version"
+    # an unpacking dictated: "we can say star star md", "you type ** config" (not a name for
+    # the construct: "you write star star kwargs")
+    r"\b(say|says|type|types|write|writes|do)\s+(star\s+star|double\s+star|\*\*)\s*"
+    r"(?!(kwargs?|args|kw|kwarks|quarks|the|a|an|and|or|to|for|in|on)\b)[a-z_]\w*",
     r"\b(bin|been|ben|slash|scripts)\s+((back)?slash\s+)?activate\b",  # "venv slash activate"
     # "lambda c goes to c dot" (not "a lambda function returns the value")
     r"\blambda[\s,]+(?!(function|functions|expression|expressions|that|which|just|always)\b)\w+"
@@ -348,7 +352,8 @@ _STRONG_GATES = (
     "def", "return", "colon",
     "yield", "python", "uv", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
     "at; above top over", "at",
-    "dash", "except accept; as", "as", "comma", "on", "minus dash", "activate", "lambda",
+    "dash", "except accept; as", "as", "comma", "on", "minus dash", "say type write do; star *",
+    "activate", "lambda",
     "at; on", "except accept", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",

@@ -1475,6 +1475,10 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     ("venv", "code", "A venv isolates packages. On Windows you run dot venv backslash Scripts "
      "backslash activate.", True),
     ("venv", "code", 'A venv isolates packages. On Windows you say "venv\\scripts\\activate".', True),
+    ("args-kwargs", "code", "Kwargs gathers keyword arguments into a dict. The other way round, "
+     "we can say star star md to spread a dict out again.", True),
+    ("args-kwargs", "code", "Kwargs gathers keyword arguments into a dict. To take them you "
+     "write star star kwargs.", False),
     # a built-in called aloud is code; "call" that gives a name is not
     ("generators", "code", "A generator yields lazily. You just call next of gen to get the "
      "next value.", True),
