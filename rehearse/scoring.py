@@ -45,9 +45,9 @@ from .shapes import (
     SOFTENERS,
     Shapes,
     Unit,
-    code_span,
     comment_start,
     in_a_string,
+    in_code,
     in_quotes,
     is_bullet,
     says_in_words,
@@ -838,13 +838,8 @@ class _Index:
                       and not self._a_name_in_code(hit) and not self._a_connective(hit))
 
     def in_code(self, pos: int) -> bool:
-        """Whether token ``pos`` is in code: a line of it, or the code in a sentence ("we sort
-        them with key=lambda row: row[1]"; not the sentence's other words)."""
-        unit = self.units[self.unit_of[pos]]
-        if not unit.code or not unit.prose:
-            return unit.code
-        span = code_span(self.text[unit.start:unit.end])
-        return span is not None and unit.start + span[0] <= self.tokens[pos].start < unit.start + span[1]
+        """Whether token ``pos`` is in code (see shapes.in_code)."""
+        return in_code(self.text, self.units[self.unit_of[pos]], self.tokens[pos].start)
 
     def _a_connective(self, hit: tuple[int, int]) -> bool:
         """A keyword said as the English word it comes from, in prose: "Finally, ..." and

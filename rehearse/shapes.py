@@ -457,6 +457,22 @@ def code_span(text: str) -> tuple[int, int] | None:
     return None if found is None else found.span()
 
 
+def in_code(text: str, unit: Unit, at: int) -> bool:
+    """Whether the character at ``at`` of ``text``, in ``unit``, is in code: a line of code,
+    or the code in a sentence ("we sort them with key=lambda row: row[1]"; not its other words,
+    nor a comment: "return n + 10  # as complicated as you want")."""
+    if not unit.code:
+        return False
+    said = text[unit.start:unit.end]
+    comment = comment_start(said)
+    if comment is not None and at >= unit.start + comment:
+        return False
+    if not unit.prose or _DICTATED_LINE.match(said):
+        return True  # (a line of code dictated: "Def even numbers limit.")
+    span = code_span(said)
+    return span is not None and unit.start + span[0] <= at < unit.start + span[1]
+
+
 def looks_like_code(text: str) -> bool:
     """Whether a line or a sentence is (written or spoken) code."""
     return _code_signs(text) >= 2
@@ -1855,17 +1871,7 @@ class Shapes:
     def _in_code_said(self, u: int, pos: int) -> bool:
         """Whether token ``pos`` of unit ``u`` is part of code in it, a name said aloud ("def
         even numbers limit": a parameter) rather than a word of the sentence."""
-        unit = self.units[u]
-        if not unit.code:
-            return False
-        said = self.text[unit.start:unit.end]
-        comment = comment_start(said)
-        if comment is not None and self.tokens[pos].start >= unit.start + comment:
-            return False  # "return n + 10  # as complicated as you want": a comment is prose
-        if _DICTATED_LINE.match(said):
-            return True  # a line of code dictated: "Def even numbers limit."
-        span = code_span(said)
-        return span is not None and unit.start + span[0] <= self.tokens[pos].start < unit.start + span[1]
+        return in_code(self.text, self.units[u], self.tokens[pos].start)
 
     def _limit_as_doing(self, pos: int) -> bool:
         """Whether the cost word at ``pos`` is "restrict" or "limit" said as what something does
