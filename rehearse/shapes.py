@@ -440,7 +440,7 @@ def _line_of_code(text: str) -> bool:
     return any(mark in text for mark in _LINE_GATE) and bool(_line_patterns().search(text))
 
 
-def code_span(text: str) -> tuple[int, int] | None:
+def _code_span(text: str) -> tuple[int, int] | None:
     """Where in a sentence its code is: the first written code, or else the first strong sign
     of code said aloud ("... you'd use multiprocessing, from multiprocessing import Pool"), so
     the evidence quotes the code, not the words before it. None when neither is found."""
@@ -469,7 +469,7 @@ def in_code(text: str, unit: Unit, at: int) -> bool:
         return False
     if not unit.prose or _DICTATED_LINE.match(said):
         return True  # (a line of code dictated: "Def even numbers limit.")
-    span = code_span(said)
+    span = _code_span(said)
     return span is not None and unit.start + span[0] <= at < unit.start + span[1]
 
 
@@ -1248,7 +1248,7 @@ class Shapes:
         for u, unit in enumerate(self.units):
             first, last = self.spans[u]
             if unit.code and (anywhere or self.relevant[u]) and last > first and u not in skip:
-                span = code_span(self.text[unit.start:unit.end]) if unit.prose else None
+                span = _code_span(self.text[unit.start:unit.end]) if unit.prose else None
                 if span is not None:  # a sentence with code in it: quote the code
                     inside = [p for p in range(first, last)
                               if self.tokens[p].end > unit.start + span[0]
