@@ -884,6 +884,11 @@ def _a_real_thing(word: str) -> bool:
     return word in _lists().concrete and word not in _PLUMBING
 
 _NEG = frozenset(NEGATIONS)
+# what places a thing among others without saying what it is (stems): "a module in ...", "one
+# of the main principles", "the reason people say ...", "the CPython thing that ..."
+_PLACES = frozenset({"featur", "modul", "part", "principl", "pillar", "pattern", "reason",
+                     "thing", "topic", "keyword", "term", "librari", "packag", "piec", "compon"})
+_ONES = frozenset({"one", "1"})
 # one way measured against another: "6x faster", "three times slower", "half the memory"
 _RATIO = re.compile(r"\b(\d+(\.\d+)?\s*(x|×|times)|twice|(" + _NUMBER + r")\s+times|half)\s+"
                     r"(as\s+\w+|faster|slower|quicker|smaller|larger|bigger|less|more"
@@ -2151,6 +2156,34 @@ class Shapes:
             return words[2:3] == ["those"] or not ones.isdisjoint(words[2:7])
         return words[:1] == ["the"] and (not ones.isdisjoint(words[1:4]) or words[1:2] == ["thing"])
 
+    def _only_placed(self, start: int, end: int) -> bool:
+        """Whether "X is ..." from token ``start`` only says where X belongs, not what it is or
+        does: "a module in the standard library", "one of the main principles of OOP", "a
+        design pattern from the Gang of Four book", "the reason people say Python is slow",
+        "the CPython thing that always comes up" (but "the principle of bundling data with
+        ...", "a feature that lets you ..." say what)."""
+        W = _lists()  # noqa: N806
+        at = start
+        if self.tokens[at].text in _ONES and at + 1 < end and self.tokens[at + 1].text == "of":
+            at += 2  # "one of the main principles"
+        while at < end and (self.tokens[at].text in ("a", "an", "the")
+                            or self._said(at).lower() in SOFTENERS):
+            at += 1
+        head = next((h for h in range(at, min(end, at + 3)) if self.tokens[h].text in _PLACES),
+                    None)
+        if head is None or any(c in self._gap_before(p) for p in range(at + 1, head + 1)
+                               for c in ",;:."):
+            return False
+        if head + 2 < end and self.tokens[head + 1].text in ("of", "for") \
+                and self._said(head + 2).lower().endswith("ing"):
+            return False  # "the principle of bundling data ...": what it is
+        for p in range(head + 1, end):
+            if any(c in self._gap_before(p) for c in ";.!?"):
+                break
+            if self.tokens[p].text in W.defining:
+                return False  # "a feature that lets you wrap ..."
+        return True
+
     def _only_judged(self, start: int, end: int) -> bool:
         """Whether "X is a ..." from token ``start`` only judges X ("decorators are a useful but
         flawed feature", "lambdas are a handy shortcut for callbacks", "the GIL is a really
@@ -2254,7 +2287,8 @@ class Shapes:
                                     and tokens[p + 2].text in _USED_HOW)):
                     rest = [t.text for t in tokens[p + 1:end]]
                     if not defines and (self._only_judged(p + 1, end)
-                                        or self._only_picked_out(p + 1, end)):
+                                        or self._only_picked_out(p + 1, end)
+                                        or self._only_placed(p + 1, end)):
                         break
                     # (a placeholder says nothing: "it's the, um, global something lock")
                     if sum(is_content(w) and w not in _PLACEHOLDERS for w in rest) >= 3 \

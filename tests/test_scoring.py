@@ -2138,6 +2138,15 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "star.", False),
     ("decorators", "concept", "Decorators are the things with the at symbol on top of "
      "functions.", False),
+    # ... nor placed among others
+    ("oop", "concept", "Encapsulation is one of the main principles of object-oriented design.",
+     False),
+    ("venv", "concept", "The venv is a module in the standard library.", False),
+    ("gil", "concept", "The GIL is the reason people say Python is slow at threads.", False),
+    ("oop", "concept", "Encapsulation is the principle of bundling data with the methods that "
+     "change it.", True),
+    ("comprehensions", "concept", "A comprehension is a feature that lets you build a list from "
+     "an iterable in one expression.", True),
     # a note's "Ex:" opens a case as "e.g." does
     ("lists-tuples", "example", "Tuples are hashable. Ex: chess engine transposition table, the "
      "board position as a tuple key.", True),
