@@ -1032,7 +1032,7 @@ _WHEN = frozenset({"when", "whenev", "if", "onc", "until"})
 _CONTRASTS = frozenset({"but", "howev", "though", "although", "yet", "while", "wherea"})
 _CLAUSE_BREAKS = _CONTRASTS | {"and", "so", "which"}  # where a reason for the topic stops
 _NEEDED = frozenset({"necessari", "need", "requir", "exist", "introduc", "invent", "add"})
-_MERITS = frozenset({"advantag", "benefit", "edg"})  # stems: "an edge over"
+_MERITS = frozenset({"advantag", "benefit", "edg", "gain"})  # stems: "an edge over"
 # A quantity measured, as a benchmark prints it or a comment notes it: "120 bytes", "8MB",
 # "5.9 s", "1,048,576 bytes"; memory in group 2, time in group 3.
 _MEASURE = re.compile(

@@ -685,6 +685,8 @@ def test_a_spoken_answer_stays_on_its_topic_for_a_few_sentences(catalog) -> None
     "A generator pipeline can be less performant than a plain list for tiny inputs.",
     "Once a generator is wired into the pipeline, you can't test its stages one at a time.",
     "The benefit of a list is that you can index it, instead of having to loop over a generator.",
+    "Caching every value a generator yields in a module-level dict is a memory leak in a worker.",
+    "Joining the generator's pieces with += on a string is quadratic for long streams.",
 ])
 def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     answer = "A generator uses yield and hands back one value at a time. " + cost
