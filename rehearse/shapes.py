@@ -889,6 +889,11 @@ _NEG = frozenset(NEGATIONS)
 _PLACES = frozenset({"featur", "modul", "part", "principl", "pillar", "pattern", "reason",
                      "thing", "topic", "keyword", "term", "librari", "packag", "piec", "compon"})
 _ONES = frozenset({"one", "1"})
+# a warning's words, and what a warning says when it names no danger: "be careful when using
+# them", "watch out with it" (stems)
+_WARNINGS = frozenset({"careful", "mind", "watch", "caution"})
+_WARNED_OF = frozenset({"use", "them", "it", "this", "these", "those", "when", "with", "about",
+                        "while", "though", "realli", "veri", "alway", "also", "just", "should"})
 # one way measured against another: "6x faster", "three times slower", "half the memory"
 _RATIO = re.compile(r"\b(\d+(\.\d+)?\s*(x|×|times)|twice|(" + _NUMBER + r")\s+times|half)\s+"
                     r"(as\s+\w+|faster|slower|quicker|smaller|larger|bigger|less|more"
@@ -1943,6 +1948,10 @@ class Shapes:
                 or (words[at] == "too" and before in _TALKED_OF)
                 # "this answer doesn't cover exception groups": the talk's own limit
                 or (words[end:end + 1] == ["cover"] and not _TALKS.isdisjoint(words[max(0, at - 3):at]))
+                # "you should be careful when using them": a warning that says nothing of what
+                # to watch for (but "be careful with mutable defaults, they're shared" does)
+                or (not _WARNINGS.isdisjoint(words[at:end + 1])
+                    and sum(is_content(w) and w not in _WARNED_OF for w in words[end + 1:]) < 2)
                 # "On the flip side, a list you can change": a contrast, no cost
                 or (said.lower().startswith("flip") and words[max(0, at - 2):at] == ["on", "the"])
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's

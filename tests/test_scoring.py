@@ -698,6 +698,8 @@ def test_everyday_cost_phrases_are_trade_offs(catalog, cost) -> None:
     ("venv", "A venv keeps packages per project. With a venv you don't bother with sudo pip "
      "install anymore, it all goes into the project's own folder."),
     ("decorators", "A decorator wraps a function. The only problem decorators solve is repetition."),
+    # a warning that names no danger
+    ("generators", "A generator yields values lazily. You should be careful when using them."),
 ])
 def test_a_chore_spared_is_no_trade_off(catalog, topic, said) -> None:
     assert not score(said, catalog.get(topic)).layers["trade_off"].covered
