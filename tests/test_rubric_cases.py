@@ -143,8 +143,9 @@ def test_code_pattern_gates_never_hide_a_match() -> None:
 
 # How candidates phrase each layer: tests/cases/phrasings.jsonl holds short statements a careful
 # interviewer would accept for a layer (``covers``) and near misses that should not count,
-# written from the seed article by four helpers who had not read the judge (the second two
-# batches half as said aloud: fillers, restarts, code in words). Each is heard inside an answer
+# written from the seed article by six helpers who had not read the judge (the later batches
+# half as said aloud: fillers, restarts, code in words; the last two as second-language speakers
+# and senior engineers put it, avoiding the textbook wording). Each is heard inside an answer
 # that has named its topic, as a real answer does. The ones the judge still gets wrong are
 # marked ``known_miss``: they are expected to fail (and reported if one starts to pass), so this
 # list is both a guard for what is heard today and the judge's open list.
