@@ -317,7 +317,10 @@ _SPOKEN_STRONG_PATTERNS = (
 _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+equals\s+\w+", r"\bcolon\b", r"\bat\s+sign\b",
     r"\bfor\s+(each\s+|every\s+)?\w+\s+in\s+\w+",
-    # (not English's "the return value", "print the report")
+    # (not English's "the return value", "print the report", nor the verb of a sentence:
+    # "methods that return list of results", "it has to yield control")
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bwould\s)"
+    r"(?<!\bshould\s)(?<!\bmust\s)(?<!\bthey\s)(?<!\bit\s)"
     r"\b(return|yield)\s+(?!(value|values|type|types|statement|statements|keyword)\b)\w+",
     r"\bdef\s+(?!(keyword|keywords|statement|statements)\b)\w+",  # (not "the def keyword")
     r"\bimport\s+\w+",

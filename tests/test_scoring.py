@@ -1486,6 +1486,9 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
     # a built-in called aloud is code; "call" that gives a name is not
     ("generators", "code", "A generator yields lazily. You just call next of gen to get the "
      "next value.", True),
+    # "return" as the verb of a sentence is no return statement said
+    ("generators", "code", "Generators help methods that return list of results, so a long "
+     "search does not take a long time to return.", False),
     ("comprehensions", "code", "A list comprehension builds a list. Calling sorted of names "
      "on the result gives a new list.", True),
     ("lists-tuples", "code", "A tuple is immutable. Some teams call list of values a record.",
