@@ -1955,6 +1955,8 @@ class Shapes:
                 # to watch for (but "be careful with mutable defaults, they're shared" does)
                 or (not _WARNINGS.isdisjoint(words[at:end + 1])
                     and sum(is_content(w) and w not in _WARNED_OF for w in words[end + 1:]) < 2)
+                # "unread messages": a word of its own that stems as "unreadable" does
+                or said.lower() == "unread"
                 # "On the flip side, a list you can change": a contrast, no cost
                 or (said.lower().startswith("flip") and words[max(0, at - 2):at] == ["on", "the"])
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
@@ -2357,7 +2359,7 @@ _PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "ov
                            "without", "through", "via"})
 _LINKS = frozenset({"that", "which", "to", "for", "who", "where"})  # "a tool that lets you ..."
 _NOT_KINDS = frozenset({"someth", "anyth", "everyth", "topic", "question", "thing"})
-_HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"])  # (stems)
+_HARD_THINGS = (["drive"], ["disk"], ["copi"], ["link"], ["reset"], ["code"])  # (stems: "hard-coded")
 _CHECKED = frozenset({"check", "whether", "detect", "alert", "alarm", "warn", "flag",
                       "filter"})  # (stems)
 _READ_ABOUT = frozenset({"read", "tutori", "book", "video", "articl", "cours", "doc"})

@@ -705,10 +705,14 @@ def test_a_chore_spared_is_no_trade_off(catalog, topic, said) -> None:
     assert not score(said, catalog.get(topic)).layers["trade_off"].covered
 
 
-def test_a_hard_drive_is_no_difficulty(catalog) -> None:
+@pytest.mark.parametrize("thing", ["a hard drive you mounted read-only",
+                                   "the hard-coded field names of a record",
+                                   "the ids of unread messages"])
+def test_a_hard_drive_is_no_difficulty(catalog, thing) -> None:
     tuples = catalog.get("lists-tuples")
-    said = "A tuple is immutable. Think of a hard drive you mounted read-only."
+    said = f"A tuple is immutable. Think of {thing}."
     assert not score(said, tuples).layers["trade_off"].covered
+    said = "A tuple is immutable. Think of a hard drive you mounted read-only."
     assert score(said.replace("a hard drive you mounted", "it is hard to extend, so"),
                  tuples).layers["trade_off"].covered
 
