@@ -862,7 +862,13 @@ class _Index:
         lamda x: x * x" still names the lambda."""
         first, last = hit
         token = self.tokens[first]
-        if first != last or self.units[self.unit_of[first]].prose:
+        unit = self.units[self.unit_of[first]]
+        if first == last and unit.prose and unit.code:
+            # ... and as said aloud, a keyword argument among others: "thread target equals
+            # count down, args equals count" (not "so kwargs equals a dict of them")
+            return _SAID_KEYWORD.match(self.text, token.end) is not None \
+                and self.text[max(unit.start, token.start - 3):token.start].rstrip().endswith(",")
+        if first != last or unit.prose:
             return False
         after = self.text[token.end:token.end + 2]
         return (after[:1] == "=" and after != "==") or (token.alias and (
@@ -1136,6 +1142,7 @@ def _said_as_a_verb(tokens: Sequence[Token], at: int) -> bool:
 
 _OPERAND_END = re.compile(r"[\w)\]]\s*$")
 _GLUED = re.compile(r"[\w.]")  # what goes on a name after a term in it ("lambda_handler")
+_SAID_KEYWORD = re.compile(r"\s+equals\b", re.I)  # "args equals count": a name given a value
 
 
 def _a_power(tokens: Sequence[Token], text: str, at: int) -> bool:

@@ -235,6 +235,10 @@ def test_a_name_in_a_line_of_code_names_no_topic(gil, catalog) -> None:
     snippet = ("Threads share memory, so I guard the counter with a lock.\nimport threading\n"
                "t = threading.Thread(target=work, args=(1,))\nt.start()\nt.join()\n")
     assert not score(snippet, catalog.get("args-kwargs")).layers["code"].covered
+    # ... nor when the line is read aloud
+    said = ("Threads share memory, so I guard the counter with a lock. Import threading, t "
+            "equals threading dot thread, target equals work, args equals one. T dot start.")
+    assert not score(said, catalog.get("args-kwargs")).layers["code"].covered
 
 
 def test_the_question_is_what_the_first_it_stands_for(catalog) -> None:
