@@ -186,6 +186,12 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bfrom\s+(?!(the|a|an|this|that|my|your|our|their|its)\b)[a-z_][\w.]*\s+import\s+\w+",
     r"\blambda[\s,]+\w+([\s,]+(comma[\s,]+)?\w+)*?[\s,]+colon\b",
     r"\bequals\s+lambda\b",
+    # the syntax read out: "lambda arguments colon expression", its colon lost: "lambda
+    # parameters, expression"
+    r"\blambda\s+(parameters?|arguments?|args|params?)[\s,:]+(colon\s+)?(expression|expr)\b",
+    # "if name equals equals main", "if dunder name double equals dunder main"
+    r"\bif\s+(dunder\s+)?name\s+(equals\s+equals|double\s+equals|is\s+equal\s+to)\s+"
+    r"(dunder\s+)?main\b",
     r"\bdef\s+\w+\s+(open|paren|taking|takes|that takes|of|with|colon)\b",
     r"\breturns?\s+\w+\s+(times|plus|minus|divided by|star|squared)\s+\w+",
     r"\b\w+\s+colon\s+\w+\s+(times|plus|minus|squared)\b",
@@ -282,7 +288,7 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(?!word\b)([a-z]\w*)(?:,?\s+\w+){0,3}?\s+for\s+\1\s+in\s+(?!(the|a|an|this|that|my|your"
     r"|our)\b)\w+"
     r"|\b([a-z]{1,2})(?:,?\s+\w+){0,3}?\s+for\s+\3\s+and\s+(?!(the|a|an|this|that|my|your|our)\b)\w+"
-    r"|\b([a-z]{3,})(?:,?\s+\w+){0,3}?\s+for\s+\5\s+and\s+\5\w+",
+    r"|\b([a-z]{3,})(?:,?\s+\w+){0,3}?\s+for\s+\5\s+and\s+\5\w*",
     # a def, then what a body or a signature holds: "Def run self", "def name, args" (not "a def
     # contains yield", "write a def, then yield", "in the def line, args come first")
     r"\bdef[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+[,\s]+(print|return|yield|self|pass|args)\b",
@@ -351,7 +357,8 @@ _SPOKEN_WEAK_PATTERNS = (
 # What each spoken pattern cannot match without (a pattern that opens with \b or \w is tried
 # at every character; a substring test is not): "a b; c" is (a or b) and c.
 _STRONG_GATES = (
-    "open left", "clos right", "bracket; close", "import", "lambda; colon", "lambda; equals",
+    "open left", "clos right", "bracket; close", "import", "lambda; colon", "lambda; equals", "lambda; expr",
+    "if; name; main",
     "def", "return", "colon",
     "yield", "python", "uv", "python; venv vend vent", "pip", "star; of", "bash dollar slash",
     "at; above top over", "at",

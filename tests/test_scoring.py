@@ -1491,6 +1491,13 @@ VENV = "A virtual environment, a venv, gives each project its own packages. "
      "we can say star star md to spread a dict out again.", True),
     ("args-kwargs", "code", "Kwargs gathers keyword arguments into a dict. To take them you "
      "write star star kwargs.", False),
+    # a syntax template and an idiom read out, as a recogniser writes them
+    ("lambda", "code", "A lambda has one expression. The syntax is lambda parameters, "
+     "expression.", True),
+    ("generators", "code", "A generator yields lazily. The script ends with if name equals "
+     "equals main, then it runs the pipeline.", True),
+    ("generators", "code", "A generator expression is lazy: item for item and item, in "
+     "round brackets.", True),
     # a built-in called aloud is code; "call" that gives a name is not
     ("generators", "code", "A generator yields lazily. You just call next of gen to get the "
      "next value.", True),
