@@ -898,7 +898,7 @@ _NEG = frozenset(NEGATIONS)
 # of the main principles", "the reason people say ...", "the CPython thing that ..."
 _PLACES = frozenset({"featur", "modul", "part", "principl", "pillar", "pattern", "reason",
                      "thing", "topic", "keyword", "term", "librari", "packag", "piec", "compon"})
-_ONES = frozenset({"one", "1"})
+_ONES = frozenset({"one", "1"})  # ("one" alone is read as the number)
 # a warning's words, and what a warning says when it names no danger: "be careful when using
 # them", "watch out with it" (stems)
 _WARNINGS = frozenset({"careful", "mind", "watch", "caution"})
@@ -2172,10 +2172,9 @@ class Shapes:
         words = [t.text for t in self.tokens[start:end]]
         while words and words[0] in SOFTENERS:
             words = words[1:]
-        ones = {"one", "1"}  # ("one" alone is read as the number)
-        if words[:1] and words[0] in ones and words[1:2] == ["of"]:
-            return words[2:3] == ["those"] or not ones.isdisjoint(words[2:7])
-        return words[:1] == ["the"] and (not ones.isdisjoint(words[1:4]) or words[1:2] == ["thing"])
+        if words[:1] and words[0] in _ONES and words[1:2] == ["of"]:
+            return words[2:3] == ["those"] or not _ONES.isdisjoint(words[2:7])
+        return words[:1] == ["the"] and (not _ONES.isdisjoint(words[1:4]) or words[1:2] == ["thing"])
 
     def _only_placed(self, start: int, end: int) -> bool:
         """Whether "X is ..." from token ``start`` only says where X belongs, not what it is or

@@ -36,7 +36,7 @@ _NUMBER_AFTER = re.compile(r"\s*[\d(]")
 _NAME_AFTER = re.compile(r"\s*[a-z_]\w?\b", re.I)
 
 
-def _a_power(text: str, start: int, end: int) -> bool:
+def _raises_to_a_power(text: str, start: int, end: int) -> bool:
     """Whether the "**" at ``text[start:end]`` raises to a power: after an operand, before a
     number ("x ** 2"), or between two short names ("2**n", "x**y")."""
     before = max(0, start - 40)
@@ -280,7 +280,7 @@ def _base_tokens(text: str) -> list[Token]:
     words: list[tuple[str, int, int]] = []
     for m in _PIECE.finditer(plain):
         start, end = starts[m.start()], ends[m.end() - 1]
-        if m.group() == "**" and _a_power(plain, m.start(), m.end()):
+        if m.group() == "**" and _raises_to_a_power(plain, m.start(), m.end()):
             words.append(("power", start, end))  # "x ** 2" raises x to a power: no star star
             continue
         words.extend((word, start + a, start + b)
