@@ -93,7 +93,7 @@ class Rubric:
     # sentence about the topic (an answer about lists held in memory is no generator's)
     shared: tuple[str, ...] = ()
     # words that show the topic's own word names something else ("aws" for lambda: AWS Lambda,
-    # the cloud service): an answer that says one names its topic only in code
+    # the cloud service): an answer that says one covers nothing unless its code uses the topic
     elsewhere: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # advice for the author (`rehearse rubric check` prints it)
     path: Path | None = None

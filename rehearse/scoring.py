@@ -1098,7 +1098,7 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     # 'labels = ["ready for use in production"]').
     named_at = {first for first, _ in topic_hits}
     starts = [first for _, _, spans in heard.values() for first, last in spans
-              if first not in named_at and not elsewhere and not in_a_string(
+              if first not in named_at and not in_a_string(
                   said[index.units[index.unit_of[last]].start:index.tokens[last].start])]
     # An answer that names no topic may still be plainly about the one asked, by its words
     # ("I avoid them in public functions: explicit parameters document themselves").
