@@ -2765,44 +2765,39 @@ def test_code_read_out_piece_by_piece_is_code_not_a_claim(catalog) -> None:
     assert not result.layers["concept"].covered
 
 
-def test_aws_lambda_the_cloud_service_is_not_the_lambda_topic(catalog) -> None:
-    said = ("We moved the thumbnail job to AWS Lambda. For example, each upload to the bucket "
-            "starts a resize. AWS Lambda has cold starts, which makes the first call slower, "
-            "and AWS Lambda bills per request. def handler(event, context): return resize(event)")
-    result = score(said, catalog.get("lambda"))
-    assert not any(layer.covered for layer in result.layers.values())
-
-
-def test_lambda_names_the_cloud_service_once_aws_or_s3_is_said(catalog) -> None:
+# Another subject under the topic's word, or an answer to another question, covers nothing
+@pytest.mark.parametrize(("topic", "said"), [
+    ("lambda", "We moved the thumbnail job to AWS Lambda. For example, each upload to the bucket "
+     "starts a resize. AWS Lambda has cold starts, which makes the first call slower, and AWS "
+     "Lambda bills per request. def handler(event, context): return resize(event)"),
     # "Lambda" alone, in an answer about AWS: the service, not an anonymous function
-    said = ("We run the pipeline on AWS. Lambda functions there are small functions that each do "
-            "one job, for example a resize that starts when an upload lands in S3. The downside "
-            "is cold starts.")
-    result = score(said, catalog.get("lambda"))
-    assert not any(layer.covered for layer in result.layers.values())
+    ("lambda", "We run the pipeline on AWS. Lambda functions there are small functions that each "
+     "do one job, for example a resize that starts when an upload lands in S3. The downside is "
+     "cold starts."),
     # ... and its handler's name holds the word but uses no lambda
-    said = ("def lambda_handler(event, context): is the entry point. When Lambda invokes it, the "
-            "lambda runtime passes the event and a context object, for example an S3 upload.")
-    result = score(said, catalog.get("lambda"))
+    ("lambda", "def lambda_handler(event, context): is the entry point. When Lambda invokes it, "
+     "the lambda runtime passes the event and a context object, for example an S3 upload."),
+    # "object-oriented" alone is classes and objects, another question
+    ("oop", "Object-oriented programming organizes code around objects and classes. It helps in "
+     "designing code that is easier to understand and reuse. For example, a Student object "
+     "holds a name and grades."),
+])
+def test_another_subject_under_the_topic_word_covers_nothing(catalog, topic, said) -> None:
+    result = score(said, catalog.get(topic))
     assert not any(layer.covered for layer in result.layers.values())
-    # ... while an answer whose code uses a lambda is about the keyword, AWS or not
-    said = ("A lambda is a small anonymous function. In our AWS job we sort the rows with "
-            "sorted(rows, key=lambda row: row.date).")
-    result = score(said, catalog.get("lambda"))
-    assert result.layers["concept"].covered and result.layers["code"].covered
 
 
-def test_object_oriented_alone_is_classes_and_objects_another_question(catalog) -> None:
-    said = ("Object-oriented programming organizes code around objects and classes. It helps "
-            "in designing code that is easier to understand and reuse. For example, a Student "
-            "object holds a name and grades.")
-    result = score(said, catalog.get("oop"))
-    assert not any(layer.covered for layer in result.layers.values())
-    # ... and once a pillar is named, "object-oriented" is about it
-    said = ("Object-oriented code reuses behaviour through inheritance: a child class gets its "
-            "parent's methods. For example, a SavingsAccount subclass of Account.")
-    result = score(said, catalog.get("oop"))
-    assert result.layers["concept"].covered and result.layers["example"].covered
+# ... while the topic itself, once its code uses it or a pillar is named, is heard
+@pytest.mark.parametrize(("topic", "said", "layers"), [
+    ("lambda", "A lambda is a small anonymous function. In our AWS job we sort the rows with "
+     "sorted(rows, key=lambda row: row.date).", ("concept", "code")),
+    ("oop", "Object-oriented code reuses behaviour through inheritance: a child class gets its "
+     "parent's methods. For example, a SavingsAccount subclass of Account.",
+     ("concept", "example")),
+])
+def test_the_topic_is_heard_beside_the_other_subject(catalog, topic, said, layers) -> None:
+    result = score(said, catalog.get(topic))
+    assert all(result.layers[layer].covered for layer in layers)
 
 
 def test_no_private_attributes_in_python_said_in_any_order(catalog) -> None:
