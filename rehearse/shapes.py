@@ -1710,6 +1710,8 @@ class Shapes:
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if self._no_cost_said(words, first, cost):
                     continue
+                if words[cost[0]] == "complex" and "hide" in words[max(0, cost[0] - 2):cost[0]]:
+                    continue  # "abstraction: hiding the complexity" (not "hidden jumps, hard")
                 if _kept_from(words, cost[0]):
                     continue  # "a lock to prevent threads from corrupting it": kept off
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in EXCESS) \
@@ -2396,7 +2398,9 @@ _USED_HOW = frozenset({"to", "for", "when", "as", "by", "in", "with", "wherev", 
                        "usual"})  # (stems)
 _MEANS = frozenset({"mean", "refer", "stand"})  # "X means ...", "X refers to", "X stands for"
 _PREVENTS = frozenset({"prevent", "avoid", "stop", "reduc", "elimin", "minim", "protect", "remov",
-                       "cut", "lower", "solv", "resolv", "fix", "recov"})
+                       "cut", "lower", "solv", "resolv", "fix", "recov",
+                       # what a pillar does with it: "manages complexity", "abstracts it away"
+                       "manag", "abstract"})
 
 
 # "a better way would be ...": an alternative offered
