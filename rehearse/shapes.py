@@ -2299,6 +2299,13 @@ class Shapes:
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
+                if p == last + 1 and gap == " " and (word in _ONE_OF_KIND or word == "to"):
+                    # "a decorator that can print the arguments", "a decorator to time a
+                    # function", "decorate your functions to ...": one such thing, not the kind
+                    break
+                if word in _MEANS and p + 1 < end and tokens[p + 1].text in _SUBJECTS \
+                        and self._gap_before(p + 1) == " ":
+                    break  # "a lambda means we can drop the def": what follows, not what it is
                 able = word == "can" and p + 1 < end and tokens[p + 1].text not in _NOT_ABLE
                 defines = word in _MEANS if plain else word in W.defining or able
                 if defines or (word in W.is_ and p + 1 < end
@@ -2336,6 +2343,10 @@ _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sou
 _OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", "then", "right",
                       "yeah", "actual"})  # what may come before a sentence's subject
 _RELATIVE = frozenset({"which", "that", "who"})
+# what right after the topic's name makes it one thing of the kind ("a decorator that caches
+# ..."; but "decorators, which ...", "kwargs which allows ..." may say what the kind does) or
+# the verb told to the reader ("decorate your functions")
+_ONE_OF_KIND = frozenset({"that", "your", "my", "our", "their"})
 # nouns that a clause about the topic may qualify: "the one benefit a lambda can offer" (stems)
 _HEADS = frozenset({"benefit", "advantag", "thing", "featur", "job", "everyth", "someth", "anyth",
                     "noth"})
