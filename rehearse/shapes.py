@@ -92,6 +92,9 @@ _BRACKET = (r"(par[ae]n\w*|parent\w*|pe?r[ie]n\w*|per\s*end\w*|brack\w*|brace\w*
 # (a decorator named at the start of a sentence is no line of code: "@my_decorator syntax is
 # used to apply it")
 _NAMED_IN_PROSE = r"(?!\s+[a-z]+\s+[a-z]+\s+[a-z]+\b)"
+# (nor is a person addressed in a thread: "@mumrah: thank you", "@tfmorris + @hornc?")
+_A_MENTION_ENDS = r"\s*[:?+]"
+_NOT_A_MENTION = rf"(?!{_A_MENTION_ENDS})"
 _NOT_KEYWORD = r"(?!(?:for|in|if|else|not|and|or|is|lambda|await|yield|from|as)\b)"
 # what cannot follow "def," in a def read aloud: "def, class, and import are statements"
 _KEYWORD_OR_AND = (r"(class|lambda|return|yield|import|async|await|and|or|in|if|for|with|try"
@@ -127,7 +130,7 @@ _CODE_LINE_PATTERNS = (
     r"(?:[ \t]+\*{0,2}[A-Za-z_]\w*(?:[ \t]*=[ \t]*[\w.'\"-]+)?"
     r"(?:[ \t]*,[ \t]*\*{0,2}[A-Za-z_]\w*(?:[ \t]*=[ \t]*[\w.'\"-]+)?)*)?[ \t]*:"
     r"(?![ \t]+[A-Z][a-z]+[ \t]+[a-z]+[ \t]+[a-z]+)",
-    r"^\s*@[A-Za-z_][\w.]*+" + _NAMED_IN_PROSE,
+    r"^\s*@[A-Za-z_][\w.]*+" + _NOT_A_MENTION + _NAMED_IN_PROSE,
     # (a loop's header opens its line: not "Common uses for decorators in Python include:")
     r"^\s*for\s+\w+(\s*,\s*\w+)*\s+in\s+[^\n:]+:\s*$",
     # ... or holds its body on the same line: "for shape in shapes: print(shape.area())"
@@ -443,7 +446,7 @@ def _line_patterns() -> re.Pattern[str]:
 
 
 _SPOKEN_URL = re.compile(r"\bhttps?\s*,?\s+colon\s+slash\s+slash\b.*")
-_AT_SIGN = re.compile(r"(?<![\w.`/:])@(?=[a-z_])")
+_AT_SIGN = re.compile(r"(?<![\w.`/:])@(?=[a-z_])(?![\w.]+" + _A_MENTION_ENDS + ")")
 
 
 def _line_of_code(text: str) -> bool:

@@ -923,6 +923,10 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("python3.11 -m venv --upgrade-deps env", True),
     ("They are handy (for example in web apps) and cheap.", False),
     ("For each item in the list: we add it if needed.", False),
+    # a person addressed in a thread, not a decorator (but a decorator line still is one)
+    ("@mumrah: thank you for the follow-up.", False),
+    ("Should it extend ValueError? @tfmorris + @hornc?", False),
+    ("@app.route('/users')", True),
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
