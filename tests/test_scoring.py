@@ -623,6 +623,13 @@ def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
     # ... but a sentence opened by "this" in speech is as general as one opened by "a"
     ("venv", "So this virtual environment is basically a folder tree that one project owns.",
      True),
+    # one such thing made or told to be made, not the kind: "a decorator that ...", "... to ..."
+    ("decorators", "You can write a decorator that can print a lot of useful information "
+     "about each call.", False),
+    ("decorators", "We wrote a decorator to compute the time taken by a function.", False),
+    ("decorators", "Decorate your functions to keep track of how many times you call them.",
+     False),
+    ("lambda", "A lambda means we can drop the def for a one-off sort key.", False),
 ])
 def test_what_one_instance_does_is_no_definition_of_the_kind(catalog, topic, said,
                                                              concept) -> None:
@@ -936,6 +943,8 @@ def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     "Forking many processes instead doesn't work on Windows.",
     "With the GIL, true parallel computation in threads is not possible.",
     "Honestly the GIL is a bit of a hack.",
+    "With multiprocessing you can have actual parallel execution.",
+    "The GIL can be disabled to improve multi-threaded performance.",
 ])
 def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     answer = "The GIL lets only one thread run Python bytecode at a time in CPython. " + cost
@@ -952,6 +961,8 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     # "not only ... but also" denies no quality; a cost word inside a name is no cost
     ("Forwarding them this way is not only efficient but also readable.", False),
     ("Our client raises `TooManyRequests` when the server pushes back.", False),
+    ("Reading a key out of the kwargs dict by hand is not a recommended approach.", True),
+    ("There isn't really any good reason to take kwargs in a function this small.", True),
 ])
 def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> None:
     answer = "Kwargs collects the keyword arguments into a dictionary. " + said
@@ -2948,3 +2959,16 @@ def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> N
                      tuples).layers["example"].covered
 
 
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Abstraction is about hiding the complexity of the implementation.", False),
+    ("Encapsulation manages complexity by keeping the data with its methods.", False),
+    ("Deep inheritance trees add a lot of complexity.", True),
+])
+def test_complexity_kept_in_hand_is_no_cost(catalog, said, cost) -> None:
+    answer = "Inheritance lets a subclass reuse the methods of its parent class. " + said
+    assert score(answer, catalog.get("oop")).layers["trade_off"].covered is cost
+
+
+def test_only_one_cpu_at_work_under_the_gil_is_how_it_works(catalog) -> None:
+    said = "Because of the GIL, only one CPU is working effectively in a threaded program."
+    assert score(said, catalog.get("gil")).layers["concept"].covered
