@@ -155,8 +155,9 @@ _CODE_LINE_PATTERNS = (
     # requests.get()", is no code: it names a function, as "select()" would)
     r"\b[A-Za-z_]\w*\(\)\.[A-Za-z_]\w*\(|\b(?:yield|return|raise|await)\s+[\w.]+\.\w+\(\)",
     r"^\s*(return|yield|raise)(\s+\w+)?\s*$|^\s*(return|yield|raise)\b.*([()\[\]=+*/%]|\.\w)",
-    # (not a note's label: "except: catches the error raised in the try block")
-    r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*(?:[a-z]+\s+){3}[a-z])"
+    # (not a note's label: "except: catches the error raised in the try block", "except block:
+    # If an exception occurs ...")
+    r"^\s*(try\s*|finally\s*|else\s*|except\b[^\n]*):(?!\s*[A-Za-z][a-z]*\s+(?:[a-z]+\s+){2}[a-z])"
     r"|^\s*(with|if|elif|while)\s[^\n]+:\s*$",
     r"\w\(\s*\*{1,2}\w+",  # (a starred name put in brackets is only named: "one star (*arg)")
     r",\s*\*{1,2}\w+\s*[,)]",
@@ -2341,6 +2342,7 @@ class Shapes:
 _PLACEHOLDERS = frozenset({"someth", "whatev"})  # (stems)
 # "X can take any number of ..." says what X does; "X can be handy", "X can help" judge it
 _NOT_ABLE = frozenset({"be", "help", "make", "get", "seem", "look", "feel", "sound", "becom",
+                       "amount", "grow", "consum", "cost", "eat", "occupi",  # its size
                        "realli", "also", "still", "sometim", "often", "lead", "caus", "hurt",
                        "harder", "slow", "not", "never", "onli", "easili", "quick", "go"})
 _OPENERS = frozenset({"so", "and", "but", "well", "now", "okay", "ok", "basic", "then", "right",

@@ -630,6 +630,8 @@ def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
     ("decorators", "Decorate your functions to keep track of how many times you call them.",
      False),
     ("lambda", "A lambda means we can drop the def for a one-off sort key.", False),
+    # its size, not what it is
+    ("venv", "A virtual environment can amount to many megabytes on disk.", False),
 ])
 def test_what_one_instance_does_is_no_definition_of_the_kind(catalog, topic, said,
                                                              concept) -> None:
@@ -934,6 +936,9 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("@mumrah: thank you for the follow-up.", False),
     ("Should it extend ValueError? @tfmorris + @hornc?", False),
     ("@app.route('/users')", True),
+    # a note's label ends in a colon too, its prose capitalised
+    ("except block: If an exception occurs in the try block, it is handled here.", False),
+    ("except KeyError: return None", True),
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
