@@ -253,11 +253,6 @@ CONCRETE_NOUNS = frozenset("""
     promotion promotions commerce ecommerce
     filename filenames payload payloads chart charts
     gui ubuntu backup backups
-    town towns street streets parking police
-    router routers subnet certificate certificates election elections
-    station stations playlist playlists album albums artist artists
-    lyrics isbn doctor doctors nurse nurses
-    pizza pizzas coffee menu elevation census
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
 # not in a command ("pip install pandas").
