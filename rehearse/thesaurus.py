@@ -331,6 +331,8 @@ COST_WORDS = (
     "unexpected keyword argument", "unexpected behavior", "unexpected behaviour",
     "unexpected results", "unexpected side effects", "behaves unexpectedly", "cause unexpected",
     "causes unexpected", "lead to unexpected", "leads to unexpected", "gives an unexpected",
+    "strange behavior", "strange behaviors", "weird behavior", "weird behaviors", "odd behavior",
+    "behave strangely", "behaves strangely", "behave oddly", "behaves oddly", "behave weirdly",
     "give an unexpected", "get an unexpected", "gets an unexpected",
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "a mess", "a nightmare", "improper", "inappropriate", "take forever",

@@ -949,6 +949,7 @@ def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     "With the GIL, true parallel computation in threads is not possible.",
     "Honestly the GIL is a bit of a hack.",
     "With multiprocessing you can have actual parallel execution.",
+    "Thread-heavy code can cause strange behaviours in debuggers and profilers.",
     "The GIL can be disabled to improve multi-threaded performance.",
 ])
 def test_plain_limits_are_trade_offs(catalog, cost) -> None:
