@@ -302,9 +302,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\b(deaf|death|deft)[,\s]+(?!" + _NOT_A_DEF_NAME + r")\w+,\s*(print|return|yield|self|pass"
     r"|args)\b",
     # a def with a star parameter, its name said in words: "death my sum asterisk args"
-    # (a recogniser's commas for pauses: "death rapper self, asterisk args"; and kwargs as it
-    # mishears it: "quarks", "corks")
-    r"\b(def|deaf|death|deft)\s+(\w+,?\s+){1,2}(star|asterisk),?\s+((star|asterisk),?\s+)?"
+    # (a recogniser's commas for pauses: "death rapper self, asterisk args", "dev, print
+    # arguments, asterisk, args"; and kwargs as it mishears it: "quarks", "corks")
+    r"\b(def|deaf|death|deft|dev(?=,)),?\s+(\w+,?\s+){1,2}(star|asterisk),?\s+((star|asterisk),?\s+)?"
     r"(args|kwargs|arcs|kw\s?args|quarks|quargs|kwarks|corks|corgs|cords|quartz)\b",
     # a name assigned aloud: "citations equals my paper", "raw tags equals python, java" (not
     # "that equals the sum", "the total equals fun": prose; "name equals something" said of a
@@ -373,7 +373,7 @@ _STRONG_GATES = (
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",
     "for; in and",
     "def; print return yield self pass args", "deaf death deft; print return yield self pass args",
-    "def deaf death deft; star asterisk",
+    "def deaf death deft dev; star asterisk",
     "equals", "def", "equal", ".",
 )
 _WEAK_GATES = (

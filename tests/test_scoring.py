@@ -1096,6 +1096,11 @@ def test_a_definition_as_speech_and_notes_give_it(catalog, topic, said, concept)
     ("lambda", "A lambda is a small anonymous function. We test if n % 2 == 1 for the odd "
      "ones.", True),
     ("lists-tuples", "A tuple is immutable, as the docs say [1], and a list is not.", False),
+    # a def heard as "dev" with a recogniser's comma, then a star parameter (not a dev team)
+    ("args-kwargs", "Star args collects the extra positional arguments. Dev, print arguments, "
+     "asterisk, args, print args.", True),
+    ("args-kwargs", "Star args collects the extra positional arguments. Our dev team loves "
+     "asterisk args.", False),
     # a venv made with uv, or "-m venv" written together by a recogniser
     ("venv", "A virtual environment isolates packages. I make one with uv venv, then activate "
      "the virtual environment.", True),
