@@ -1714,8 +1714,6 @@ class Shapes:
                     continue  # "To avoid conflicts, ...": what it is for, not a cost
                 if self._no_cost_said(words, first, cost):
                     continue
-                if words[cost[0]] == "complex" and "hide" in words[max(0, cost[0] - 2):cost[0]]:
-                    continue  # "abstraction: hiding the complexity" (not "hidden jumps, hard")
                 if _kept_from(words, cost[0]):
                     continue  # "a lock to prevent threads from corrupting it": kept off
                 if not _negated(words, cost[0], _PREVENTS, words[cost[0]] not in EXCESS) \
@@ -1970,6 +1968,8 @@ class Shapes:
                     and sum(is_content(w) and w not in _WARNED_OF for w in words[end + 1:]) < 2)
                 # "unread messages": a word of its own that stems as "unreadable" does
                 or said.lower() == "unread"
+                # "abstraction: hiding the complexity": kept in hand (not "hidden jumps, hard")
+                or (words[at] == "complex" and "hide" in words[max(0, at - 2):at])
                 # "On the flip side, a list you can change": a contrast, no cost
                 or (said.lower().startswith("flip") and words[max(0, at - 2):at] == ["on", "the"])
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's

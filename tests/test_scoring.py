@@ -957,6 +957,11 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     assert score(answer, catalog.get("gil")).layers["trade_off"].covered
 
 
+def test_only_one_cpu_at_work_under_the_gil_is_how_it_works(catalog) -> None:
+    said = "Because of the GIL, only one CPU is working effectively in a threaded program."
+    assert score(said, catalog.get("gil")).layers["concept"].covered
+
+
 @pytest.mark.parametrize(("said", "cost"), [
     ("Passing star star kwargs through every layer does hurt readability.", True),
     ("You sacrifice the signature, your editor can't autocomplete anything.", True),
@@ -973,6 +978,16 @@ def test_plain_limits_are_trade_offs(catalog, cost) -> None:
 def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> None:
     answer = "Kwargs collects the keyword arguments into a dictionary. " + said
     assert score(answer, catalog.get("args-kwargs")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Abstraction is about hiding the complexity of the implementation.", False),
+    ("Encapsulation manages complexity by keeping the data with its methods.", False),
+    ("Deep inheritance trees add a lot of complexity.", True),
+])
+def test_complexity_kept_in_hand_is_no_cost(catalog, said, cost) -> None:
+    answer = "Inheritance lets a subclass reuse the methods of its parent class. " + said
+    assert score(answer, catalog.get("oop")).layers["trade_off"].covered is cost
 
 
 @pytest.mark.parametrize(("said", "cost"), [
@@ -2968,18 +2983,3 @@ def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> N
     # ... a heading that announces nothing is no case
     assert not score(notes.replace("Example use case", "Returning several values"),
                      tuples).layers["example"].covered
-
-
-@pytest.mark.parametrize(("said", "cost"), [
-    ("Abstraction is about hiding the complexity of the implementation.", False),
-    ("Encapsulation manages complexity by keeping the data with its methods.", False),
-    ("Deep inheritance trees add a lot of complexity.", True),
-])
-def test_complexity_kept_in_hand_is_no_cost(catalog, said, cost) -> None:
-    answer = "Inheritance lets a subclass reuse the methods of its parent class. " + said
-    assert score(answer, catalog.get("oop")).layers["trade_off"].covered is cost
-
-
-def test_only_one_cpu_at_work_under_the_gil_is_how_it_works(catalog) -> None:
-    said = "Because of the GIL, only one CPU is working effectively in a threaded program."
-    assert score(said, catalog.get("gil")).layers["concept"].covered
