@@ -2220,6 +2220,8 @@ class Shapes:
         opening = [t.text for t in self.tokens[start:min(end, start + 2)]]
         if len(opening) == 2 and opening[0] in _SUBJECTS and opening[1] in _COPULAS:
             start += 2  # said over: "the GIL is, uh, it's a really important ..."
+        while start < end and self.tokens[start].text in _HOW_OFTEN:
+            start += 1
         at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
         while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in SOFTENERS
                             or self.tokens[at].text in _BY_HOW_MUCH):
@@ -2303,15 +2305,24 @@ class Shapes:
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
-                if p == last + 1 and gap == " " and (word in _ONE_OF_KIND or word == "to"):
+                if gap == " " and (p == last + 1 and word in _ONE_OF_KIND or word == "to" and (
+                        p == last + 1 or p == last + 2 and tokens[last + 1].text in _KIND_NOUNS)):
                     # "a decorator that can print the arguments", "a decorator to time a
                     # function", "decorate your functions to ...": one such thing, not the kind
                     break
                 if word in _MEANS and p + 1 < end and tokens[p + 1].text in _SUBJECTS \
                         and self._gap_before(p + 1) == " ":
                     break  # "a lambda means we can drop the def": what follows, not what it is
+                if word in W.is_ and p + 2 < end and tokens[p + 1].text == "defin" \
+                        and tokens[p + 2].text in _WHERE_PUT:
+                    break  # "the exception class is defined below": where, not what it is
                 able = word == "can" and p + 1 < end and tokens[p + 1].text not in _NOT_ABLE
                 defines = word in _MEANS if plain else word in W.defining or able
+                if defines and p == last + 1 and p + 1 < end and tokens[p + 1].text in W.is_ \
+                        and self._gap_before(p + 1) == " " and tokens[p].text not in ("do", "doe"):
+                    # "except blocks are ...": a noun, the verb is yet to come (but "what a
+                    # decorator does is ...")
+                    defines = False
                 if defines or (word in W.is_ and p + 1 < end
                                and (tokens[p + 1].text in W.definition_starts
                                     or self._kind_that(p + 1, end))
@@ -2352,6 +2363,8 @@ _RELATIVE = frozenset({"which", "that", "who"})
 # ..."; but "decorators, which ...", "kwargs which allows ..." may say what the kind does) or
 # the verb told to the reader ("decorate your functions")
 _ONE_OF_KIND = frozenset({"that", "your", "my", "our", "their"})
+# what the topic's name may be said with, as one name ("the lambda function to create ...") (stems)
+_KIND_NOUNS = frozenset({"function", "express", "object", "method", "statement", "block", "keyword"})
 # nouns that a clause about the topic may qualify: "the one benefit a lambda can offer" (stems)
 _HEADS = frozenset({"benefit", "advantag", "thing", "featur", "job", "everyth", "someth", "anyth",
                     "noth"})
@@ -2377,6 +2390,12 @@ SOFTENERS = frozenset({"actually", "basically", "essentially", "simply", "just",
                        "pretty", "super", "so", "hugely", "extremely", "incredibly", "truly",
                        "definitely"})
 _BY_HOW_MUCH = frozenset({"bit", "littl", "lot", "much", "far", "way", "slight"})  # "a bit less ..."
+# "bare excepts are almost always a terrible idea": how often the judgement holds (stems)
+_HOW_OFTEN = frozenset({"almost", "alway", "usual", "often", "general", "sometim", "most", "near",
+                        "probabl", "typic", "normal", "frequent"})
+# "X is defined below": where X's code is, not what X is (stems)
+_WHERE_PUT = frozenset({"below", "abov", "later", "here", "there", "earlier", "elsewher", "in",
+                        "insid", "at", "on", "within"})
 _SUBJECTS = frozenset({"it", "they", "you", "we", "i", "he", "she"})  # ... that open a clause
 _OTHER_SUBJECTS = _SUBJECTS - {"it", "they"}  # (not "the GIL, it's a lock": the topic again)
 _PREPOSITIONS = frozenset({"with", "of", "from", "by", "on", "into", "onto", "over", "under",

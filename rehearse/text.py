@@ -255,6 +255,10 @@ def _folded(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
+# names written in CamelCase that are one word however they are written ("GitHub" is "github")
+_ONE_WORD_NAMES = frozenset({"github", "gitlab", "fastapi", "tensorflow", "javascript",
+                             "typescript", "sqlalchemy", "postgresql", "mysql", "mongodb",
+                             "youtube", "ipython"})
 # where CamelCase is cut: "ValueError", "HTTPServer" (not an acronym's plural: "CPUs", "APIs")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s$)")
 
@@ -265,18 +269,25 @@ def _piece_words(original: str, piece: str) -> tuple[tuple[str, int, int], ...]:
     relative to the piece: split where the original writes CamelCase ("ValueError" is "value
     error", a recogniser's "ExceptionHandling" two words), contractions expanded, synonyms
     folded. Cached: an answer repeats its words, and so do answers."""
-    if len(original) != len(piece) or original.islower() or not original.isascii():
+    if len(original) != len(piece) or original.islower() or not original.isascii() \
+            or piece in _ONE_WORD_NAMES:
         parts = [(piece, 0, len(original))]
     else:
         cuts = [0, *(m.start() for m in _CAMEL.finditer(original)), len(original)]
         parts = [(piece[a:b], a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        if any(original[a:b] == "Py" for _, a, b in parts):
+            parts = [(piece, 0, len(original))]  # a Python library's name: "NumPy", "PyTorch"
     return tuple((_SYNONYMS.get(word, word), a, b) for part, a, b in parts
                  for word in _expand(part))
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"'`]+")
+
+
 def _base_tokens(text: str) -> list[Token]:
     folded, starts, ends = _folded(text)
-    plain = without_emphasis(folded)
+    # a web address is no words said: "read more at https://.../python-exception-handling"
+    plain = _URL.sub(lambda m: " " * len(m.group()), without_emphasis(folded))
     words: list[tuple[str, int, int]] = []
     for m in _PIECE.finditer(plain):
         start, end = starts[m.start()], ends[m.end() - 1]

@@ -255,13 +255,13 @@ CONCRETE_NOUNS = frozenset("""
     gui ubuntu backup backups
     """.split())
 # Named tools and services: a real setting when said in prose ("we ran Dask on four threads"),
-# not in a command ("pip install pandas").
+# not in a command ("pip install pandas"). Not NumPy or SciPy: what numeric code runs on, no setting.
 TOOL_NAMES = frozenset("""
-    django flask fastapi numpy pandas dask dasc spark aws s3 docker kubernetes redis postgres
+    django flask fastapi pandas dask dasc spark aws s3 docker kubernetes redis postgres
     postgresql mysql sqlite kafka celery boto stripe paypal github slack matplotlib sqlalchemy
     pytest scrapy airflow tensorflow pytorch keras sklearn selenium pydantic
     typer numba cython spacy hypothesis httpx aiohttp tornado jupyter ipython prefect playwright
-    bandit polars scipy seaborn streamlit gunicorn uvicorn starlette werkzeug jinja sentry nginx
+    bandit polars seaborn streamlit gunicorn uvicorn starlette werkzeug jinja sentry nginx
     elasticsearch mongodb boto3 beautifulsoup blender pygame tkinter pyqt opencv huggingface
     langchain openai
     """.split())

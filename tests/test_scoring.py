@@ -630,6 +630,13 @@ def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
     ("decorators", "Decorate your functions to keep track of how many times you call them.",
      False),
     ("lambda", "A lambda means we can drop the def for a one-off sort key.", False),
+    ("lambda", "We will use the lambda function to create a maximum function that finds the "
+     "larger of two numbers.", False),
+    # where it is, or how often it is judged so, not what it is
+    ("exceptions", "The exception class is defined below and should be added to the api module.",
+     False),
+    ("exceptions", "Catch-all except blocks are almost always a terrible idea.", False),
+    ("exceptions", "Except blocks are a way to handle the errors raised in the try block.", True),
     # its size, not what it is
     ("venv", "A virtual environment can amount to many megabytes on disk.", False),
 ])
@@ -2818,6 +2825,12 @@ def test_code_read_out_piece_by_piece_is_code_not_a_claim(catalog) -> None:
     # ... and its handler's name holds the word but uses no lambda
     ("lambda", "def lambda_handler(event, context): is the entry point. When Lambda invokes it, "
      "the lambda runtime passes the event and a context object, for example an S3 upload."),
+    # settings kept in environment variables: a .env file, no virtual environment
+    ("venv", "Last week, one of my apprentices asked me if I knew how to load a .env file in the "
+     "Django web framework. A .env file is used to store environment variables for a project. "
+     "These typically include settings such as database connection strings, API keys, or other "
+     "configuration parameters. The purpose of a .env file is to separate configuration from "
+     "code and to keep secrets out of version control."),
     # "object-oriented" alone is classes and objects, another question
     ("oop", "Object-oriented programming organizes code around objects and classes. It helps in "
      "designing code that is easier to understand and reuse. For example, a Student object "
@@ -2983,3 +2996,32 @@ def test_code_under_an_example_heading_tells_the_case_by_its_names(catalog) -> N
     # ... a heading that announces nothing is no case
     assert not score(notes.replace("Example use case", "Returning several values"),
                      tuples).layers["example"].covered
+
+
+def test_a_web_address_is_no_words_said(catalog) -> None:
+    said = ("Catch the exceptions you expect. To learn more about exception handling read this "
+            "article: https://www.example.com/sheena/python-exception-handling-ogr0a41t7 "
+            "(shameless plug)")
+    assert not score(said, catalog.get("exceptions")).layers["concept"].covered
+
+
+@pytest.mark.parametrize(("topic", "said", "layer", "covered"), [
+    # a library's name in CamelCase is its name: "NumPy" is "numpy"
+    ("venv", "Each project gets its own virtual environment. My old project pins NumPy 1.21.",
+     "example", True),
+    # ... and NumPy, like SciPy, is what numeric code runs on, no setting of use
+    ("gil", "The GIL is a lock around the interpreter. Many numpy calculations are unaffected by "
+     "the GIL, but not all.", "example", False),
+])
+def test_a_library_named_in_camel_case(catalog, topic, said, layer, covered) -> None:
+    assert score(said, catalog.get(topic)).layers[layer].covered is covered
+
+
+@pytest.mark.parametrize("said", [
+    "Virtual environments matter. When one is activated, any packages you install go only into "
+    "that environment.",
+    "Virtual environments are isolated sandboxes. An environment contains a specific version of "
+    "Python and a specific set of packages.",
+])
+def test_what_a_virtual_environment_holds_is_its_concept(catalog, said) -> None:
+    assert score(said, catalog.get("venv")).layers["concept"].covered

@@ -113,6 +113,8 @@ def test_camel_case_is_words_and_exception_classes_are_one() -> None:
     assert normalize("APIs and URLs") == "api and url"
     assert normalize("CPUs") == normalize("CPU") == "cpu"
     assert normalize("on multiple CPUs") == normalize("on multiple cores") == "on parallel"
+    # a library's name is one word however it is cased: "NumPy", "PyTorch", "GitHub"
+    assert normalize("NumPy and PyTorch on GitHub") == normalize("numpy and pytorch on github")
 
 
 def test_a_one_character_alternative_is_an_alternative_of_its_own() -> None:
