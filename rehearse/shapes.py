@@ -241,6 +241,12 @@ _SPOKEN_STRONG_PATTERNS = (
     r"(function|method|def)\b",  # "an at jit on a function"
     # "try except colon", and the idiom said whole: "try except pass" (heard "try accept past")
     r"\b(try|tri)\s+(except|accept)\s+(colon|pass|past)\b",
+    # ... and its lines read out, a recogniser's commas for the line breaks: "Try, print hello
+    # except, print something went wrong", "try, extract data, except, skip this one" (not "try,
+    # if you can, to accept the defaults")
+    r"\btry[,.]\s+([\w.]+[,.]?\s+){1,6}?(except|accept)[,.]",
+    # "def __init__(self)" as a recogniser hears it: "deaf in itself", "def in it, self"
+    r"\b(def|deaf|deft),?\s+in\s?it,?\s*self\b",
     # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of",
     # "good for long range forecasts")
     r"\bfor\s+(?!(a|an|the|this|that|each|every|any|some|my|your|our|its|their|whole|full)\b)"
@@ -368,7 +374,8 @@ _STRONG_GATES = (
     "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "say type write do; star *",
     "activate", "lambda",
-    "at; on", "except accept", "range", "lambda", "except accept; error", "with; open", "self",
+    "at; on", "except accept", "try; except accept", "def deaf deft; self", "range", "lambda",
+    "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",
     "for; in and",

@@ -2716,6 +2716,15 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
      "forecasts.", False),
     ("decorators", "A decorator wraps a function. You can add at index zero or put at risk the "
      "release.", False),
+    # a try statement read out line by line, the line breaks heard as commas
+    ("exceptions", "The except block lets you handle the error. Try, print hello except, print "
+     "something went wrong.", True),
+    ("exceptions", "Exceptions stop the program. Try, if you can, to accept the defaults.", False),
+    # "def __init__(self)" as a recogniser hears it
+    ("oop", "With inheritance the subclass gets the parent's methods, and the dog class has deaf "
+     "in itself, then calls the parent.", True),
+    ("oop", "Inheritance reuses the parent's code. Death in itself is no bug of the parent.",
+     False),
     # a stray dot a recogniser left before a contraction is no attribute ("at app.route" is)
     ("gil", "The GIL lets one thread run bytecode. Adding cores at Python .doesn't make CPU-bound "
      "threads faster.", False),
