@@ -2343,7 +2343,8 @@ class Shapes:
                         break
                     # (a placeholder says nothing: "it's the, um, global something lock")
                     if sum(is_content(w) and w not in _PLACEHOLDERS for w in rest) >= 3 \
-                            and not _negated(rest[:2], 2):
+                            and not _negated(rest[:2], 2) and not self._in_code_said(u, p):
+                        # (not code read out: "ExceptionHandlingTry, something except, ...")
                         return Found("concept", "definition", first, min(end - 1, p + 6))
                     break
                 if is_content(word):

@@ -2332,6 +2332,9 @@ def test_a_decorator_applied_aloud_names_its_topic(catalog) -> None:
 def test_a_construct_said_aloud_claims_no_definition(catalog) -> None:
     said = "You can merge them, config equals star star defaults, star star overrides, done."
     assert not score(said, catalog.get("args-kwargs")).layers["concept"].covered
+    # ... nor does code read out whose verb happens to follow the topic's name
+    said = "I use kwargs a lot. Kwargs accept exception as x, print f x, then return."
+    assert not score(said, catalog.get("args-kwargs")).layers["concept"].covered
 
 
 def test_the_evidence_for_spoken_code_is_the_code_said(catalog) -> None:
