@@ -3037,3 +3037,10 @@ def test_a_library_named_in_camel_case(catalog, topic, said, layer, covered) -> 
 ])
 def test_what_a_virtual_environment_holds_is_its_concept(catalog, said) -> None:
     assert score(said, catalog.get("venv")).layers["concept"].covered
+
+
+def test_a_parenthesis_heard_as_parent_is_no_parent_class(catalog) -> None:
+    # "(" read out is heard "parent": no parent class the arguments are passed up to
+    said = ("I use star args a lot. You write def total, parent asterisk args, close parent, "
+            "and it sums them.")
+    assert not score(said, catalog.get("args-kwargs")).layers["example"].covered
