@@ -1975,8 +1975,9 @@ class Shapes:
                     and sum(is_content(w) and w not in _WARNED_OF for w in words[end + 1:]) < 2)
                 # "unread messages": a word of its own that stems as "unreadable" does
                 or said.lower() == "unread"
-                # "abstraction: hiding the complexity": kept in hand (not "hidden jumps, hard")
-                or (words[at] == "complex" and "hide" in words[max(0, at - 2):at])
+                # "abstraction: hiding the complexity", "complexity hiding": kept in hand (not
+                # "hidden jumps, hard")
+                or (words[at] == "complex" and "hide" in words[max(0, at - 2):at + 2])
                 # "On the flip side, a list you can change": a contrast, no cost
                 or (said.lower().startswith("flip") and words[max(0, at - 2):at] == ["on", "the"])
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's

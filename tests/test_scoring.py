@@ -989,6 +989,7 @@ def test_a_quality_harmed_or_given_up_is_a_trade_off(catalog, said, cost) -> Non
 
 @pytest.mark.parametrize(("said", "cost"), [
     ("Abstraction is about hiding the complexity of the implementation.", False),
+    ("Encapsulation: information hiding, or system complexity hiding.", False),
     ("Encapsulation manages complexity by keeping the data with its methods.", False),
     ("Deep inheritance trees add a lot of complexity.", True),
 ])
