@@ -1804,7 +1804,8 @@ class Shapes:
                 reason = _find(words, W.reasons, pivot + 1, min(len(words), pivot + 6))
                 learnt = not _LEARNT.isdisjoint(words[max(0, pivot - 4):pivot])
                 evaluative = None if learnt or words[pivot + 1:pivot + 2] == ["known"] else reason
-            if pivot is not None and evaluative is not None:
+            if pivot is not None and evaluative is not None \
+                    and not self._praised_twice(words, pivot, evaluative):
                 lo, hi = sorted((pivot, evaluative))
                 return Found("trade_off", "comparison", first + lo, first + hi)
             if pivot is not None and u + 1 < len(self.units) and self.units[u + 1].prose \
@@ -1813,6 +1814,16 @@ class Shapes:
                 if found is not None:
                     return found
         return None if costs_only else self._measured(skip)
+
+    @staticmethod
+    def _praised_twice(words: Sequence[str], pivot: int, evaluative: int) -> bool:
+        """Whether "X, but Y" only praises twice: "Simple, but useful", "short but very
+        readable" (no cost on either side of the "but")."""
+        W = _lists()  # noqa: N806
+        after = words[pivot + 1:]
+        return words[pivot] == "but" and evaluative < pivot and words[evaluative] in W.good \
+            and any(w in W.good for w in after) \
+            and all(w in W.good or w in _DEGREE or not is_content(w) for w in after)
 
     def _compared_after(self, words: Sequence[str], first: int, pivot: int,
                         evaluative: int | None, after_u: int) -> Found | None:

@@ -3045,3 +3045,13 @@ def test_a_parenthesis_heard_as_parent_is_no_parent_class(catalog) -> None:
     said = ("I use star args a lot. You write def total, parent asterisk args, close parent, "
             "and it sums them.")
     assert not score(said, catalog.get("args-kwargs")).layers["example"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Simple, but useful.", False),
+    ("Clean, but very readable.", False),
+    ("Simple, but slow on big inputs.", True),
+])
+def test_praise_on_both_sides_of_a_but_is_no_comparison(catalog, said, cost) -> None:
+    answer = "Star args collect extra positional arguments into a tuple: total(*prices). " + said
+    assert score(answer, catalog.get("args-kwargs")).layers["trade_off"].covered is cost
