@@ -2241,7 +2241,7 @@ class Shapes:
             start += 2  # said over: "the GIL is, uh, it's a really important ..."
         while start < end and self.tokens[start].text in _HOW_OFTEN:
             start += 1
-        at = start + 1 if start < end and self.tokens[start].text in ("a", "an") else start
+        at = start + 1 if start < end and self.tokens[start].text in ("a", "an", "the") else start
         while at < end and (self.tokens[at].text in _DEGREE or self._said(at).lower() in SOFTENERS
                             or self.tokens[at].text in _BY_HOW_MUCH):
             at += 1
@@ -2403,7 +2403,7 @@ _JUDGEMENTS = frozenset({"useful", "handy", "great", "powerful", "nice", "neat",
                          "common", "controversial", "confusing", "elegant", "beautiful", "ugly",
                          "important", "critical", "crucial", "essential", "fundamental",
                          "advanced", "interesting", "tricky", "pythonic", "idiomatic", "famous", "best",
-                         "beloved", "underrated", "overrated"})
+                         "beloved", "underrated", "overrated", "ideal", "perfect"})
 # Words a speaker softens or stresses a claim with, as said: "it's actually pretty slow", "a
 # hugely important ...", "but basically they ..."
 SOFTENERS = frozenset({"actually", "basically", "essentially", "simply", "just", "really",

@@ -636,6 +636,7 @@ def test_a_sentence_that_names_what_came_before_defines_it(catalog, topic, said,
     ("exceptions", "The exception class is defined below and should be added to the api module.",
      False),
     ("exceptions", "Catch-all except blocks are almost always a terrible idea.", False),
+    ("generators", "A generator is the ideal solution to this problem.", False),
     ("exceptions", "Except blocks are a way to handle the errors raised in the try block.", True),
     # its size, not what it is
     ("venv", "A virtual environment can amount to many megabytes on disk.", False),
