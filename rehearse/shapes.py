@@ -244,7 +244,14 @@ _SPOKEN_STRONG_PATTERNS = (
     # ... and its lines read out, a recogniser's commas for the line breaks: "Try, print hello
     # except, print something went wrong", "try, extract data, except, skip this one" (not "try,
     # if you can, to accept the defaults")
-    r"\btry[,.]\s+([\w.]+[,.]?\s+){1,6}?(except|accept)[,.]",
+    r"\btry[,.]\s+([\w.]+[,.]?\s+){1,6}?(except|accept)[,.]"
+    # ... or its skeleton: "try statements except exception name" (not "try and except", "try
+    # slash except", "try block, except block")
+    r"|\btry,?\s+(?!(and|or|to|slash|the|a|an|block|blocks|clause|clauses|statement|except"
+    r"|accept)\b)"
+    r"\w+,?\s+(except|accept)\s+(?!(for|that|when|if|the|a|an|block|blocks|clause|clauses)\b)\w+",
+    # the comprehension's syntax read out: "expression for item in iterable", "in" heard "and"
+    r"\bexpression\s+for\s+\w+\s+(in|and)\s+\w+",
     # "def __init__(self)" as a recogniser hears it: "deaf in itself", "def in it, self"
     r"\b(def|deaf|deft),?\s+in\s?it,?\s*self\b",
     # "for i in range ten", "for i and range ten", "for Iron Range ten" (not "for a range of",
@@ -374,7 +381,8 @@ _STRONG_GATES = (
     "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "say type write do; star *",
     "activate", "lambda",
-    "at; on", "except accept", "try; except accept", "def deaf deft; self", "range", "lambda",
+    "at; on", "except accept", "try; except accept", "expression; for; in and", "def deaf deft; self",
+    "range", "lambda",
     "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",

@@ -2725,6 +2725,14 @@ def test_cost_or_not_in_a_whole_answer(catalog, topic, said, cost) -> None:
     ("exceptions", "The except block lets you handle the error. Try, print hello except, print "
      "something went wrong.", True),
     ("exceptions", "Exceptions stop the program. Try, if you can, to accept the defaults.", False),
+    # ... or its skeleton, and a comprehension's (its "in" heard "and")
+    ("exceptions", "You handle the error with this syntax: try statements except exception name, "
+     "statements.", True),
+    ("exceptions", "You handle the error with try slash except around the call.", False),
+    ("comprehensions", "A list comprehension builds a list. The syntax is expression for item and "
+     "iterable.", True),
+    ("comprehensions", "A list comprehension builds a list from an expression for each item in "
+     "the source.", False),
     # "def __init__(self)" as a recogniser hears it
     ("oop", "With inheritance the subclass gets the parent's methods, and the dog class has deaf "
      "in itself, then calls the parent.", True),
