@@ -381,9 +381,8 @@ _STRONG_GATES = (
     "at; above top over", "at",
     "dash", "except accept; as", "as", "comma", "on", "minus dash", "say type write do; star *",
     "activate", "lambda",
-    "at; on", "except accept", "try; except accept", "expression; for; in and", "def deaf deft; self",
-    "range", "lambda",
-    "except accept; error", "with; open", "self",
+    "at; on", "except accept", "try; except accept", "expression; for; in and",
+    "def deaf deft; self", "range", "lambda", "except accept; error", "with; open", "self",
     "call; of", "raise", "def",
     "dot", "=", "=", "=", "*", "equals", "equals", "paren bracket brace comma colon", "bracket",
     "for; in and",
@@ -1825,7 +1824,7 @@ class Shapes:
 
     @staticmethod
     def _praised_twice(words: Sequence[str], pivot: int, evaluative: int) -> bool:
-        """Whether "X, but Y" only praises twice: "Simple, but useful", "short but very
+        """Whether "X, but Y" only praises twice: "Simple, but useful", "clean but very
         readable" (no cost on either side of the "but")."""
         W = _lists()  # noqa: N806
         after = words[pivot + 1:]
