@@ -2306,6 +2306,10 @@ class Shapes:
                 # "inheritance, polymorphism and encapsulation are the three pillars")
                 last = both[1]
             later = {f for f, _ in self.topic_hits if f > last}
+            # where a word right after the name stands: "a decorator to ...", and past a noun
+            # said with it, "the lambda function to ..."
+            right_after = last + 2 if last + 1 < end and tokens[last + 1].text in _KIND_NOUNS \
+                else last + 1
             for p in range(last + 1, min(end, last + 6)):
                 word = tokens[p].text
                 # "list comprehensions and Python provide ...": "in Python" misheard (not
@@ -2331,8 +2335,8 @@ class Shapes:
                 if self._said(p).lower() in ("remember", "note") and p + 1 < end \
                         and tokens[p + 1].text in ("that", "to"):
                     break  # "always remember that ...": a reminder, not what X does
-                if gap == " " and (p == last + 1 and word in _ONE_OF_KIND or word == "to" and (
-                        p == last + 1 or p == last + 2 and tokens[last + 1].text in _KIND_NOUNS)):
+                if gap == " " and (p == last + 1 and word in _ONE_OF_KIND
+                                   or p == right_after and word == "to"):
                     # "a decorator that can print the arguments", "a decorator to time a
                     # function", "decorate your functions to ...": one such thing, not the kind
                     break
