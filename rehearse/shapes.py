@@ -146,8 +146,9 @@ _CODE_LINE_PATTERNS = (
     # (nor an acronym spelled out: "GIL(Global Interpreter Lock)", nor big-O: "in O(1) time")
     r"(?<![\w.])(?![A-Z]{2,}\((?:[A-Z][a-z']*[\s-]+)+[A-Z][a-z']*\))(?!O\()"
     # (nor a plural put in brackets: "whichever version(s) you have"; but "len(s)" is a call;
-    # nor an acronym put after its word: "each process has a key resource(GIL)")
-    r"(?!(?!(?:" + _BUILTIN_NAMES + r")\()[a-z]+\((?:s|es|ies|[A-Z]{2,5}s?)\))"
+    # nor an acronym put after its word: "each process has a key resource(GIL)", "the Global
+    # Interpreter Lock(GIL)")
+    r"(?!(?!(?:" + _BUILTIN_NAMES + r")\()[A-Za-z][a-z]+\((?:s|es|ies|[A-Z]{2,5}s?)\))"
     # (nor words side by side, which no call has: "LBYL style(Look Before You Leap)")
     r"[A-Za-z_][\w.]*\((?![^()'\"\n]*(?:\b[a-z]+\s+){4}[a-z])(?![^()'\"\n]*\b" + _NOT_KEYWORD
     + r"[A-Za-z]+[ \t]+" + _NOT_KEYWORD + r"[A-Za-z]+\b)[^()\n]*[^()\s][^()\n]*\)",
@@ -222,7 +223,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|\b(write|put|add|stick)\s+at\s+" + NOT_AT_A_NAME + r"[a-z_]\w*"
     r"(?=\s*([.,;!?]|$)|\s+(on|above|over)\b)",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
-    r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+\w+",  # "except connection error as e"
+    # "except connection error as e" (not "the except statement works as follows")
+    r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+(?!(follows|well|shown|described|expected|long|soon"
+    r"|much|many|far|if|though|a|an|the|it|they|we|you|before|above|below|usual|possible)\b)\w+",
     r"\b(exception|error)\s+as\s+(e|err|exc|ex)\b",  # "except Exception as e", half heard
     r"\b\w+\s+comma\s+\w+\s+(is\s+equal\s+to|equals)\s+\w+",  # "x comma y equals y comma x"
     # "put functools dot wraps on the wrapper"
@@ -367,8 +370,10 @@ _SPOKEN_WEAK_PATTERNS = (
     # orphaned comma" talks about syntax)
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces|comma)\b",
     r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+(\d+|" + _NUMBER + r")\b",  # "n times 2"
-    # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it)
-    r"\b(?!(asterisk|and|the|a|an)\b)\w+\s+asterisk\s+(?!(asterisk|args|kwargs|arcs)\b)\w+",
+    # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it, nor "the single
+    # asterisk form")
+    r"\b(?!(asterisk|and|the|a|an|single|double|one|two|triple)\b)\w+\s+asterisk\s+"
+    r"(?!(asterisk|args|kwargs|arcs)\b)\w+",
 )
 
 # What each spoken pattern cannot match without (a pattern that opens with \b or \w is tried
@@ -569,6 +574,8 @@ def _words_in_a_row(n: int) -> re.Pattern[str]:
 _PLAIN_RUN = _words_in_a_row(5)  # five: a sentence, not a line of code
 
 
+# a block's keyword that opens a line and words after it: "finally: the block that always runs"
+_GLOSSED = re.compile(r"^\s*(try|finally)\s*:\s*(?=[A-Za-z])")
 # a sentence ends and prose goes on: "@decorator runs at definition time. The returned ..."
 _SENTENCE_GOES_ON = re.compile(r"[a-z)][.!?]\s+[A-Z][a-z]*\s")
 
@@ -638,6 +645,9 @@ def _is_code_line(line: str) -> bool:
         if outside != line and _THREE_WORDS.search(outside):
             return False
     if _CODE_ONLY.match(line):
+        glossed = _GLOSSED.match(line)
+        if glossed is not None and _PLAIN_RUN.search(line, glossed.end()):
+            return False  # a note's label: "try: The block of code that might raise an error."
         # (not a note that opens with code and goes on in sentences of prose)
         goes_on = _SENTENCE_GOES_ON.search(line)
         return _PROMPT.match(line) is not None or goes_on is None \

@@ -947,6 +947,12 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     # a note's label ends in a colon too, its prose capitalised
     ("except block: If an exception occurs in the try block, it is handled here.", False),
     ("except KeyError: return None", True),
+    # an acronym after its capitalised words, a statement named, the symbol named, not multiplied
+    ("Complaining about the Global Interpreter Lock(GIL) is a rite of passage.", False),
+    ("The try..except statement works as follows.", False),
+    ("except ValueError as err: print(err)", True),
+    ("The single asterisk form *args is used to pass a non-keyworded argument list.", False),
+    ("Then you say width asterisk height.", True),
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
@@ -959,6 +965,7 @@ def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     "With multiprocessing you can have actual parallel execution.",
     "Thread-heavy code can cause strange behaviours in debuggers and profilers.",
     "The GIL can be disabled to improve multi-threaded performance.",
+    "That subtle difference trips up lots of folks who start with threads.",
 ])
 def test_plain_limits_are_trade_offs(catalog, cost) -> None:
     answer = "The GIL lets only one thread run Python bytecode at a time in CPython. " + cost
@@ -3064,3 +3071,12 @@ def test_a_parenthesis_heard_as_parent_is_no_parent_class(catalog) -> None:
 def test_praise_on_both_sides_of_a_but_is_no_comparison(catalog, said, cost) -> None:
     answer = "Star args collect extra positional arguments into a tuple: total(*prices). " + said
     assert score(answer, catalog.get("args-kwargs")).layers["trade_off"].covered is cost
+
+
+def test_a_note_glossing_each_block_keyword_shows_no_code(catalog) -> None:
+    exceptions = catalog.get("exceptions")
+    notes = ("try: The block of code that might raise an exception.\n\n"
+             "finally: The block of code that will always run, whatever happened.")
+    assert not score(notes, exceptions).layers["code"].covered
+    assert score("Exceptions are caught like this.\ntry: connect()\nfinally: close()",
+                 exceptions).layers["code"].covered
