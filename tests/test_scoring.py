@@ -3080,3 +3080,18 @@ def test_a_note_glossing_each_block_keyword_shows_no_code(catalog) -> None:
     assert not score(notes, exceptions).layers["code"].covered
     assert score("Exceptions are caught like this.\ntry: connect()\nfinally: close()",
                  exceptions).layers["code"].covered
+
+
+@pytest.mark.parametrize(("said", "case"), [
+    # the reason venvs exist, said in general, is no case of one
+    ("Separate projects often rely on the same package but need different versions of it.",
+     False),
+    ("It lets you move between environments for other projects or other versions.", False),
+    # ... a case names the versions, the library, or pictures the projects
+    ("Our billing app needs version 1.4 of the library, the other app needs version 2.1.", True),
+    ("One project is pinned to Django 3 while another runs on Django 4.", True),
+    ("Suppose two projects use different versions of Python and an upgrade breaks one.", True),
+])
+def test_a_version_conflict_is_a_case_when_it_is_concrete(catalog, said, case) -> None:
+    answer = "A virtual environment gives each project its own packages. " + said
+    assert score(answer, catalog.get("venv")).layers["example"].covered is case
