@@ -1037,6 +1037,7 @@ _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three
                        "banana", "orange"})
 BUILTINS = frozenset(dir(builtins))  # (a name Python gives, not one of the answer)
 # a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
+_LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+([A-Za-z_]\w*)\b")  # for user in users
 _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
 # ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
 _NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | BUILTINS | {
@@ -1344,6 +1345,9 @@ class Shapes:
             setting = None if self.units[u].code or marked else self._set_in(words, first)
             if setting is not None:  # "In a game, every enemy type has an update method"
                 return Found("example", "example", first + setting[0], first + setting[1])
+            handled = self._real_things_handled(u) if self.units[u].code else None
+            if handled is not None:  # "[u.name for u in users if u.is_active]"
+                return Found("example", "example", handled, handled)
             had = None if self.units[u].code else self._had_a_thing(words, first)
             if had is not None:  # "We had a Python script that runs the migrations"
                 return Found("example", "example", first + had[0], first + had[1])
@@ -1389,6 +1393,27 @@ class Shapes:
             at = sorted(nouns.values())
             return Found("example", "concrete nouns", at[0], at[0])
         return self._records(skip) or self._solved_case(skip)
+
+    def _real_things_handled(self, u: int) -> int | None:
+        """Where a line of code goes through real things and picks or keys each one by what it
+        is: "[u for u in users if u.is_active]", "{user.id: user for user in users}", "[i for i
+        in students if i >= 60]" (not "for n in numbers", nor what any program goes through:
+        "for line in lines", nor a check that each is there: "if user is not None"). The token
+        of the things, or None."""
+        unit = self.units[u]
+        said = self.text[unit.start:unit.end]
+        comment = comment_start(said)
+        code = said if comment is None else said[:comment]
+        for loop in _LOOP.finditer(code):
+            name, things = loop.group(1, 2)
+            stems = [t.text for t in tokenize(things)]
+            if len(stems) != 1 or not _a_real_thing(stems[0]):
+                continue
+            # (filtered by what each is, or keyed by it: not "if user is not None")
+            if re.search(rf"\bif\s+(not\s+)?{name}\.[A-Za-z_]|\bif\s+{name}\s*([<>!=]=|[<>]|in\b)"
+                         rf"|\{{\s*{name}\.\w+\s*:", code):
+                return bisect.bisect_left(self._starts, unit.start + loop.start(2))
+        return None
 
     def _records(self, skip: frozenset[int]) -> Found | None:
         """Records of real things written out as data: two dicts or more with named fields in

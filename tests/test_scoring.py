@@ -3095,3 +3095,19 @@ def test_a_note_glossing_each_block_keyword_shows_no_code(catalog) -> None:
 def test_a_version_conflict_is_a_case_when_it_is_concrete(catalog, said, case) -> None:
     answer = "A virtual environment gives each project its own packages. " + said
     assert score(answer, catalog.get("venv")).layers["example"].covered is case
+
+
+@pytest.mark.parametrize(("code", "case"), [
+    # code that goes through real things and picks them by what they are gives a case
+    ("active = [c.email for c in customers if c.is_active]", True),
+    ("by_sku = {p.sku: p for p in products}", True),
+    ("passed = [g for g in grades if g >= 50]", True),
+    # ... not toy data, not what any program goes through, nor real things only listed
+    ("evens = [n for n in numbers if n % 2 == 0]", False),
+    ("sizes = [len(chunk) for chunk in chunks if chunk]", False),
+    ("names = [c for c in customers]", False),
+    ("emails = {c.email for c in customers if c is not None}", False),
+])
+def test_code_that_picks_real_things_is_an_example(catalog, code, case) -> None:
+    answer = "A list comprehension builds a new list from an iterable in one line:\n" + code
+    assert score(answer, catalog.get("comprehensions")).layers["example"].covered is case
