@@ -210,6 +210,8 @@ SEQUENCE_GAP = 2  # words of a several-word term may have this many other words 
 # "without crashing": denying one of these is no negation of what the sentence claims.
 FAILURES = frozenset("break broke crash stop fail halt interrupt lose termin abort die".split())
 NEGATION_REACH = 1  # a negation just before a match still flips it ("not lazy")
+_COMPLEXITY = frozenset({"complex", "complic"})  # (stems)
+_ENABLING = frozenset({"allow", "enabl", "support", "handl", "permit"})  # ... what they make possible
 SHAPE_SCORE = 0.8  # what a rubric-free shape adds to a layer's score
 PRONOUN_SCORE = 0.9  # similarity of "it"/"they" standing for a topic term
 PRONOUNS = ("it", "they", "them", "this", "these")
@@ -649,6 +651,10 @@ class _Index:
             before, lo = [], again
         because = next((p for p in range(lo, hi + 1)
                         if self.tokens[p].text == "becaus" and p not in inside), None)
+        # "comprehensions allow complex expressions": a thing they can do, no complexity of theirs
+        if any(self.tokens[first].text in _COMPLEXITY and first
+               and self.tokens[first - 1].text in _ENABLING for first, _, _ in used):
+            return True
         for pos in [*before, *range(lo, hi + 1)]:
             if pos in inside:
                 continue

@@ -3111,3 +3111,14 @@ def test_a_version_conflict_is_a_case_when_it_is_concrete(catalog, said, case) -
 def test_code_that_picks_real_things_is_an_example(catalog, code, case) -> None:
     answer = "A list comprehension builds a new list from an iterable in one line:\n" + code
     assert score(answer, catalog.get("comprehensions")).layers["example"].covered is case
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("Comprehensions allow complex expressions, even nested functions.", False),
+    ("They support complicated conditions as well.", False),
+    ("They get complex fast once you nest two loops.", True),
+])
+def test_what_comprehensions_make_possible_is_no_complexity_of_theirs(catalog, said,
+                                                                       cost) -> None:
+    answer = "A list comprehension builds a new list from an iterable. " + said
+    assert score(answer, catalog.get("comprehensions")).layers["trade_off"].covered is cost
