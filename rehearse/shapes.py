@@ -1019,7 +1019,7 @@ _SUITED_NOT = re.compile(
     r"\b(fine|good|great|ok|okay|useful|ideal|perfect|handy|nice|suited|meant)\s+(?:for|when|in|if)"
     r"\b[^.;:!?]{1,60}?,?\s+(?:but\s+)?not\s+(?:for|when|in|if)\b", re.IGNORECASE)
 # who may reach a member, encapsulation's rule (stems): "can only be accessed through the class"
-_REACHED = (["access"], ["reach"], ["chang"], ["set"], ["read"], ["call"])
+_REACHED = (["access"], ["reach"], ["chang"], ["set"], ["read"], ["call"], ["pass"])
 _BY_WAY_OF = (["through"], ["within"], ["insid"], ["from"], ["by"], ["via"], ["in"])
 # a limit as what a thing does, not what it costs: "@login_required restricts access to the
 # view", "limit routes to logged-in users" ("limited", "a restriction" are costs)
@@ -2060,11 +2060,21 @@ class Shapes:
                 # "The following will not work:" over a snippet that fails: a demo, no cost
                 or (words[end:end + 1] == ["work"]
                     and not _SHOWN_BELOW.isdisjoint(words[max(0, at - 3):at]))
-                # "private members can only be accessed through the class": who may reach it,
-                # the rule encapsulation makes (not "it can only be used once")
-                or (words[at:end + 1] == ["can", "onli"] and words[end + 1:end + 2] == ["be"]
-                    and words[end + 2:end + 3] in _REACHED
-                    and words[end + 3:end + 4] in _BY_WAY_OF))
+                # "private members can only be accessed through the class", "you can only
+                # change it through deposit()", "keyword-only arguments can only be passed by
+                # name": who may reach it and how, the rule it makes (not "it can only be used
+                # once")
+                or (words[at:end + 1] == ["can", "onli"] and self._reached_only_by(words, end + 1)))
+
+    @staticmethod
+    def _reached_only_by(words: Sequence[str], at: int) -> bool:
+        """Whether ``words[at:]`` say a way in after "can only": "(be) accessed through", "change
+        it via"."""
+        at += words[at:at + 1] == ["be"]
+        if words[at:at + 1] not in _REACHED:
+            return False
+        at += 1 + (words[at + 1:at + 2] in (["it"], ["them"]))
+        return words[at:at + 1] in _BY_WAY_OF
 
     def _in_a_string(self, pos: int) -> bool:
         """Whether token ``pos`` is inside a string literal of code written in the sentence

@@ -3122,3 +3122,19 @@ def test_what_comprehensions_make_possible_is_no_complexity_of_theirs(catalog, s
                                                                        cost) -> None:
     answer = "A list comprehension builds a new list from an iterable. " + said
     assert score(answer, catalog.get("comprehensions")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("topic", "said", "cost"), [
+    # who may reach a thing and how is the rule the topic makes, no cost of it
+    ("oop", "The balance is private: you can only change it through deposit() and withdraw().",
+     False),
+    ("args-kwargs", "Parameters after *args are keyword-only: they can only be passed by name.",
+     False),
+    ("generators", "A generator can only be iterated once, then it is exhausted.", True),
+])
+def test_only_reached_through_a_way_in_is_a_rule_not_a_cost(catalog, topic, said,
+                                                             cost) -> None:
+    answer = {"oop": "Encapsulation keeps an object's data behind its methods. ",
+              "args-kwargs": "*args collects the extra positional arguments into a tuple. ",
+              "generators": "A generator function uses yield to produce values lazily. "}[topic]
+    assert score(answer + said, catalog.get(topic)).layers["trade_off"].covered is cost
