@@ -1830,6 +1830,9 @@ class Shapes:
                 pivot = _find(words, W.hedges, 0, len(words))
                 if pivot is not None and "also" in words[pivot + 1:pivot + 3]:
                     pivot = None  # "..., but it also runs code of its own": one more thing
+                if pivot is not None and self._quoted(first + pivot):
+                    # 'it solves the "X needs 1.x but Y needs 4.x" dilemma': a quote's hedge
+                    pivot = None
                 if pivot is not None and words[pivot] == "onli":
                     # "computes each value only when asked": a judgement must follow the hedge
                     evaluative = next((i for i, w in enumerate(words)
@@ -2075,6 +2078,12 @@ class Shapes:
             return False
         at += 1 + (words[at + 1:at + 2] in (["it"], ["them"]))
         return words[at:at + 1] in _BY_WAY_OF
+
+    def _quoted(self, pos: int) -> bool:
+        """Whether token ``pos`` is inside double quotes in its sentence: words quoted, not
+        the speaker's own."""
+        before = self.text[self.units[self.unit_of[pos]].start:self.tokens[pos].start]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
     def _in_a_string(self, pos: int) -> bool:
         """Whether token ``pos`` is inside a string literal of code written in the sentence

@@ -3138,3 +3138,14 @@ def test_only_reached_through_a_way_in_is_a_rule_not_a_cost(catalog, topic, said
               "args-kwargs": "*args collects the extra positional arguments into a tuple. ",
               "generators": "A generator function uses yield to produce values lazily. "}[topic]
     assert score(answer + said, catalog.get(topic)).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    # a "but" inside words quoted is the quote's, not the speaker's turn to a judgement
+    ('It ends the "my app needs Django 3 but yours needs Django 4" fight and keeps the system '
+     'Python clean.', False),
+    ("It keeps each project apart, but activating it every time is a bit annoying.", True),
+])
+def test_a_quoted_but_is_not_a_judgement(catalog, said, cost) -> None:
+    answer = "A virtual environment gives a project its own interpreter and packages. " + said
+    assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
