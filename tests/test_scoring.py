@@ -3149,3 +3149,15 @@ def test_only_reached_through_a_way_in_is_a_rule_not_a_cost(catalog, topic, said
 def test_a_quoted_but_is_not_a_judgement(catalog, said, cost) -> None:
     answer = "A virtual environment gives a project its own interpreter and packages. " + said
     assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("said", "case"), [
+    # cleaning up after the work, the case the finally block is for
+    ("The finally block is typically used for releasing resources.", True),
+    ("That is useful to close objects and clean up resources when a write fails.", True),
+    # ... not code that only closes a handle
+    ("def __exit__(self, *exc):\n    self.handle_obj.close()", False),
+])
+def test_cleanup_in_finally_is_the_case_it_is_for(catalog, said, case) -> None:
+    answer = "With try and except you catch an exception and handle it. " + said
+    assert score(answer, catalog.get("exceptions")).layers["example"].covered is case
