@@ -2038,8 +2038,11 @@ class Shapes:
                 or (said.lower().startswith("flip") and words[max(0, at - 2):at] == ["on", "the"])
                 # "To my surprise, it was easy", "Surprisingly, it was easy": the speaker's
                 # surprise, no cost (but "it behaves surprisingly when ..." is one)
+                # ("the most surprisingly effective way": praise made stronger, no cost)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
-                    at == 0 and self._gap_after(first + at)[:1] == ",")))
+                    at == 0 and self._gap_after(first + at)[:1] == ",")
+                    or (said.lower() == "surprisingly" and end == at
+                        and words[at + 1:at + 2] in _PRAISED)))
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
                 # "the problem they solve", "the issue it fixes": what the topic is for
@@ -2497,6 +2500,10 @@ _TALKS = frozenset({"answer", "i", "we", "talk", "post", "articl", "tutori", "se
 _TALKED_OF = frozenset({"say", "talk", "worri", "think", "explain", "into"})  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
+# what "surprisingly" makes stronger when it praises (stems): "surprisingly effective"
+_PRAISED = tuple([w] for w in ("effect", "power", "good", "great", "nice", "well", "eleg",
+                               "concis", "handi", "straightforward", "easi", "simpl", "fast",
+                               "quick", "use", "readabl", "clean", "effici", "robust"))
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _STORYTELLERS = frozenset({"i", "we"})

@@ -3145,8 +3145,11 @@ def test_only_reached_through_a_way_in_is_a_rule_not_a_cost(catalog, topic, said
     ('It ends the "my app needs Django 3 but yours needs Django 4" fight and keeps the system '
      'Python clean.', False),
     ("It keeps each project apart, but activating it every time is a bit annoying.", True),
+    # "surprisingly" that makes praise stronger is no surprise met
+    ("It is a surprisingly effective way to keep projects apart.", False),
+    ("Activating it behaves surprisingly when you switch shells.", True),
 ])
-def test_a_quoted_but_is_not_a_judgement(catalog, said, cost) -> None:
+def test_a_quoted_but_or_praise_made_stronger_is_no_cost(catalog, said, cost) -> None:
     answer = "A virtual environment gives a project its own interpreter and packages. " + said
     assert score(answer, catalog.get("venv")).layers["trade_off"].covered is cost
 
