@@ -249,7 +249,7 @@ def _max_span(terms: int) -> int:
 
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
-_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLAUSE_MARK = re.compile(r"[,;:\u2014]|(?<=\s)[\u2013-](?=\s)")  # (a dash between clauses too)
 # what a clause without a subject of its own starts with: the one before it lends its subject
 _SHARED_SUBJECT = frozenset({"can", "could", "will", "would", "should", "must", "may",
                              "might", "is", "are", "was", "were", "doe", "do", "did", "has",
@@ -496,7 +496,7 @@ class _Index:
             and (start < 5 or not self.text[start - 5].isalnum())
 
     def _gap_marks(self, marks: Sequence[int], pos: int) -> int:
-        """Clause marks (",", ";", ":") between token ``pos`` and the one before it."""
+        """Clause marks (",", ";", ":", a dash) between token ``pos`` and the one before it."""
         before = self.tokens[pos - 1].end if pos else 0
         return bisect.bisect_left(marks, self.tokens[pos].start) - bisect.bisect_left(marks, before)
 

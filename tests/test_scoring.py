@@ -3164,3 +3164,9 @@ def test_a_quoted_but_or_praise_made_stronger_is_no_cost(catalog, said, cost) ->
 def test_cleanup_in_finally_is_the_case_it_is_for(catalog, said, case) -> None:
     answer = "With try and except you catch an exception and handle it. " + said
     assert score(answer, catalog.get("exceptions")).layers["example"].covered is case
+
+
+def test_a_dash_starts_the_claim_over_as_a_comma_does(catalog) -> None:
+    said = ("A list comprehension builds a new list in one expression. It is not just shorter "
+            "\u2014 it is also often faster than the loop, because the loop runs in C.")
+    assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered
