@@ -1013,6 +1013,8 @@ _ADVICE_AGAINST = re.compile(
     r"|care|mind|matter|see|think)\b)(?:\w+[,']?\s+){0,7}?"
     r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
     re.IGNORECASE)
+# a caveat labelled as one: "Warning: ...", "- Caution: ..." (not "warnings: the module")
+_WARNED = re.compile(r"[\W_]*(?:warning|caution|gotcha|pitfall|caveat)\s*:\s+\w", re.IGNORECASE)
 # what it suits and, at once, what it does not: "threads are great when you're waiting, not
 # when you're crunching", "classes are fine for the interface, not for inner loops"
 _SUITED_NOT = re.compile(
@@ -1770,6 +1772,9 @@ class Shapes:
                     return Found("trade_off", "cost", first + cost[0], first + cost[1])
                 if _negated(words, cost[0], _PREVENTS, negations=False):
                     kept_off = _kept_off(words, cost[1])
+            if _WARNED.match(self.text, unit.start, unit.end):
+                # "Warning: call to __init__ of the super class is missed": a caveat labelled
+                return Found("trade_off", "cost", first, first)
             advice = _ADVICE_AGAINST.search(self.text[unit.start:unit.end])
             if advice is not None:  # "you never want to catch them all, because it can ..."
                 at = bisect.bisect_left(self._starts, unit.start + advice.start(2))

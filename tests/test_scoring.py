@@ -3170,3 +3170,13 @@ def test_a_dash_starts_the_claim_over_as_a_comma_does(catalog) -> None:
     said = ("A list comprehension builds a new list in one expression. It is not just shorter "
             "\u2014 it is also often faster than the loop, because the loop runs in C.")
     assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    ("- Warning: the parent's __init__ no longer runs once the child defines its own.", True),
+    ("Caution: a deep hierarchy is hard to follow.", True),
+    ("Warnings: Python's warnings module reports deprecated calls.", False),
+])
+def test_a_caveat_labelled_as_one_is_a_trade_off(catalog, said, cost) -> None:
+    answer = "Inheritance lets a child class reuse and override the parent's methods.\n" + said
+    assert score(answer, catalog.get("oop")).layers["trade_off"].covered is cost
