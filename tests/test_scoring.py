@@ -3180,3 +3180,13 @@ def test_a_dash_starts_the_claim_over_as_a_comma_does(catalog) -> None:
 def test_a_caveat_labelled_as_one_is_a_trade_off(catalog, said, cost) -> None:
     answer = "Inheritance lets a child class reuse and override the parent's methods.\n" + said
     assert score(answer, catalog.get("oop")).layers["trade_off"].covered is cost
+
+
+@pytest.mark.parametrize(("said", "case"), [
+    # chaining generators is a way to use them, not yet a case of one
+    ("You can chain small generators together into a pipeline.", False),
+    ("Our log pipeline chains three generators: read, parse, filter.", True),
+])
+def test_a_pipeline_is_a_case_when_it_says_what_flows_through(catalog, said, case) -> None:
+    answer = "A generator function uses yield to produce values one at a time. " + said
+    assert score(answer, catalog.get("generators")).layers["example"].covered is case
