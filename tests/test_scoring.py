@@ -3190,3 +3190,14 @@ def test_a_caveat_labelled_as_one_is_a_trade_off(catalog, said, cost) -> None:
 def test_a_pipeline_is_a_case_when_it_says_what_flows_through(catalog, said, case) -> None:
     answer = "A generator function uses yield to produce values one at a time. " + said
     assert score(answer, catalog.get("generators")).layers["example"].covered is case
+
+
+@pytest.mark.parametrize(("comment", "concept"), [
+    # a short remark in words, with a bracket, still says what the thing is
+    ("# tuples are immutable (cannot change them)", True),
+    # ... output shown in a comment says nothing
+    ("# tuples are (1, 2) -> 'immutable'", False),
+])
+def test_a_short_remark_in_a_comment_can_say_what_it_is(catalog, comment, concept) -> None:
+    snippet = "## Tuples\npoint = (4, 5)\n" + comment + "\nprint(point[0])"
+    assert score(snippet, catalog.get("lists-tuples")).layers["concept"].covered is concept
