@@ -223,9 +223,10 @@ _SPOKEN_STRONG_PATTERNS = (
     r"|\b(write|put|add|stick)\s+at\s+" + NOT_AT_A_NAME + r"[a-z_]\w*"
     r"(?=\s*([.,;!?]|$)|\s+(on|above|over)\b)",
     r"\bdash\s+m\s+(v\s*e\s*n\s*v|venv)\b",
-    # "except connection error as e" (not "the except statement works as follows")
-    r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+(?!(follows|well|shown|described|expected|long|soon"
-    r"|much|many|far|if|though|a|an|the|it|they|we|you|before|above|below|usual|possible)\b)\w+",
+    # "except connection error as e", "... as err", "... as value_error" (not "the except
+    # statement works as follows", "the except clauses specify", heard "accept clause as specify")
+    r"\b(except|accept)\s+\w+(\s+\w+)?\s+as\s+(e|ex|exc|err|error|exception|problem|[a-z]\d?"
+    r"|[a-z]+_[a-z_]+|[a-z]*(err|error|exc))\b",
     r"\b(exception|error)\s+as\s+(e|err|exc|ex)\b",  # "except Exception as e", half heard
     r"\b\w+\s+comma\s+\w+\s+(is\s+equal\s+to|equals)\s+\w+",  # "x comma y equals y comma x"
     # "put functools dot wraps on the wrapper"
