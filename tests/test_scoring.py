@@ -3203,3 +3203,9 @@ def test_a_pipeline_is_a_case_when_it_says_what_flows_through(catalog, said, cas
 def test_a_short_remark_in_a_comment_can_say_what_it_is(catalog, comment, concept) -> None:
     snippet = "## Tuples\npoint = (4, 5)\n" + comment + "\nprint(point[0])"
     assert score(snippet, catalog.get("lists-tuples")).layers["concept"].covered is concept
+
+
+def test_a_wrapper_that_passes_arguments_on_is_the_use_of_both(catalog) -> None:
+    said = ("*args collects extra positional arguments into a tuple. You need it when you write "
+            "wrapper functions that pass every argument on to the function they wrap.")
+    assert score(said, catalog.get("args-kwargs")).layers["example"].covered
