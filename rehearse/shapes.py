@@ -193,7 +193,9 @@ _SPOKEN_STRONG_PATTERNS = (
     r"\bequals\s+lambda\b",
     # the syntax read out: "lambda arguments colon expression", its colon lost: "lambda
     # parameters, expression"
-    r"\blambda\s+(parameters?|arguments?|args|params?)[\s,:]+(colon\s+)?(expression|expr)\b",
+    # (its "(s)" read out too: "lambda argument s colon expression")
+    r"\blambda\s+(lambda\s+)?(parameters?|arguments?|args|params?)(\s+s)?[\s,:]+(colon\s+)?"
+    r"(expression|expr)\b",
     # "if name equals equals main", "if dunder name double equals dunder main"
     r"\bif\s+(dunder\s+)?name\s+(equals\s+equals|double\s+equals|is\s+equal\s+to)\s+"
     r"(dunder\s+)?main\b",

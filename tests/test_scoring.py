@@ -952,6 +952,7 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("The try..except statement works as follows.", False),
     ("except ValueError as err: print(err)", True),
     ("So we say except connection error as e and log it.", True),
+    ("The syntax is lambda, argument, s, expression.", True),  # "lambda argument(s): expression"
     ("The accept clause as specify one or more exception handlers.", False),  # "clauses" heard
     ("The single asterisk form *args is used to pass a non-keyworded argument list.", False),
     ("Then you say width asterisk height.", True),
