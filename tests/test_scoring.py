@@ -3210,3 +3210,8 @@ def test_a_wrapper_that_passes_arguments_on_is_the_use_of_both(catalog) -> None:
     said = ("*args collects extra positional arguments into a tuple. You need it when you write "
             "wrapper functions that pass every argument on to the function they wrap.")
     assert score(said, catalog.get("args-kwargs")).layers["example"].covered
+
+
+def test_a_python_type_written_with_a_capital_is_no_named_setting(catalog) -> None:
+    said = "Tuples are immutable sequences, just like Lists, except that you cannot change them."
+    assert not score(said, catalog.get("lists-tuples")).layers["example"].covered
