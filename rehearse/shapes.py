@@ -375,7 +375,10 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+(\d+|" + _NUMBER + r")\b",  # "n times 2"
     # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it, nor "the single
     # asterisk form")
-    r"\b(?!(asterisk|and|the|a|an|single|double|one|two|triple)\b)\w+\s+asterisk\s+"
+    # (nor a word of the sentence before it: "you could have written asterisk var")
+    r"\b(?!(asterisk|and|or|the|a|an|single|double|one|two|triple|written|write|writes|use|uses"
+    r"|using|used|with|of|is|are|was|then|put|add|called|named|type|typed|say|said|to|by|for|in"
+    r"|as|also|just|its)\b)\w+\s+asterisk\s+"
     r"(?!(asterisk|args|kwargs|arcs)\b)\w+",
 )
 

@@ -956,6 +956,7 @@ def test_a_pinned_requirement_is_code_and_a_cost_kept_away_is_no_cost(catalog) -
     ("The accept clause as specify one or more exception handlers.", False),  # "clauses" heard
     ("The single asterisk form *args is used to pass a non-keyworded argument list.", False),
     ("Then you say width asterisk height.", True),
+    ("You could have also written asterisk var and asterisk asterisk vars.", False),  # names
 ])
 def test_remarks_and_labels_in_prose_are_not_code(line, code) -> None:
     assert looks_like_code(line) is code
