@@ -3216,3 +3216,14 @@ def test_a_wrapper_that_passes_arguments_on_is_the_use_of_both(catalog) -> None:
 def test_a_python_type_written_with_a_capital_is_no_named_setting(catalog) -> None:
     said = "Tuples are immutable sequences, just like Lists, except that you cannot change them."
     assert not score(said, catalog.get("lists-tuples")).layers["example"].covered
+
+
+@pytest.mark.parametrize(("said", "cost"), [
+    # processes costing memory is the GIL's workaround's price; data processed in little
+    # memory is a generator's merit, said in an answer about something else
+    ("With multiprocessing each process has its own memory, more than a thread needs.", True),
+    ("Generators can process endless data streams in a constant amount of memory.", False),
+])
+def test_processes_cost_memory_but_processing_in_little_memory_is_no_cost(catalog, said,
+                                                                          cost) -> None:
+    assert score(said, catalog.get("gil")).layers["trade_off"].covered is cost
