@@ -374,8 +374,7 @@ _SPOKEN_WEAK_PATTERNS = (
     r"\b(paren|parens|parenthesis|parentheses|bracket|brackets|brace|braces|comma)\b",
     r"\b\w+\s+(times|plus|minus|divided\s+by|mod)\s+(\d+|" + _NUMBER + r")\b",  # "n times 2"
     # "x asterisk x" read out (not "asterisk asterisk kwargs": that only names it, nor "the single
-    # asterisk form")
-    # (nor a word of the sentence before it: "you could have written asterisk var")
+    # asterisk form", nor a word of the sentence before it: "you could have written asterisk var")
     r"\b(?!(asterisk|and|or|the|a|an|single|double|one|two|triple|written|write|writes|use|uses"
     r"|using|used|with|of|is|are|was|then|put|add|called|named|type|typed|say|said|to|by|for|in"
     r"|as|also|just|its)\b)\w+\s+asterisk\s+"
@@ -1044,8 +1043,8 @@ _RECORD = re.compile(r"""\{\s*["']([A-Za-z_]\w+)["']\s*:[^{}\n]*?,\s*["']([A-Za-
 _TOY_KEYS = frozenset({"key", "value", "foo", "bar", "baz", "one", "two", "three", "apple",
                        "banana", "orange"})
 BUILTINS = frozenset(dir(builtins))  # (a name Python gives, not one of the answer)
-# a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
 _LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+([A-Za-z_]\w*)\b")  # for user in users
+# a dotted name in prose: "cosinor.fit_group()", "billing.retry_charge"
 _DOTTED_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?(?![\w.])")
 # ... that is no project of the speaker's: the standard library, a builtin, the instance, a toy
 _NOT_A_PROJECT = frozenset(sys.stdlib_module_names) | BUILTINS | {
