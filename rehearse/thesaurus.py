@@ -270,11 +270,13 @@ KINDS_OF_TOOL = frozenset("""
     libraries library tools tool frameworks framework packages package modules services projects
     companies apps products platforms databases
     """.split())
-# Capitalised words that name no real-world setting: the language, its kin, its types, the speaker.
+# Capitalised words that name no real-world setting: the language, its kin, its types, its
+# editors (an IDE that supports a thing is no use of it), the speaker.
 NOT_NAMES = frozenset("""
     python pythons cpython pypy jython java javascript ruby rust go perl haskell lisp kotlin
     scala swift julia guido english true false none i yeah okay right well so and but or if then
     list lists tuple tuples dict dicts dictionary dictionaries string strings set sets
+    pycharm thonny vscode spyder idle
     this that these those it
     """.split())
 # A cost, a limit or a reason not to.

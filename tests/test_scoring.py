@@ -3218,6 +3218,12 @@ def test_a_python_type_written_with_a_capital_is_no_named_setting(catalog) -> No
     assert not score(said, catalog.get("lists-tuples")).layers["example"].covered
 
 
+def test_an_editor_that_supports_the_topic_is_no_use_of_it(catalog) -> None:
+    said = ("A virtual environment keeps each project's packages apart. Good IDEs like Pycharm "
+            "and Thonny offer support for working with them.")
+    assert not score(said, catalog.get("venv")).layers["example"].covered
+
+
 @pytest.mark.parametrize(("said", "cost"), [
     # processes costing memory is the GIL's workaround's price; data processed in little
     # memory is a generator's merit, said in an answer about something else
