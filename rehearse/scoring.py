@@ -50,7 +50,7 @@ from .shapes import (
     in_code,
     in_quotes,
     is_bullet,
-    says_in_words,
+    remarks_in_words,
     segment,
 )
 from .text import (
@@ -249,8 +249,6 @@ def _max_span(terms: int) -> int:
 
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]{}]")
-_OPENS_IN_WORDS = re.compile(r"#+\s*(?:[A-Za-z][A-Za-z']*\s+){2}[A-Za-z]")  # "# tuples are immutable"
-_DATA = re.compile(r"[=\[\]{}'\"<>]|\d")  # what a comment that shows output holds
 _CLAUSE_MARK = re.compile(r"[,;:\u2014]|(?<=\s)[\u2013-](?=\s)")  # (a dash between clauses too)
 # what a clause without a subject of its own starts with: the one before it lends its subject
 _SHARED_SUBJECT = frozenset({"can", "could", "will", "would", "should", "must", "may",
@@ -886,13 +884,8 @@ class _Index:
         """Whether the line of code ``u`` ends in a comment that says something in words (not
         the output it prints: "# keyword args: {'key': 'word'}")."""
         start = self._comments[u]
-        if start is None:
-            return False
-        comment = self.text[self.units[u].start + start:self.units[u].end]
-        # (or a short remark that opens in words and holds no data: "# tuples are immutable
-        # (cannot change...)")
-        return says_in_words(comment) or (_OPENS_IN_WORDS.match(comment) is not None
-                                          and not _DATA.search(comment))
+        return start is not None \
+            and remarks_in_words(self.text[self.units[u].start + start:self.units[u].end])
 
     def _in_comment(self, pos: int) -> bool:
         """Whether a token is in the comment of a line of code (not a "#" in a string)."""

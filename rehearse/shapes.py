@@ -593,6 +593,14 @@ def says_in_words(text: str) -> bool:
     return _PLAIN_RUN.search(text) is not None
 
 
+def remarks_in_words(comment: str) -> bool:
+    """Whether a code comment says something in words: a sentence, or a short remark that opens
+    in words and holds no data ("# tuples are immutable (cannot change...)"; not the output it
+    prints: "# keyword args: {'key': 'word'}")."""
+    return says_in_words(comment) or (_THREE_WORDS.match(comment.lstrip("#").lstrip()) is not None
+                                      and not _DATA.search(comment))
+
+
 def _inside_a_literal(before: str) -> bool:
     """Whether the end of ``before`` is inside a string or an open bracket:
     'print("Saved. Now the file is closed")'."""
@@ -639,6 +647,7 @@ def _quoted_code(text: str) -> tuple[int, int] | None:
 _QUOTED = re.compile(r"``([^`\n]+)``|`([^`\n]+)`")  # (reStructuredText doubles the backticks)
 _SYNTAX = re.compile(r"[()\[\]{}=:]")
 _THREE_WORDS = _words_in_a_row(3)
+_DATA = re.compile(r"[=\[\]{}'\"<>]|\d")  # what a comment that shows output holds
 
 
 def _is_code_line(line: str) -> bool:
@@ -2051,8 +2060,8 @@ class Shapes:
                 # ("the most surprisingly effective way": praise made stronger, no cost)
                 or (words[at] == "surpris" and (words[max(0, at - 2):at] in _TO_MY or (
                     at == 0 and self._gap_after(first + at)[:1] == ",")
-                    or (said.lower() == "surprisingly" and end == at
-                        and words[at + 1:at + 2] in _PRAISED)))
+                    or (said.lower() == "surprisingly" and end == at and at + 1 < len(words)
+                        and (words[at + 1] in _lists().good or words[at + 1] in _PRAISED))))
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
                 # "the problem they solve", "the issue it fixes": what the topic is for
@@ -2510,10 +2519,10 @@ _TALKS = frozenset({"answer", "i", "we", "talk", "post", "articl", "tutori", "se
 _TALKED_OF = frozenset({"say", "talk", "worri", "think", "explain", "into"})  # (stems)
 _FOR_IT = (["use", "to"], ["meant", "to"], ["design", "to"], ["help", "to"])
 _TO_MY = (["to", "my"], ["to", "our"])  # "to my surprise" ("surpris": the stem of both)
-# what "surprisingly" makes stronger when it praises (stems): "surprisingly effective"
-_PRAISED = tuple([w] for w in ("effect", "power", "good", "great", "nice", "well", "eleg",
-                               "concis", "handi", "straightforward", "easi", "simpl", "fast",
-                               "quick", "use", "readabl", "clean", "effici", "robust"))
+# what "surprisingly" makes stronger when it praises, besides the good qualities (stems):
+# "surprisingly effective"
+_PRAISED = frozenset({"effect", "power", "good", "great", "nice", "well", "eleg", "concis",
+                      "handi", "straightforward", "use"})
 _FILED = frozenset({"file", "open", "rais", "report", "creat", "submit", "log", "close", "fix"})
 _KEPT_OFF = 5  # words after a trouble kept off that still name it ("avoid it being hit by races")
 _STORYTELLERS = frozenset({"i", "we"})
