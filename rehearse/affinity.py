@@ -75,6 +75,13 @@ class Affinity:
         return not any(_says(words, heard, other.names) for id_, other in self.topics.items()
                        if id_ != asked)
 
+    def named_elsewhere(self, text: str, asked: str) -> int:
+        """How many times ``text`` names the topic it names most, ``asked`` aside."""
+        words = [t.text for t in tokenize(text)]
+        heard = set(words)
+        return max((_count(words, heard, topic.names) for id_, topic in self.topics.items()
+                    if id_ != asked), default=0)
+
 
 def _topic(rubric: Rubric) -> _Topic:
     named = [form for term in rubric.topic for form in (term, *rubric.terms.get(term, ()))]
@@ -110,6 +117,18 @@ def _says(words: Sequence[str], heard: set[str],
         if n == 1 or any(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1)):
             return True
     return False
+
+
+def _count(words: Sequence[str], heard: set[str],
+           names: Iterable[tuple[str, ...]]) -> int:
+    """How many times ``words`` (the set of which is ``heard``) say one of ``names``."""
+    count = 0
+    for name in names:
+        if not name or not heard.issuperset(name):
+            continue
+        n = len(name)
+        count += sum(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1))
+    return count
 
 
 @functools.cache

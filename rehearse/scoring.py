@@ -1054,6 +1054,13 @@ def _score_layer(layer: Layer, heard: _Heard, index: _Index, shapes: Shapes,
                        tuple(matched), layer.cue, layer.next_step)
 
 
+# An answer about another topic that names the one asked in passing ("*args arrive as a tuple",
+# "# TypeError" noted by a tuples snippet) is no answer to it: named at most PASSING times, when
+# another topic is named ELSEWHERE times as often, no shape counts (its rubric's ideas still do).
+PASSING = 2.0
+ELSEWHERE = 4
+
+
 def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | None = None) -> Score:
     """Score ``transcript`` against ``rubric``; ``affinity`` tells what an answer that names no
     topic is about (by default the shipped topics' words, read once, and ``rubric``'s).
@@ -1110,9 +1117,13 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     # ("I avoid them in public functions: explicit parameters document themselves").
     about = named < MIN_TOPIC_MENTIONS and rubric.topic != () and not elsewhere \
         and (affinity or with_shipped(rubric)).about(said, rubric.id)
+    sure = named + len(starts)
+    if 0 < sure <= PASSING and (affinity or with_shipped(rubric)) \
+            .named_elsewhere(said, rubric.id) >= ELSEWHERE * sure:
+        sure, about = 0, False
     shapes = Shapes(said, index.tokens, index.units, index.unit_of,
                     sorted({*topic_hits, *((start, start) for start in starts)}),
-                    named + len(starts), asked, about)
+                    sure, asked, about)
     layers = {name: _score_layer(layer, heard[name], index, shapes, transcript)
               for name, layer in rubric.layers.items()}
     return Score(rubric, transcript, layers)

@@ -3233,3 +3233,25 @@ def test_an_editor_that_supports_the_topic_is_no_use_of_it(catalog) -> None:
 def test_processes_cost_memory_but_processing_in_little_memory_is_no_cost(catalog, said,
                                                                           cost) -> None:
     assert score(said, catalog.get("gil")).layers["trade_off"].covered is cost
+
+
+def test_an_answer_about_another_topic_lends_a_passing_mention_no_shapes(catalog) -> None:
+    # an args answer that says once that args arrive "as a tuple" shows no code of tuples ...
+    args = ("*args lets a function take any number of positional arguments and hands them over "
+            "as a tuple: def total(*args): return sum(args), called as total(4, 5, 6). **kwargs "
+            "takes any number of keyword arguments as a dict: def show(**kwargs): print(kwargs). "
+            "Pass both on with def wrapper(*args, **kwargs).")
+    assert score(args, catalog.get("args-kwargs")).layers["code"].covered
+    assert not score(args, catalog.get("lists-tuples")).layers["code"].covered
+    # ... nor a tuples answer whose snippet notes the TypeError any code of exceptions
+    tuples = ("Tuples are sequences like lists, but a tuple is immutable.\n\n"
+              "pair = (2, 'two')\nprint(pair[1])   # two\n"
+              "pair[0] = 3      # TypeError: 'tuple' object does not support item assignment\n"
+              "single = (7,)    # a tuple of one needs the comma\n")
+    assert score(tuples, catalog.get("lists-tuples")).layers["code"].covered
+    assert not score(tuples, catalog.get("exceptions")).layers["code"].covered
+    # named once, with another topic named in passing, the topic's own code still counts
+    caught = ("Catch the one exception you expect. Reading a tuple of settings:\n\n"
+              "try:\n    host, port = settings['server']\nexcept KeyError:\n"
+              "    host, port = DEFAULTS\n")
+    assert score(caught, catalog.get("exceptions")).layers["code"].covered
