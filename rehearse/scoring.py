@@ -1038,6 +1038,13 @@ def _score_layer(layer: Layer, heard: _Heard, index: _Index, shapes: Shapes,
                  transcript: Transcript) -> LayerResult:
     matched, contested, _ = heard
     matched = list(matched)
+    if layer.shape == "trade_off":  # "hard to understand in the beginning": no cost of it
+        early = shapes.learning_curves()
+        if early:
+            contested = contested | early
+            starts = [unit.start for unit in index.units]
+            matched = [e for e in matched
+                       if bisect.bisect_right(starts, e.start) - 1 not in early]
     if len(matched) < layer.needed and layer.shape:
         # A sentence where a rubric idea is said wrong ("args is a dict, kwargs a tuple") is
         # no evidence for the layer by its shape either.

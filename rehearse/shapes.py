@@ -1028,6 +1028,14 @@ _ADVICE_AGAINST = re.compile(
     r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
     re.IGNORECASE)
 # a caveat labelled as one: "Warning: ...", "- Caution: ..." (not "warnings: the module")
+# "can be a little hard to understand in the beginning", "isn't simple at first": a newcomer's
+# learning curve, no cost of using the thing
+_AT_FIRST = re.compile(
+    r"\b(?:hard|difficult|confus\w*|tricky|simple|intimidat\w*|daunting|weird|strange|odd|scary"
+    r"|magic\w*|overwhelm\w*|complicated|complex|tough|obscure|cryptic|unintuitive"
+    r"|counter-?intuitive|puzzl\w*)\W+(?:\w+\W+){0,3}?"
+    r"(?:at first|in the beginning|at the beginning|initially|at the start|to begin with)\b",
+    re.IGNORECASE)
 _WARNED = re.compile(r"[\W_]*(?:warning|caution|gotcha|pitfall|caveat)\s*:\s+\w", re.IGNORECASE)
 # what it suits and, at once, what it does not: "threads are great when you're waiting, not
 # when you're crunching", "classes are fine for the interface, not for inner loops"
@@ -1569,6 +1577,11 @@ class Shapes:
         if any(w.isdigit() or w in _NUMBER_WORDS or w in W.toys for w in given):
             return None  # toy arithmetic: "yields 1, 2 and 3", "squaring numbers"
         return span if sum(is_content(w) for w in given) >= 2 else None
+
+    def learning_curves(self) -> frozenset[int]:
+        """The sentences that call the thing hard only at first: no trade-off is told there."""
+        return frozenset(u for u, unit in enumerate(self.units)
+                         if _AT_FIRST.search(self.text, unit.start, unit.end))
 
     def _troubles_listed(self, u: int) -> bool:
         """Whether unit ``u`` is an item of a list opened as the troubles the topic spares:

@@ -3255,3 +3255,19 @@ def test_an_answer_about_another_topic_lends_a_passing_mention_no_shapes(catalog
               "try:\n    host, port = settings['server']\nexcept KeyError:\n"
               "    host, port = DEFAULTS\n")
     assert score(caught, catalog.get("exceptions")).layers["code"].covered
+
+
+def test_hard_only_at_first_is_a_learning_curve_not_a_cost(catalog) -> None:
+    decorators = catalog.get("decorators")
+    said = ("Decorators can be a little confusing at first. A decorator takes a function and "
+            "returns a new function that wraps it.")
+    assert not score(said, decorators).layers["trade_off"].covered
+    said = ("List comprehensions are hard to read in the beginning, but they grow on you. A "
+            "comprehension builds a new list from an iterable in one expression.")
+    assert not score(said, catalog.get("comprehensions")).layers["trade_off"].covered
+    # a cost of using them is one, said beside it or not
+    said += " Nested ones with two conditions get hard to read, so I write a loop instead."
+    assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered
+    said = ("A decorator takes a function and returns a new function that wraps it. The "
+            "downside is hidden behaviour: stack traces show the wrapper.")
+    assert score(said, decorators).layers["trade_off"].covered
