@@ -1062,10 +1062,10 @@ def _score_layer(layer: Layer, heard: _Heard, index: _Index, shapes: Shapes,
 
 
 # An answer about another topic that names the one asked in passing ("*args arrive as a tuple",
-# "# TypeError" noted by a tuples snippet) is no answer to it: named at most PASSING times, when
+# "# TypeError" noted by a tuples snippet) is no answer to it: named at most PASSING times, while
 # another topic is named ELSEWHERE times as often, no shape counts (its rubric's ideas still do).
-PASSING = 2.0
-ELSEWHERE = 4
+PASSING = 3.0
+ELSEWHERE = 3
 
 
 def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | None = None) -> Score:
