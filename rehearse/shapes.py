@@ -2077,6 +2077,8 @@ class Shapes:
                         and (words[at + 1] in _lists().good or words[at + 1] in _PRAISED))))
                 # "rate limiting on the public API": a feature, no limitation
                 or (words[at] == "limit" and before == "rate")
+                # "try catch is useful when ...": the construct, not "the catch is"
+                or (said.lower().startswith("catch") and before == "tri")
                 # "the problem they solve", "the issue it fixes": what the topic is for
                 or (words[end] in ("problem", "issu")
                     and not _SOLVES.isdisjoint(words[end + 1:end + 4]))

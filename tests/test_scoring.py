@@ -3271,3 +3271,12 @@ def test_hard_only_at_first_is_a_learning_curve_not_a_cost(catalog) -> None:
     said = ("A decorator takes a function and returns a new function that wraps it. The "
             "downside is hidden behaviour: stack traces show the wrapper.")
     assert score(said, decorators).layers["trade_off"].covered
+
+
+def test_try_catch_is_the_construct_not_the_catch(catalog) -> None:
+    said = ("Exceptions are errors raised while a program runs. Try catch is useful for when an "
+            "error occurs, so the program does not stop.")
+    assert not score(said, catalog.get("exceptions")).layers["trade_off"].covered
+    said = ("Exceptions are errors raised while a program runs. The catch is that a bare except "
+            "also swallows KeyboardInterrupt.")
+    assert score(said, catalog.get("exceptions")).layers["trade_off"].covered
