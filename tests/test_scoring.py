@@ -3280,3 +3280,20 @@ def test_try_catch_is_the_construct_not_the_catch(catalog) -> None:
     said = ("Exceptions are errors raised while a program runs. The catch is that a bare except "
             "also swallows KeyboardInterrupt.")
     assert score(said, catalog.get("exceptions")).layers["trade_off"].covered
+
+
+def test_a_class_hierarchy_of_vehicles_or_devices_is_a_modelled_case(catalog) -> None:
+    oop = catalog.get("oop")
+    said = ("Inheritance lets a subclass reuse and extend its parent.\n\n"
+            "class Car:\n    def __init__(self, brand):\n        self.brand = brand\n\n"
+            "class ElectricCar(Car):\n    def __init__(self, brand, battery=100):\n"
+            "        super().__init__(brand)\n        self.battery = battery\n")
+    assert score(said, oop).layers["example"].covered
+    said = ("Inheritance lets a class reuse another's code: bicycles, buses and trucks inherit "
+            "from a Vehicle class, and each overrides max_speed().")
+    assert score(said, oop).layers["example"].covered
+    # (talking animals stay a toy, and a car that has an engine is composition's own toy)
+    said = "Inheritance lets a subclass reuse its parent: a Dog class says woof, a Cat meow."
+    assert not score(said, oop).layers["example"].covered
+    said = "I'd favour composition: a car has an engine instead of inheriting one."
+    assert not score(said, oop).layers["example"].covered
