@@ -1062,8 +1062,9 @@ def _score_layer(layer: Layer, heard: _Heard, index: _Index, shapes: Shapes,
 
 
 # An answer about another topic that names the one asked in passing ("*args arrive as a tuple",
-# "# TypeError" noted by a tuples snippet) is no answer to it: named at most PASSING times, while
-# another topic is named ELSEWHERE times as often, no shape counts (its rubric's ideas still do).
+# "# TypeError" noted by a tuples snippet, a comprehension in a decorator's code) is no answer to
+# it: named at most PASSING times, while another topic is named ELSEWHERE times as often, it
+# covers no layer, by shape or by idea.
 PASSING = 3.0
 ELSEWHERE = 3
 
@@ -1127,7 +1128,8 @@ def score(transcript: Transcript | str, rubric: Rubric, affinity: Affinity | Non
     sure = named + len(starts)
     if 0 < sure <= PASSING and (affinity or with_shipped(rubric)) \
             .named_elsewhere(said, rubric.id) >= ELSEWHERE * sure:
-        sure, about = 0, False
+        sure, about = 0, False  # (about another topic: see PASSING)
+        heard = {name: ([], set(), []) for name in heard}
     shapes = Shapes(said, index.tokens, index.units, index.unit_of,
                     sorted({*topic_hits, *((start, start) for start in starts)}),
                     sure, asked, about)

@@ -3297,3 +3297,15 @@ def test_a_class_hierarchy_of_vehicles_or_devices_is_a_modelled_case(catalog) ->
     assert not score(said, oop).layers["example"].covered
     said = "I'd favour composition: a car has an engine instead of inheriting one."
     assert not score(said, oop).layers["example"].covered
+
+
+def test_another_topics_answer_covers_nothing_by_idea_either(catalog) -> None:
+    # a decorators answer whose wrapper happens to use a comprehension shows no comprehension
+    said = ("A decorator takes a function and returns a wrapper around it. This decorator "
+            "converts every argument before the call, so the decorated function always gets "
+            "floats:\n\n"
+            "def as_floats(func):\n    def wrapper(*args):\n"
+            "        return func(*[float(a) for a in args])\n    return wrapper\n\n"
+            "@as_floats\ndef mean(*xs):\n    return sum(xs) / len(xs)\n")
+    assert score(said, catalog.get("decorators")).layers["code"].covered
+    assert not score(said, catalog.get("comprehensions")).layers["code"].covered
