@@ -3309,3 +3309,10 @@ def test_another_topics_answer_covers_nothing_by_idea_either(catalog) -> None:
             "@as_floats\ndef mean(*xs):\n    return sum(xs) / len(xs)\n")
     assert score(said, catalog.get("decorators")).layers["code"].covered
     assert not score(said, catalog.get("comprehensions")).layers["code"].covered
+
+
+def test_yield_resuming_its_state_is_how_a_generator_works(catalog) -> None:
+    said = ("def reverse(data):\n    for index in range(len(data) - 1, -1, -1):\n"
+            "        yield data[index]  # yield hands back one item per next() call and "
+            "resumes from the last state\n")
+    assert score(said, catalog.get("generators")).layers["concept"].covered
