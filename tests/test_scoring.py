@@ -3292,6 +3292,11 @@ def test_a_class_hierarchy_of_vehicles_or_devices_is_a_modelled_case(catalog) ->
     said = ("Inheritance lets a class reuse another's code: bicycles, buses and trucks inherit "
             "from a Vehicle class, and each overrides max_speed().")
     assert score(said, oop).layers["example"].covered
+    said = ("Inheritance passes a parent's methods to its children.\n\n"
+            "class emp:\n    def __init__(self, name):\n        self.name = name\n\n"
+            "class manager(emp):\n    def __init__(self, name, salary):\n"
+            "        emp.__init__(self, name)\n        self.salary = salary\n")
+    assert score(said, oop).layers["example"].covered
     # (talking animals stay a toy, and a car that has an engine is composition's own toy)
     said = "Inheritance lets a subclass reuse its parent: a Dog class says woof, a Cat meow."
     assert not score(said, oop).layers["example"].covered
