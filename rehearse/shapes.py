@@ -1578,6 +1578,12 @@ class Shapes:
             return None  # toy arithmetic: "yields 1, 2 and 3", "squaring numbers"
         return span if sum(is_content(w) for w in given) >= 2 else None
 
+    def _a_remark(self, u: int) -> bool:
+        """Whether the line of code ``u`` is a comment in words, all of it: "# Using map and a
+        lambda works, but it is less readable"."""
+        line = self.text[self.units[u].start:self.units[u].end].lstrip()
+        return line.startswith("#") and remarks_in_words(line)
+
     def learning_curves(self) -> frozenset[int]:
         """The sentences that call the thing hard only at first: no trade-off is told there."""
         return frozenset(u for u, unit in enumerate(self.units)
@@ -1768,7 +1774,7 @@ class Shapes:
         solutions = self._solutions()
         asked = {self.unit_of[first] for first, _ in self.asked}  # "a venv is slow to set up"
         for u, unit in enumerate(self.units):
-            if not unit.prose or not self.relevant[u] or u in skip:
+            if not (unit.prose or self._a_remark(u)) or not self.relevant[u] or u in skip:
                 continue
             if u not in asked and any(u < s <= u + 3 for s in solutions):
                 continue  # the trouble that the topic then solves, not a cost of it

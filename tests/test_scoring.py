@@ -3321,3 +3321,15 @@ def test_yield_resuming_its_state_is_how_a_generator_works(catalog) -> None:
             "        yield data[index]  # yield hands back one item per next() call and "
             "resumes from the last state\n")
     assert score(said, catalog.get("generators")).layers["concept"].covered
+
+
+def test_a_cost_told_in_a_comment_line_of_a_snippet_is_one(catalog) -> None:
+    said = ("List comprehensions replace a for loop that appends.\n\n"
+            "    squares = []\n    for n in nums:\n        squares.append(n * n)\n\n"
+            "    print([n * n for n in nums])  # list comprehension\n    \n"
+            "    # Doing a map + lambda, but less readable\n"
+            "    print(list(map(lambda n: n * n, nums)))\n")
+    assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered
+    # (a comment that gives no judgement is none: what a line does)
+    said = said.replace(", but less readable", " instead")
+    assert not score(said, catalog.get("comprehensions")).layers["trade_off"].covered
