@@ -79,8 +79,8 @@ class Affinity:
         """How many times ``text`` names the topic it names most, ``asked`` aside."""
         words = [t.text for t in tokenize(text)]
         heard = set(words)
-        return max((_count(words, heard, topic.names) for id_, topic in self.topics.items()
-                    if id_ != asked), default=0)
+        return max((sum(_times(words, heard, name) for name in topic.names)
+                    for id_, topic in self.topics.items() if id_ != asked), default=0)
 
 
 def _topic(rubric: Rubric) -> _Topic:
@@ -110,25 +110,17 @@ def _sequences(phrases: Iterable[str], terms: TermMap | None = None
 def _says(words: Sequence[str], heard: set[str],
           names: Iterable[tuple[str, ...]]) -> bool:
     """Whether ``words`` (the set of which is ``heard``) hold one of ``names`` in order."""
-    for name in names:
-        if not name or not heard.issuperset(name):
-            continue
-        n = len(name)
-        if n == 1 or any(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1)):
-            return True
-    return False
+    return any(_times(words, heard, name) for name in names)
 
 
-def _count(words: Sequence[str], heard: set[str],
-           names: Iterable[tuple[str, ...]]) -> int:
-    """How many times ``words`` (the set of which is ``heard``) say one of ``names``."""
-    count = 0
-    for name in names:
-        if not name or not heard.issuperset(name):
-            continue
-        n = len(name)
-        count += sum(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1))
-    return count
+def _times(words: Sequence[str], heard: set[str], name: tuple[str, ...]) -> int:
+    """How many times ``words`` (the set of which is ``heard``) say ``name``, word by word."""
+    if not name or not heard.issuperset(name):
+        return 0
+    n = len(name)
+    if n == 1:
+        return words.count(name[0])
+    return sum(tuple(words[i:i + n]) == name for i in range(len(words) - n + 1))
 
 
 @functools.cache
