@@ -3271,6 +3271,13 @@ def test_hard_only_at_first_is_a_learning_curve_not_a_cost(catalog) -> None:
     said = ("A decorator takes a function and returns a new function that wraps it. The "
             "downside is hidden behaviour: stack traces show the wrapper.")
     assert score(said, decorators).layers["trade_off"].covered
+    said = ("A decorator takes a function and returns a new one that wraps it. At first glance "
+            "it's not easy to see where you would use one.")
+    assert not score(said, decorators).layers["trade_off"].covered
+    # what looks simple at first and then turns costly is a cost
+    said = ("A comprehension builds a list in one expression. It looks simple at first, but "
+            "nested comprehensions quickly become hard to read.")
+    assert score(said, catalog.get("comprehensions")).layers["trade_off"].covered
 
 
 def test_try_catch_is_the_construct_not_the_catch(catalog) -> None:
