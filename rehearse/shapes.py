@@ -1027,7 +1027,6 @@ _ADVICE_AGAINST = re.compile(
     r"|care|mind|matter|see|think)\b)(?:\w+[,']?\s+){0,7}?"
     r"(?:because|since|otherwise|or\s+else|as\s+it|it\s+(?:can|could|will|may|might))\b",
     re.IGNORECASE)
-# a caveat labelled as one: "Warning: ...", "- Caution: ..." (not "warnings: the module")
 # "can be a little hard to understand in the beginning", "isn't simple at first", "at first
 # glance it's not easy to picture": a newcomer's learning curve, no cost of using the thing
 # (not "it looks simple at first, but ...": what is easy at first is a cost's set-up)
@@ -1038,6 +1037,7 @@ _EARLY = r"(?:at first|in the beginning|at the beginning|initially|at the start|
 _AT_FIRST = re.compile(rf"{_HARD}\W+(?:\w+\W+){{0,3}}?{_EARLY}\b"
                        rf"|\b{_EARLY}(?: glance| sight)?\W+(?:\w+\W+){{0,3}}?{_HARD}\b",
                        re.IGNORECASE)
+# a caveat labelled as one: "Warning: ...", "- Caution: ..." (not "warnings: the module")
 _WARNED = re.compile(r"[\W_]*(?:warning|caution|gotcha|pitfall|caveat)\s*:\s+\w", re.IGNORECASE)
 # what it suits and, at once, what it does not: "threads are great when you're waiting, not
 # when you're crunching", "classes are fine for the interface, not for inner loops"
