@@ -3340,3 +3340,14 @@ def test_a_cost_told_in_a_comment_line_of_a_snippet_is_one(catalog) -> None:
     # (a comment that gives no judgement is none: what a line does)
     said = said.replace(", but less readable", " instead")
     assert not score(said, catalog.get("comprehensions")).layers["trade_off"].covered
+
+
+def test_one_thread_at_a_time_even_on_many_cores_is_the_gils_cost(catalog) -> None:
+    gil = catalog.get("gil")
+    said = ("The GIL is a lock in CPython. Even if your laptop has eight cores, Python still runs "
+            "one thread at a time.")
+    assert score(said, gil).layers["trade_off"].covered
+    # (many threads, not many cores: the definition again)
+    said = ("The GIL is a lock in CPython. Even if you start several threads, Python runs one "
+            "thread at a time.")
+    assert not score(said, gil).layers["trade_off"].covered
