@@ -341,7 +341,7 @@ COST_WORDS = (
     "corrupted", "corrupts", "corrupting", "a lot of work", "lots of work", "tedious",
     "cumbersome", "clunky", "a mess", "a nightmare", "improper", "inappropriate", "take forever",
     "takes forever",
-    "took forever", "sacrifice", "sacrifices", "sacrificing",
+    "took forever", "sacrifice", "sacrifices", "sacrificing", "lacks", "lacking",
     "unintended side effect", "unintended consequence", "terrible idea", "ceremony",
     # a price named: "it is not free", "the price you pay", "eats a lot of disk" (not "the price
     # is stored as a float")

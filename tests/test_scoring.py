@@ -3351,3 +3351,9 @@ def test_one_thread_at_a_time_even_on_many_cores_is_the_gils_cost(catalog) -> No
     said = ("The GIL is a lock in CPython. Even if you start several threads, Python runs one "
             "thread at a time.")
     assert not score(said, gil).layers["trade_off"].covered
+
+
+def test_what_the_topic_lacks_is_a_limit(catalog) -> None:
+    said = ("A virtual environment gives a project its own interpreter and site-packages. "
+            "Plain venv lacks a lock file, so two installs a month apart can differ.")
+    assert score(said, catalog.get("venv")).layers["trade_off"].covered
