@@ -3357,9 +3357,3 @@ def test_what_the_topic_lacks_is_a_limit(catalog) -> None:
     said = ("A virtual environment gives a project its own interpreter and site-packages. "
             "Plain venv lacks a lock file, so two installs a month apart can differ.")
     assert score(said, catalog.get("venv")).layers["trade_off"].covered
-
-
-def test_a_named_library_at_two_versions_for_two_projects_is_a_case(catalog) -> None:
-    said = ("Virtual environments give each project its own site-packages. Install Django 3 for "
-            "project A and Django 5 for project B globally and one of them breaks.")
-    assert score(said, catalog.get("venv")).layers["example"].covered
